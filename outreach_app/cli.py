@@ -1,0 +1,291 @@
+"""The command line: `outreach init | nik | premium | demo generate`; plain `outreach` is the app.
+
+This module parses and prints; it gets everything it uses from `CliContext`, which app.py
+builds, so tests can run a command against a temporary database with no globals patched.
+Exit codes: 0 done, 1 the input was refused (with a one-line reason), 2 the database is
+unavailable.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TextIO
+
+from outreach_app import __version__
+from outreach_app.domain.errors import DomainError
+from outreach_app.domain.models import PayerType, Sector
+from outreach_app.domain.nik import NikInfo, RegionLookup, parse_nik
+from outreach_app.domain.premiums import PremiumBreakdown, PremiumRequest, calculate_premium
+from outreach_app.domain.rates import RateSchedule
+from outreach_app.reference.money_text import amount_in_words, format_rupiah
+from outreach_app.services.demo import generate_participants, seed_demo
+from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.storage.store import Store
+
+MONTHS_ID = (
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class CliContext:
+    """What commands need, made by the composition root."""
+
+    db_path: Callable[[argparse.Namespace], Path]
+    regions: Callable[[], RegionLookup]
+    schedule: Callable[[], RateSchedule]
+    today: Callable[[], dt.date]
+    out: TextIO = sys.stdout
+    err: TextIO = sys.stderr
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="database file (default: $OUTREACH_DB, then the user's data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="outreach",
+        description="Perisai Outreach: pendaftaran dan iuran BPU BPJS Ketenagakerjaan, luring.",
+        parents=[db],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the demo database")
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        help="start the app, save a screenshot of the main window once loaded, and exit",
+    )
+    parser.add_argument(
+        "--page", default="today", choices=["today", "visits", "participants", "payments"]
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", parents=[db], help="create (and seed) a database")
+    init.add_argument("--demo", action="store_true", help="fill it with the demo data")
+
+    nik = commands.add_parser("nik", parents=[db], help="check a NIK and show what it says")
+    nik.add_argument("nik", metavar="NIK")
+    nik.add_argument("--json", action="store_true")
+
+    premium = commands.add_parser("premium", parents=[db], help="compute a BPU premium")
+    premium.add_argument("--income", required=True, metavar="N", help="declared monthly income")
+    premium.add_argument("--months", type=int, default=1, metavar="1|3|6|12")
+    premium.add_argument("--jht", action="store_true", help="include JHT (old-age savings)")
+    premium.add_argument("--date", metavar="YYYY-MM-DD", help="the date the premium is for")
+    premium.add_argument(
+        "--payer", default="self", choices=[p.value for p in PayerType], metavar="PAYER"
+    )
+    premium.add_argument(
+        "--sector", default="other", choices=[s.value for s in Sector], metavar="SECTOR"
+    )
+    premium.add_argument("--json", action="store_true")
+
+    demo = commands.add_parser("demo", parents=[db], help="demo and benchmark data")
+    demo_commands = demo.add_subparsers(dest="demo_command", metavar="ACTION", required=True)
+    generate = demo_commands.add_parser(
+        "generate", parents=[db], help="add many synthetic participants (for benchmarks)"
+    )
+    generate.add_argument("--participants", type=int, required=True, metavar="N")
+    generate.add_argument("--seed", type=int, default=7)
+    return parser
+
+
+def run(args: argparse.Namespace, context: CliContext) -> int:
+    handlers: dict[str, Callable[[argparse.Namespace, CliContext], int]] = {
+        "init": _init,
+        "nik": _nik,
+        "premium": _premium,
+        "demo": _demo_generate,
+    }
+    try:
+        return handlers[args.command](args, context)
+    except StorageUnavailable as exc:
+        print(f"Basis data tidak tersedia: {exc}", file=context.err)
+        return 2
+    except DomainError as exc:
+        print(f"Ditolak: {exc}", file=context.err)
+        return 1
+
+
+def _init(args: argparse.Namespace, context: CliContext) -> int:
+    path = context.db_path(args)
+    existed = path.exists()
+    with Store(path) as store:
+        state = "sudah ada" if existed else "dibuat"
+        print(f"Basis data {state}: {path}", file=context.out)
+        if args.demo:
+            summary = seed_demo(store, context.schedule(), context.today())
+            if summary.already_seeded:
+                print("Data demo sudah ada; tidak ada yang diubah.", file=context.out)
+            else:
+                print(
+                    f"Data demo: {summary.branches} kantor cabang, {summary.villages} desa, "
+                    f"{summary.participants} peserta, {summary.payments} kuitansi, "
+                    f"{summary.visits} rencana kunjungan.",
+                    file=context.out,
+                )
+    return 0
+
+
+def nik_as_dict(info: NikInfo) -> dict[str, Any]:
+    if not info.valid:
+        return {"valid": False, "nik": info.nik, "errors": list(info.errors)}
+    return {
+        "valid": True,
+        "nik": info.nik,
+        "birth_date": info.birth_date.isoformat() if info.birth_date else None,
+        "sex": info.sex.value if info.sex else None,
+        "province_code": info.province_code,
+        "regency_code": info.regency_code,
+        "district_code": info.district_code,
+        "province": info.province,
+        "regency": info.regency,
+        "district": info.district,
+        "region": info.region,
+        "serial": info.serial,
+        "warnings": list(info.warnings),
+    }
+
+
+def _nik(args: argparse.Namespace, context: CliContext) -> int:
+    info = parse_nik(args.nik, context.regions(), today=context.today())
+    if args.json:
+        print(json.dumps(nik_as_dict(info), ensure_ascii=False, indent=2), file=context.out)
+    elif not info.valid:
+        print(f"NIK tidak sah: {' '.join(info.errors)}", file=context.out)
+    else:
+        for key, value in nik_as_dict(info).items():
+            if key == "warnings":
+                for warning in value:
+                    print(f"peringatan: {warning}", file=context.out)
+            else:
+                print(f"{key}: {value}", file=context.out)
+    return 0 if info.valid else 1
+
+
+def _parse_income(text: str) -> int:
+    cleaned = text.strip()
+    if not cleaned.lstrip("-").isdigit():
+        raise DomainError(
+            f"Penghasilan harus bilangan bulat rupiah tanpa titik atau koma, misalnya 1500000 "
+            f"(yang diisi: {text!r})."
+        )
+    return int(cleaned)
+
+
+def _parse_date(text: str | None, today: dt.date) -> dt.date:
+    if text is None:
+        return today
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise DomainError(f"Tanggal harus berformat YYYY-MM-DD (yang diisi: {text!r}).") from exc
+
+
+def premium_as_dict(breakdown: PremiumBreakdown) -> dict[str, Any]:
+    first = breakdown.first
+    return {
+        "jkk": first.jkk,
+        "jkm": first.jkm,
+        "jht": first.jht,
+        "discount": first.discount,
+        "monthly_total": breakdown.monthly_total,
+        "months": breakdown.months,
+        "total": breakdown.total,
+        "base_income": breakdown.base_income,
+        "declared_income": breakdown.request.declared_income,
+        "uniform": breakdown.uniform,
+        "rules": list(breakdown.legal_bases),
+        "per_month": [
+            {
+                "month": m.month.strftime("%Y-%m"),
+                "jkk": m.jkk,
+                "jkm": m.jkm,
+                "jht": m.jht,
+                "discount": m.discount,
+                "total": m.total,
+                "discount_rules": list(m.discount_rules),
+            }
+            for m in breakdown.per_month
+        ],
+    }
+
+
+def _premium(args: argparse.Namespace, context: CliContext) -> int:
+    request = PremiumRequest(
+        declared_income=_parse_income(args.income),
+        months=args.months,
+        first_month=_parse_date(args.date, context.today()),
+        include_jht=args.jht,
+        payer=PayerType(args.payer),
+        sector=Sector(args.sector),
+    )
+    breakdown = calculate_premium(context.schedule(), request)
+    if args.json:
+        print(json.dumps(premium_as_dict(breakdown), indent=2), file=context.out)
+    else:
+        _print_premium(breakdown, context.out)
+    return 0
+
+
+def _print_premium(b: PremiumBreakdown, out: TextIO) -> None:
+    start = b.first.month
+    print(
+        f"Iuran BPU: penghasilan {format_rupiah(b.request.declared_income)} "
+        f"(dasar {format_rupiah(b.base_income)}), {b.months} bulan mulai "
+        f"{MONTHS_ID[start.month - 1]} {start.year}",
+        file=out,
+    )
+    for m in b.per_month:
+        parts = [f"JKK {format_rupiah(m.jkk)}", f"JKM {format_rupiah(m.jkm)}"]
+        if m.jht:
+            parts.append(f"JHT {format_rupiah(m.jht)}")
+        if m.discount:
+            parts.append(f"potongan -{format_rupiah(m.discount)}")
+        print(
+            f"  {MONTHS_ID[m.month.month - 1]:>9} {m.month.year}: {', '.join(parts)} "
+            f"= {format_rupiah(m.total)}",
+            file=out,
+        )
+    print(f"Total: {format_rupiah(b.total)} ({amount_in_words(b.total)})", file=out)
+    print(f"Dasar hukum: {'; '.join(b.legal_bases)}", file=out)
+
+
+def _demo_generate(args: argparse.Namespace, context: CliContext) -> int:
+    if args.participants <= 0:
+        raise DomainError("Jumlah peserta harus lebih dari nol.")
+    path = context.db_path(args)
+    started = time.perf_counter()
+    with Store(path) as store:
+        seed_demo(store, context.schedule(), context.today())
+
+        def report(done: int, total: int) -> None:
+            print(f"\r{done:,}/{total:,} peserta", end="", file=context.err, flush=True)
+
+        made = generate_participants(
+            store, args.participants, args.seed, context.today(), progress=report
+        )
+        print(file=context.err)
+        total = store.participants.count()
+    print(
+        f"{made:,} peserta sintetis ditambahkan dalam {time.perf_counter() - started:.1f} s; "
+        f"total {total:,} peserta di {path}",
+        file=context.out,
+    )
+    return 0
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)

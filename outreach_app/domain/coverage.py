@@ -1,0 +1,92 @@
+"""Coverage: until when a participant is protected, and what that makes their status.
+
+The premium for a month is due by the 15th of that month and there is no late fine. Arrears may
+be paid up to three months after protection ends; after more than three consecutive unpaid
+months the membership lapses. Voided receipts cover nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from outreach_app.domain.errors import RegistrationRefused
+from outreach_app.domain.models import ParticipantStatus, Payment
+from outreach_app.domain.months import add_months, month_start, months_between
+
+DUE_DAY = 15
+GRACE_MONTHS = 3
+MAX_AGE_AT_REGISTRATION = 65
+
+
+@dataclass(frozen=True, slots=True)
+class Coverage:
+    paid_through: dt.date | None  # last day protected; None when nothing was ever paid
+    status: ParticipantStatus
+    unpaid_months: int  # months past their due date and not paid
+
+
+def paid_through(payments: Iterable[Payment]) -> dt.date | None:
+    """End of the contiguous run of paid months that starts at the first paid month.
+
+    A later payment that leaves a gap does not extend coverage over the gap: the months in
+    between are still owed, and those are what the agent must collect first.
+    """
+    periods = sorted((p.period_start, p.months) for p in payments if not p.voided)
+    if not periods:
+        return None
+    covered_until = add_months(periods[0][0], periods[0][1])  # first day not covered
+    for start, months in periods[1:]:
+        if start > covered_until:
+            break
+        covered_until = max(covered_until, add_months(start, months))
+    return covered_until - dt.timedelta(days=1)
+
+
+def unpaid_due_months(paid_until: dt.date, today: dt.date) -> int:
+    """Months after `paid_until` whose due date (the 15th) has passed by `today`."""
+    first_unpaid = add_months(month_start(paid_until), 1)
+    if today < first_unpaid:
+        return 0
+    months = months_between(first_unpaid, today) + 1
+    return months if today.day > DUE_DAY else months - 1
+
+
+def coverage_on(
+    recorded: ParticipantStatus, payments: Iterable[Payment], today: dt.date
+) -> Coverage:
+    """Status on `today`. Drafts stay drafts; registered with no payment stays registered."""
+    until = paid_through(payments)
+    if recorded is ParticipantStatus.DRAFT or until is None:
+        status = (
+            ParticipantStatus.DRAFT
+            if recorded is ParticipantStatus.DRAFT
+            else ParticipantStatus.REGISTERED
+        )
+        return Coverage(paid_through=until, status=status, unpaid_months=0)
+    unpaid = unpaid_due_months(until, today)
+    if today <= until or unpaid == 0:
+        status = ParticipantStatus.ACTIVE
+    elif unpaid <= GRACE_MONTHS:
+        status = ParticipantStatus.GRACE
+    else:
+        status = ParticipantStatus.LAPSED
+    return Coverage(paid_through=until, status=status, unpaid_months=unpaid)
+
+
+def age_on(birth_date: dt.date, day: dt.date) -> int:
+    had_birthday = (day.month, day.day) >= (birth_date.month, birth_date.day)
+    return day.year - birth_date.year - (0 if had_birthday else 1)
+
+
+def check_registration_age(birth_date: dt.date, registration_date: dt.date) -> None:
+    """Only people under 65 on the day of registration may join as BPU."""
+    if birth_date > registration_date:
+        raise RegistrationRefused("Tanggal lahir tidak boleh setelah tanggal pendaftaran.")
+    age = age_on(birth_date, registration_date)
+    if age >= MAX_AGE_AT_REGISTRATION:
+        raise RegistrationRefused(
+            f"Umur peserta {age} tahun: pendaftaran BPU hanya untuk yang belum berumur "
+            f"{MAX_AGE_AT_REGISTRATION} tahun."
+        )

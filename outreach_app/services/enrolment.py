@@ -1,0 +1,126 @@
+"""Enrolment: check a NIK, keep a draft, register a participant with everything it needs.
+
+A draft can always be saved, whatever state it is in, so nothing typed in a village is lost.
+Registering applies every rule (valid NIK, age under 65, village, income, period) and records
+the change and an audit entry in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from outreach_app.domain.coverage import check_registration_age
+from outreach_app.domain.errors import InvalidNik, RegistrationRefused
+from outreach_app.domain.models import Participant, ParticipantStatus, Sex, User
+from outreach_app.domain.nik import NikInfo, RegionLookup, disagreements, parse_nik
+from outreach_app.domain.premiums import check_income
+from outreach_app.domain.rates import RateSchedule
+from outreach_app.storage.errors import DuplicateNik
+from outreach_app.storage.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class NikCheck:
+    """What the enrolment form shows next to the NIK field."""
+
+    info: NikInfo
+    existing: Participant | None  # a live participant with this NIK already
+    warnings: tuple[str, ...]
+
+
+class EnrolmentService:
+    def __init__(
+        self,
+        store: Store,
+        schedule: RateSchedule,
+        regions: RegionLookup,
+        today: Callable[[], dt.date],
+    ) -> None:
+        self._store = store
+        self._schedule = schedule
+        self._regions = regions
+        self._today = today
+
+    def check_nik(
+        self,
+        text: str,
+        typed_birth_date: dt.date | None = None,
+        typed_sex: Sex | None = None,
+    ) -> NikCheck:
+        info = parse_nik(text, self._regions, today=self._today())
+        existing = self._store.participants.by_nik(info.nik) if info.valid else None
+        return NikCheck(
+            info=info,
+            existing=existing,
+            warnings=info.warnings + disagreements(info, typed_birth_date, typed_sex),
+        )
+
+    def save_draft(self, participant: Participant, actor: User) -> str:
+        """Stores whatever was typed as a draft (a new record or an update of a draft)."""
+        draft = replace(participant, status=ParticipantStatus.DRAFT)
+        return self._save(draft, actor, "draft")
+
+    def register(self, participant: Participant, actor: User) -> tuple[str, tuple[str, ...]]:
+        """Registers after every rule passes; returns the id and warnings to show the agent."""
+        check = self._validate(participant)
+        today = self._today()
+        rule = self._schedule.contribution_for(today)
+        registered = replace(
+            participant,
+            nik=check.info.nik,
+            status=ParticipantStatus.REGISTERED,
+            base_income=rule.base_income(participant.declared_income),
+            registered_on=participant.registered_on or today,
+            agent_id=participant.agent_id or actor.stamp.id,
+        )
+        return self._save(registered, actor, "register"), check.warnings
+
+    def _validate(self, participant: Participant) -> NikCheck:
+        check = self.check_nik(participant.nik or "", participant.birth_date, participant.sex)
+        if not check.info.valid:
+            raise InvalidNik(list(check.info.errors))
+        if check.existing is not None and check.existing.stamp.id != participant.stamp.id:
+            raise DuplicateNik(check.info.nik, check.existing.stamp.id)
+        missing = [
+            label
+            for label, value in (
+                ("nama lengkap", participant.full_name.strip()),
+                ("tanggal lahir", participant.birth_date),
+                ("jenis kelamin", participant.sex),
+                ("desa", participant.village_id),
+                ("alamat", participant.address.strip()),
+            )
+            if not value
+        ]
+        if missing:
+            raise RegistrationRefused("Data wajib belum diisi: " + ", ".join(missing) + ".")
+        assert participant.birth_date is not None
+        check_registration_age(participant.birth_date, participant.registered_on or self._today())
+        check_income(participant.declared_income)
+        periods = self._schedule.contribution_for(self._today()).periods
+        if participant.payment_months not in periods:
+            raise RegistrationRefused(
+                f"Periode pembayaran {participant.payment_months} bulan tidak sah: pilih "
+                + ", ".join(map(str, periods))
+                + " bulan."
+            )
+        self._store.villages.get(participant.village_id or "")
+        return check
+
+    def _save(self, participant: Participant, actor: User, action: str) -> str:
+        store = self._store
+        with store.transaction():
+            if store.participants.find(participant.stamp.id) is None:
+                participant_id = store.participants.add(participant)
+            else:
+                participant_id = participant.stamp.id
+                changes = {
+                    name: getattr(participant, name)
+                    for name in participant.__dataclass_fields__
+                    if name not in ("stamp", "heirs")
+                }
+                store.participants.update(participant_id, **changes)
+            store.audit.record(store.now(), actor.username, action, "participants", participant_id)
+        return participant_id

@@ -1,0 +1,177 @@
+"""Taking a premium payment, voiding a receipt, and the agent's cash ledger.
+
+The amount always comes from the rate rules for the months being paid, never from what was
+typed, and the receipt number is taken in the same transaction as the payment, so a crash can
+neither reuse a number nor leave a number without its payment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from outreach_app.domain.coverage import Coverage, coverage_on, paid_through
+from outreach_app.domain.errors import ReceiptRefused
+from outreach_app.domain.models import (
+    CashDeposit,
+    Participant,
+    ParticipantStatus,
+    PayerType,
+    Payment,
+    PaymentMethod,
+    SyncStamp,
+    User,
+)
+from outreach_app.domain.months import add_months, month_start
+from outreach_app.domain.premiums import PremiumBreakdown, PremiumRequest, calculate_premium
+from outreach_app.domain.rates import RateSchedule
+from outreach_app.storage.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class CashLedger:
+    collected: int
+    deposited: int
+
+    @property
+    def in_hand(self) -> int:
+        return self.collected - self.deposited
+
+
+class PaymentService:
+    def __init__(self, store: Store, schedule: RateSchedule) -> None:
+        self._store = store
+        self._schedule = schedule
+
+    def payer_type(self, participant: Participant) -> PayerType:
+        if participant.payer_id is None:
+            return PayerType.SELF
+        return self._store.payers.get(participant.payer_id).payer_type
+
+    def next_unpaid_month(self, participant: Participant, today: dt.date) -> dt.date:
+        """The month a new payment starts at: right after coverage, or this month if none."""
+        until = paid_through(self._store.payments.of_participant(participant.stamp.id))
+        if until is None:
+            return month_start(today)
+        return add_months(month_start(until), 1)
+
+    def quote(
+        self, participant: Participant, months: int, first_month: dt.date
+    ) -> PremiumBreakdown:
+        return calculate_premium(
+            self._schedule,
+            PremiumRequest(
+                declared_income=participant.declared_income,
+                months=months,
+                first_month=first_month,
+                include_jht=participant.include_jht,
+                payer=self.payer_type(participant),
+                sector=participant.sector,
+            ),
+        )
+
+    def record(
+        self,
+        participant_id: str,
+        months: int,
+        collector: User,
+        first_month: dt.date | None = None,
+        method: PaymentMethod = PaymentMethod.CASH,
+        paid_at: dt.datetime | None = None,
+    ) -> Payment:
+        """Issues a receipt. `paid_at` is for re-keying a paper receipt; it defaults to now."""
+        store = self._store
+        participant = store.participants.get(participant_id)
+        if participant.status is ParticipantStatus.DRAFT:
+            raise ReceiptRefused("Peserta masih draf: daftarkan dulu sebelum menerima iuran.")
+        paid_at = paid_at or store.now()
+        start = month_start(first_month or self.next_unpaid_month(participant, paid_at.date()))
+        breakdown = self.quote(participant, months, start)
+        with store.transaction():
+            payment = Payment(
+                stamp=SyncStamp.new(),
+                receipt_no=store.next_receipt_no(),
+                participant_id=participant_id,
+                payer_id=participant.payer_id,
+                period_start=start,
+                months=months,
+                jkk=breakdown.total_jkk,
+                jkm=breakdown.total_jkm,
+                jht=breakdown.total_jht,
+                discount=breakdown.total_discount,
+                total=breakdown.total,
+                paid_at=paid_at,
+                collected_by=collector.stamp.id,
+                method=method,
+                rules="; ".join(breakdown.legal_bases),
+            )
+            store.payments.add(payment)
+            store.audit.record(
+                paid_at,
+                collector.username,
+                "payment",
+                "payments",
+                payment.stamp.id,
+                payment.receipt_no,
+            )
+        return store.payments.by_receipt(payment.receipt_no)
+
+    def void(self, receipt_no: str, reason: str, actor: User) -> Payment:
+        if len(reason.strip()) < 5:
+            raise ReceiptRefused("Tulis alasan pembatalan kuitansi (paling sedikit 5 huruf).")
+        store = self._store
+        with store.transaction():
+            payment = store.payments.by_receipt(receipt_no)
+            if payment.voided:
+                raise ReceiptRefused(f"Kuitansi {receipt_no} sudah dibatalkan sebelumnya.")
+            voided = store.payments.void(receipt_no, reason.strip())
+            store.audit.record(
+                store.now(),
+                actor.username,
+                "void",
+                "payments",
+                payment.stamp.id,
+                f"{receipt_no}: {reason.strip()}",
+            )
+        return voided
+
+    def coverage(self, participant: Participant, today: dt.date) -> Coverage:
+        return coverage_on(
+            participant.status, self._store.payments.of_participant(participant.stamp.id), today
+        )
+
+    def ledger(self, agent: User) -> CashLedger:
+        return CashLedger(
+            collected=self._store.payments.cash_collected(agent.stamp.id),
+            deposited=self._store.deposits.deposited(agent.stamp.id),
+        )
+
+    def deposit(self, agent: User, amount: int, reference: str, note: str = "") -> CashDeposit:
+        ledger = self.ledger(agent)
+        if amount <= 0:
+            raise ReceiptRefused("Jumlah setoran harus lebih dari nol.")
+        if amount > ledger.in_hand:
+            raise ReceiptRefused(
+                f"Setoran Rp{amount:,} melebihi uang di tangan Rp{ledger.in_hand:,}.".replace(
+                    ",", "."
+                )
+            )
+        deposit = CashDeposit(
+            stamp=SyncStamp.new(),
+            agent_id=agent.stamp.id,
+            amount=amount,
+            deposited_at=self._store.now(),
+            reference=reference,
+            note=note,
+        )
+        with self._store.transaction():
+            self._store.deposits.add(deposit)
+            self._store.audit.record(
+                deposit.deposited_at,
+                agent.username,
+                "deposit",
+                "cash_deposits",
+                deposit.stamp.id,
+                reference,
+            )
+        return deposit

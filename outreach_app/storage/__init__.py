@@ -1,0 +1,1 @@
+"""The local SQLite store (sqlite-utils). The only package that knows SQL or sees a row."""

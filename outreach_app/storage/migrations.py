@@ -1,0 +1,263 @@
+"""The schema, built only here, one named migration at a time (sqlite-utils `Migrations`).
+
+Every syncable table has the same four columns first: a client-made UUID `id`, the hybrid
+logical clock of its last change `updated_hlc`, the `device_id` that made it, and a `deleted`
+tombstone flag. Rules that protect money or identity are enforced by the database itself
+(unique NIK among live rows, receipts that can only be voided, an append-only audit log), so no
+code path, present or future, can get around them.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from outreach_app.storage.errors import StorageUnavailable
+
+MIGRATION_SET = "outreach"
+migrations = Migrations(MIGRATION_SET)
+
+SYNC_COLUMNS = """
+    id TEXT PRIMARY KEY NOT NULL,
+    updated_hlc TEXT NOT NULL,
+    device_id TEXT NOT NULL,
+    deleted INTEGER NOT NULL DEFAULT 0 CHECK (deleted IN (0, 1))"""
+
+SYNCABLE_TABLES = (
+    "branches",
+    "users",
+    "villages",
+    "payers",
+    "participants",
+    "heirs",
+    "visit_plans",
+    "payments",
+    "cash_deposits",
+    "audit_log",
+)
+
+_INITIAL = f"""
+CREATE TABLE device (
+    id TEXT PRIMARY KEY NOT NULL,
+    name TEXT NOT NULL,
+    receipt_prefix TEXT NOT NULL CHECK (length(receipt_prefix) BETWEEN 2 AND 12),
+    next_receipt INTEGER NOT NULL DEFAULT 1,
+    hlc_seen TEXT NOT NULL DEFAULT '0000000000000-0000',
+    singleton INTEGER NOT NULL DEFAULT 1 UNIQUE CHECK (singleton = 1)
+);
+
+CREATE TABLE outbox (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    device_id TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    op TEXT NOT NULL CHECK (op IN ('insert', 'update', 'delete')),
+    fields TEXT NOT NULL,
+    hlc TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    acked_at TEXT,
+    rejected_reason TEXT
+);
+CREATE INDEX outbox_pending ON outbox (seq) WHERE acked_at IS NULL;
+CREATE INDEX outbox_hlc ON outbox (hlc);
+
+CREATE TABLE branches ({SYNC_COLUMNS},
+    code TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    regency_code TEXT NOT NULL
+);
+
+CREATE TABLE users ({SYNC_COLUMNS},
+    username TEXT NOT NULL UNIQUE,
+    full_name TEXT NOT NULL,
+    role TEXT NOT NULL CHECK (role IN ('agent', 'staff')),
+    branch_id TEXT NOT NULL REFERENCES branches (id),
+    active INTEGER NOT NULL DEFAULT 1
+);
+
+CREATE TABLE villages ({SYNC_COLUMNS},
+    code TEXT NOT NULL UNIQUE CHECK (length(code) = 10 AND code NOT GLOB '*[^0-9]*'),
+    name TEXT NOT NULL,
+    district TEXT NOT NULL,
+    regency TEXT NOT NULL,
+    province TEXT NOT NULL,
+    branch_id TEXT NOT NULL REFERENCES branches (id),
+    informal_workers INTEGER NOT NULL DEFAULT 0 CHECK (informal_workers >= 0),
+    target_participants INTEGER NOT NULL DEFAULT 0 CHECK (target_participants >= 0)
+);
+CREATE INDEX villages_branch ON villages (branch_id);
+
+CREATE TABLE payers ({SYNC_COLUMNS},
+    payer_type TEXT NOT NULL CHECK (payer_type IN ('self', 'apbn', 'apbd', 'apbdes', 'sponsor')),
+    name TEXT NOT NULL,
+    branch_id TEXT NOT NULL REFERENCES branches (id),
+    contact TEXT NOT NULL DEFAULT ''
+);
+
+CREATE TABLE participants ({SYNC_COLUMNS},
+    nik TEXT CHECK (nik IS NULL OR (length(nik) = 16 AND nik NOT GLOB '*[^0-9]*')),
+    full_name TEXT NOT NULL,
+    birth_place TEXT NOT NULL DEFAULT '',
+    birth_date TEXT,
+    sex TEXT CHECK (sex IS NULL OR sex IN ('M', 'F')),
+    address TEXT NOT NULL DEFAULT '',
+    village_id TEXT REFERENCES villages (id),
+    postal_code TEXT NOT NULL DEFAULT '',
+    phone TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    occupation TEXT NOT NULL DEFAULT '',
+    sector TEXT NOT NULL CHECK (sector IN ('transport', 'other')),
+    work_location TEXT NOT NULL DEFAULT '',
+    declared_income INTEGER NOT NULL CHECK (declared_income >= 0),
+    base_income INTEGER NOT NULL CHECK (base_income >= 0),
+    include_jht INTEGER NOT NULL DEFAULT 0,
+    payment_months INTEGER NOT NULL,
+    payer_id TEXT REFERENCES payers (id),
+    segment TEXT NOT NULL,
+    membership TEXT NOT NULL DEFAULT 'bpu' CHECK (membership IN ('bpu', 'pu')),
+    mothers_maiden_name TEXT NOT NULL DEFAULT '',
+    kpj TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL CHECK (status IN ('draft', 'registered', 'active', 'grace', 'lapsed')),
+    agent_id TEXT REFERENCES users (id),
+    registered_on TEXT
+);
+CREATE UNIQUE INDEX participants_live_nik ON participants (nik)
+    WHERE nik IS NOT NULL AND deleted = 0;
+CREATE INDEX participants_village ON participants (village_id);
+CREATE INDEX participants_payer ON participants (payer_id);
+CREATE INDEX participants_name ON participants (full_name COLLATE NOCASE);
+
+CREATE TABLE heirs ({SYNC_COLUMNS},
+    participant_id TEXT NOT NULL REFERENCES participants (id),
+    full_name TEXT NOT NULL,
+    relationship TEXT NOT NULL,
+    birth_date TEXT,
+    nik TEXT
+);
+CREATE INDEX heirs_participant ON heirs (participant_id);
+
+CREATE TABLE visit_plans ({SYNC_COLUMNS},
+    village_id TEXT NOT NULL REFERENCES villages (id),
+    agent_id TEXT NOT NULL REFERENCES users (id),
+    visit_date TEXT NOT NULL,
+    segment TEXT NOT NULL,
+    purpose TEXT NOT NULL DEFAULT '',
+    target_count INTEGER NOT NULL DEFAULT 0 CHECK (target_count >= 0),
+    status TEXT NOT NULL CHECK (status IN ('planned', 'done', 'cancelled')),
+    enrolled_count INTEGER NOT NULL DEFAULT 0,
+    outcome_notes TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX visit_plans_agent_date ON visit_plans (agent_id, visit_date);
+CREATE INDEX visit_plans_village ON visit_plans (village_id);
+
+CREATE TABLE payments ({SYNC_COLUMNS},
+    receipt_no TEXT NOT NULL UNIQUE,
+    participant_id TEXT NOT NULL REFERENCES participants (id),
+    payer_id TEXT REFERENCES payers (id),
+    period_start TEXT NOT NULL,
+    months INTEGER NOT NULL CHECK (months > 0),
+    jkk INTEGER NOT NULL CHECK (jkk >= 0),
+    jkm INTEGER NOT NULL CHECK (jkm >= 0),
+    jht INTEGER NOT NULL CHECK (jht >= 0),
+    discount INTEGER NOT NULL CHECK (discount >= 0),
+    total INTEGER NOT NULL CHECK (total = jkk + jkm + jht - discount AND total >= 0),
+    paid_at TEXT NOT NULL,
+    collected_by TEXT NOT NULL REFERENCES users (id),
+    method TEXT NOT NULL CHECK (method IN ('cash', 'transfer')),
+    rules TEXT NOT NULL DEFAULT '',
+    voided INTEGER NOT NULL DEFAULT 0 CHECK (voided IN (0, 1)),
+    void_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX payments_participant ON payments (participant_id);
+CREATE INDEX payments_collector_day ON payments (collected_by, paid_at);
+
+CREATE TRIGGER payments_are_never_edited BEFORE UPDATE ON payments
+WHEN NEW.id IS NOT OLD.id OR NEW.receipt_no IS NOT OLD.receipt_no
+  OR NEW.participant_id IS NOT OLD.participant_id OR NEW.payer_id IS NOT OLD.payer_id
+  OR NEW.period_start IS NOT OLD.period_start OR NEW.months IS NOT OLD.months
+  OR NEW.jkk IS NOT OLD.jkk OR NEW.jkm IS NOT OLD.jkm OR NEW.jht IS NOT OLD.jht
+  OR NEW.discount IS NOT OLD.discount OR NEW.total IS NOT OLD.total
+  OR NEW.paid_at IS NOT OLD.paid_at OR NEW.collected_by IS NOT OLD.collected_by
+  OR NEW.method IS NOT OLD.method OR NEW.rules IS NOT OLD.rules
+  OR NEW.deleted IS NOT OLD.deleted OR OLD.voided = 1
+BEGIN
+  SELECT RAISE(ABORT, 'receipt locked: an issued receipt is never edited, only voided');
+END;
+CREATE TRIGGER payments_void_needs_reason BEFORE UPDATE OF voided ON payments
+WHEN NEW.voided = 1 AND trim(NEW.void_reason) = ''
+BEGIN
+  SELECT RAISE(ABORT, 'receipt locked: a void needs a reason');
+END;
+CREATE TRIGGER payments_are_never_deleted BEFORE DELETE ON payments
+BEGIN
+  SELECT RAISE(ABORT, 'receipt locked: an issued receipt is never deleted, only voided');
+END;
+
+CREATE TABLE cash_deposits ({SYNC_COLUMNS},
+    agent_id TEXT NOT NULL REFERENCES users (id),
+    amount INTEGER NOT NULL CHECK (amount > 0),
+    deposited_at TEXT NOT NULL,
+    reference TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX cash_deposits_agent ON cash_deposits (agent_id, deposited_at);
+
+CREATE TABLE audit_log ({SYNC_COLUMNS},
+    at TEXT NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    entity TEXT NOT NULL,
+    entity_id TEXT NOT NULL,
+    detail TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX audit_log_entity ON audit_log (entity, entity_id);
+CREATE TRIGGER audit_log_is_append_only_update BEFORE UPDATE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+CREATE TRIGGER audit_log_is_append_only_delete BEFORE DELETE ON audit_log
+BEGIN
+  SELECT RAISE(ABORT, 'the audit log is append-only');
+END;
+"""
+
+
+@migrations(name="0001_initial")
+def _initial(db: Database) -> None:
+    # executescript would COMMIT the migration's transaction; run statement by statement.
+    for statement in _split_statements(_INITIAL):
+        db.execute(statement)
+
+
+def _split_statements(script: str) -> list[str]:
+    """Splits on ';' at the end of a line, keeping trigger bodies (whose ';' end with END;)."""
+    statements, current = [], []
+    for line in script.strip().splitlines():
+        current.append(line)
+        text = "\n".join(current).strip()
+        in_trigger = text.upper().startswith("CREATE TRIGGER") and not text.upper().endswith("END;")
+        if line.rstrip().endswith(";") and not in_trigger:
+            statements.append(text)
+            current = []
+    if "".join(current).strip():
+        statements.append("\n".join(current))
+    return statements
+
+
+def known_migration_names() -> set[str]:
+    return {m.name for m in migrations.pending(Database(memory=True))}
+
+
+def migrate(db: Database) -> list[str]:
+    """Applies pending migrations; refuses a database written by a newer version of the app."""
+    applied = {m.name for m in migrations.applied(db)}
+    unknown = applied - known_migration_names()
+    if unknown:
+        raise StorageUnavailable(
+            "Basis data ini dibuat oleh versi Perisai Outreach yang lebih baru "
+            f"(perubahan skema {', '.join(sorted(unknown))}). Perbarui aplikasi; "
+            "basis data tidak diubah."
+        )
+    pending = [m.name for m in migrations.pending(db)]
+    migrations.apply(db)
+    return pending

@@ -1,0 +1,66 @@
+"""Receipts and cash deposits. A receipt is never edited: triggers refuse anything but a void."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+from outreach_app.domain.models import CashDeposit, Payment
+from outreach_app.storage.errors import NotFound, ReceiptLocked
+from outreach_app.storage.repository import SyncedRepository
+
+
+class PaymentRepository(SyncedRepository[Payment]):
+    table, record_type, label = "payments", Payment, "Kuitansi"
+
+    def by_receipt(self, receipt_no: str) -> Payment:
+        found = self._where("receipt_no = ?", [receipt_no])
+        if not found:
+            raise NotFound(self.label, receipt_no)
+        return found[0]
+
+    def of_participant(self, participant_id: str) -> list[Payment]:
+        return self._where("participant_id = ?", [participant_id], order_by="period_start")
+
+    def collected_on(self, agent_id: str, day: dt.date) -> list[Payment]:
+        return self._where(
+            "collected_by = ? AND paid_at >= ? AND paid_at < ?",
+            [agent_id, day.isoformat(), (day + dt.timedelta(days=1)).isoformat()],
+            order_by="paid_at",
+        )
+
+    def cash_collected(self, agent_id: str) -> int:
+        """Cash taken by an agent on receipts that still stand (voided ones returned nothing)."""
+        row = self._db.execute(
+            "SELECT coalesce(sum(total), 0) FROM payments WHERE deleted = 0 AND voided = 0 "
+            "AND method = 'cash' AND collected_by = ?",
+            [agent_id],
+        ).fetchone()
+        return int(row[0])
+
+    def void(self, receipt_no: str, reason: str) -> Payment:
+        payment = self.by_receipt(receipt_no)
+        try:
+            self._writer.update(self.table, payment.stamp.id, {"voided": 1, "void_reason": reason})
+        except sqlite3.IntegrityError as exc:
+            raise ReceiptLocked(str(exc)) from exc
+        return self.by_receipt(receipt_no)
+
+    def update(self, record_id: str, **changes: object) -> bool:
+        raise ReceiptLocked(
+            "Kuitansi yang sudah terbit tidak dapat diubah; batalkan dengan alasan."
+        )
+
+    def delete(self, record_id: str) -> None:
+        raise ReceiptLocked("Kuitansi tidak dapat dihapus; batalkan dengan alasan.")
+
+
+class CashDepositRepository(SyncedRepository[CashDeposit]):
+    table, record_type, label = "cash_deposits", CashDeposit, "Setoran"
+
+    def deposited(self, agent_id: str) -> int:
+        row = self._db.execute(
+            "SELECT coalesce(sum(amount), 0) FROM cash_deposits WHERE deleted = 0 AND agent_id = ?",
+            [agent_id],
+        ).fetchone()
+        return int(row[0])

@@ -1,0 +1,105 @@
+"""Rows <-> domain dataclasses, driven by the dataclasses' own type hints.
+
+One generic converter instead of one hand-written pair per table: dates travel as ISO text,
+enums as their values, booleans as 0/1, and the `SyncStamp` is spread over the four sync
+columns. Adding a field to a dataclass and a column to a migration is all a new field needs.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import types
+import typing
+from typing import Any, TypeVar
+
+from outreach_app.domain.models import SyncStamp
+
+T = TypeVar("T")
+
+STAMP_COLUMNS = ("id", "updated_hlc", "device_id", "deleted")
+_NOT_COLUMNS = {"stamp", "heirs"}
+
+
+def to_column(value: object) -> object:
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def to_row(record: object) -> dict[str, Any]:
+    """All columns of a record, sync stamp included."""
+    row: dict[str, Any] = {}
+    stamp = getattr(record, "stamp", None)
+    if isinstance(stamp, SyncStamp):
+        row.update(
+            id=stamp.id,
+            updated_hlc=stamp.updated_hlc,
+            device_id=stamp.device_id,
+            deleted=int(stamp.deleted),
+        )
+    for field in dataclasses.fields(record):  # type: ignore[arg-type]
+        if field.name not in _NOT_COLUMNS:
+            row[field.name] = to_column(getattr(record, field.name))
+    return row
+
+
+def data_columns(record: object) -> dict[str, Any]:
+    """The columns a user can change: everything but the sync stamp."""
+    row = to_row(record)
+    for column in STAMP_COLUMNS:
+        row.pop(column, None)
+    return row
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    """Type hints resolved once per class: get_type_hints is slow on the hot read path."""
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _from_column(kind: Any, value: object) -> object:
+    if value is None:
+        return None
+    if isinstance(kind, types.UnionType) or typing.get_origin(kind) is typing.Union:
+        inner = [arg for arg in typing.get_args(kind) if arg is not type(None)]
+        return _from_column(inner[0], value)
+    if kind is bool:
+        return bool(value)
+    if kind is dt.datetime:
+        return dt.datetime.fromisoformat(str(value))
+    if kind is dt.date:
+        return dt.date.fromisoformat(str(value))
+    if isinstance(kind, type) and issubclass(kind, enum.Enum):
+        return kind(value)
+    return value
+
+
+def from_row(cls: type[T], row: dict[str, Any], **extra: object) -> T:
+    """Builds `cls` from a row; `extra` supplies fields that are not columns (e.g. heirs)."""
+    hints = _hints(cls)
+    values: dict[str, object] = {}
+    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+        if field.name == "stamp":
+            values["stamp"] = SyncStamp(
+                id=row["id"],
+                updated_hlc=row["updated_hlc"],
+                device_id=row["device_id"],
+                deleted=bool(row["deleted"]),
+            )
+        elif field.name in extra:
+            values[field.name] = extra[field.name]
+        elif field.name in row:
+            values[field.name] = _from_column(hints[field.name], row[field.name])
+    return cls(**values)

@@ -1,0 +1,148 @@
+"""The store: one open database, its device identity, its clock and its repositories.
+
+Built once by the composition root and passed down. `transaction()` groups several repository
+writes (a participant, its heirs, its audit record) so they land together or not at all.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import socket
+import sqlite3
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from outreach_app.domain.hlc import HybridClock, Timestamp
+from outreach_app.domain.ids import uuid7
+from outreach_app.storage.activity import AuditLog, VisitRepository
+from outreach_app.storage.changes import ChangeWriter
+from outreach_app.storage.database import open_database, translate
+from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.storage.migrations import migrate
+from outreach_app.storage.organisation import (
+    BranchRepository,
+    PayerRepository,
+    UserRepository,
+    VillageRepository,
+)
+from outreach_app.storage.participants import HeirRepository, ParticipantRepository
+from outreach_app.storage.payments import CashDepositRepository, PaymentRepository
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceIdentity:
+    id: str
+    name: str
+    receipt_prefix: str
+
+
+def _utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def default_receipt_prefix(device_id: str) -> str:
+    return "PRS" + device_id.replace("-", "")[-5:].upper()
+
+
+class Store:
+    """Opens and migrates the database at `path`; use as a context manager or call close()."""
+
+    def __init__(self, path: Path | str, now: Callable[[], dt.datetime] = _utc_now) -> None:
+        self.path = path
+        self._now = now
+        self.db: Database = open_database(path)
+        try:
+            migrate(self.db)
+            self.device = self._ensure_device()
+            clock = HybridClock(
+                wall_ms=lambda: int(self._now().timestamp() * 1000), last=self._last_hlc()
+            )
+        except sqlite3.Error as exc:
+            self.db.close()
+            raise translate(exc, path) from exc
+        except StorageUnavailable:
+            self.db.close()
+            raise
+        self.clock = clock
+        self.writer = ChangeWriter(self.db, self.device.id, clock, now)
+        self.branches = BranchRepository(self.db, self.writer)
+        self.users = UserRepository(self.db, self.writer)
+        self.villages = VillageRepository(self.db, self.writer)
+        self.payers = PayerRepository(self.db, self.writer)
+        self.heirs = HeirRepository(self.db, self.writer)
+        self.participants = ParticipantRepository(self.db, self.writer, self.heirs)
+        self.payments = PaymentRepository(self.db, self.writer)
+        self.deposits = CashDepositRepository(self.db, self.writer)
+        self.visits = VisitRepository(self.db, self.writer)
+        self.audit = AuditLog(self.writer)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All writes inside land together; a disk or lock error becomes StorageUnavailable."""
+        try:
+            with self.db.atomic():
+                yield
+        except sqlite3.OperationalError as exc:
+            raise translate(exc, self.path) from exc
+
+    def _ensure_device(self) -> DeviceIdentity:
+        row = self.db.execute("SELECT id, name, receipt_prefix FROM device").fetchone()
+        if row is None:
+            device_id = uuid7()
+            with self.db.atomic():
+                self.db.execute(
+                    "INSERT INTO device (id, name, receipt_prefix) VALUES (?, ?, ?)",
+                    [
+                        device_id,
+                        socket.gethostname() or "laptop",
+                        default_receipt_prefix(device_id),
+                    ],
+                )
+            row = (device_id, socket.gethostname() or "laptop", default_receipt_prefix(device_id))
+        return DeviceIdentity(id=row[0], name=row[1], receipt_prefix=row[2])
+
+    def _last_hlc(self) -> Timestamp:
+        """The clock resumes after every timestamp this device issued or has seen."""
+        issued = self.db.execute("SELECT max(hlc) FROM outbox").fetchone()[0]
+        seen = self.db.execute("SELECT hlc_seen FROM device").fetchone()[0]
+        return Timestamp.decode(max(issued or seen, seen))
+
+    def set_device(self, name: str, receipt_prefix: str) -> DeviceIdentity:
+        prefix = receipt_prefix.strip().upper()
+        if not (2 <= len(prefix) <= 12 and prefix.isalnum() and prefix.isascii()):
+            raise ValueError("Awalan kuitansi harus 2-12 huruf atau angka.")
+        with self.transaction():
+            self.db.execute("UPDATE device SET name = ?, receipt_prefix = ?", [name, prefix])
+        self.device = DeviceIdentity(self.device.id, name, prefix)
+        return self.device
+
+    def next_receipt_no(self) -> str:
+        """Made offline from the device prefix and a local sequence; call inside a transaction
+        with the payment insert, so a number is never used twice nor skipped by a crash."""
+        if not self.db.conn.in_transaction:
+            raise RuntimeError("receipt numbers are taken inside the payment's transaction")
+        (number,) = self.db.execute(
+            "UPDATE device SET next_receipt = next_receipt + 1 RETURNING next_receipt - 1"
+        ).fetchone()
+        return f"{self.device.receipt_prefix}-{number:06d}"
+
+    def pending_changes(self) -> int:
+        return int(
+            self.db.execute("SELECT count(*) FROM outbox WHERE acked_at IS NULL").fetchone()[0]
+        )
+
+    def now(self) -> dt.datetime:
+        return self._now()

@@ -1,0 +1,1 @@
+"""Table models over service results (never QSqlTableModel: one connection, behind storage)."""

@@ -1,0 +1,1 @@
+"""Demo data shipped with the app (installed as outreach_app.seeds)."""

@@ -1,0 +1,50 @@
+"""Shared fixtures. Qt runs offscreen (set before Qt is imported); databases live in tmp_path."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from outreach_app.domain.rates import RateSchedule  # noqa: E402
+from outreach_app.reference.rate_tables import load_schedule  # noqa: E402
+from outreach_app.storage.store import Store  # noqa: E402
+
+TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture(scope="session")
+def schedule() -> RateSchedule:
+    return load_schedule()
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    with Store(tmp_path / "outreach.db") as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def demo_db_template(tmp_path_factory: pytest.TempPathFactory, schedule: RateSchedule) -> Path:
+    """A seeded demo database made once per session; tests copy it rather than re-seed."""
+    from outreach_app.services.demo import seed_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    with Store(path) as seeded:
+        seed_demo(seeded, schedule, TODAY)
+        seeded.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    return path
+
+
+@pytest.fixture
+def demo_store(tmp_path: Path, demo_db_template: Path):
+    import shutil
+
+    target = tmp_path / "demo.db"
+    shutil.copy(demo_db_template, target)
+    with Store(target) as opened:
+        yield opened
