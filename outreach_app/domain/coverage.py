@@ -27,21 +27,33 @@ class Coverage:
     unpaid_months: int  # months past their due date and not paid
 
 
-def paid_through(payments: Iterable[Payment]) -> dt.date | None:
-    """End of the contiguous run of paid months that starts at the first paid month.
+def current_run(payments: Iterable[Payment]) -> tuple[dt.date, dt.date] | None:
+    """First and last day of the membership's current run of contiguous paid months.
 
-    A later payment that leaves a gap does not extend coverage over the gap: the months in
-    between are still owed, and those are what the agent must collect first.
+    A gap of up to GRACE_MONTHS is arrears still owed: coverage stops before it, and a later
+    payment does not jump it (the months in between are what the agent must collect first). A
+    gap longer than that means the membership lapsed, so a payment after it starts a new run.
     """
     periods = sorted((p.period_start, p.months) for p in payments if not p.voided)
     if not periods:
         return None
-    covered_until = add_months(periods[0][0], periods[0][1])  # first day not covered
+    run_start = periods[0][0]
+    covered_until = add_months(run_start, periods[0][1])  # first day not covered
     for start, months in periods[1:]:
         if start > covered_until:
-            break
-        covered_until = max(covered_until, add_months(start, months))
-    return covered_until - dt.timedelta(days=1)
+            if months_between(covered_until, start) <= GRACE_MONTHS:
+                break
+            run_start = start
+            covered_until = add_months(start, months)
+        else:
+            covered_until = max(covered_until, add_months(start, months))
+    return run_start, covered_until - dt.timedelta(days=1)
+
+
+def paid_through(payments: Iterable[Payment]) -> dt.date | None:
+    """Last day the participant is protected; None when nothing was ever paid."""
+    run = current_run(payments)
+    return None if run is None else run[1]
 
 
 def unpaid_due_months(paid_until: dt.date, today: dt.date) -> int:
@@ -56,15 +68,14 @@ def unpaid_due_months(paid_until: dt.date, today: dt.date) -> int:
 def coverage_on(
     recorded: ParticipantStatus, payments: Iterable[Payment], today: dt.date
 ) -> Coverage:
-    """Status on `today`. Drafts stay drafts; registered with no payment stays registered."""
-    until = paid_through(payments)
-    if recorded is ParticipantStatus.DRAFT or until is None:
-        status = (
-            ParticipantStatus.DRAFT
-            if recorded is ParticipantStatus.DRAFT
-            else ParticipantStatus.REGISTERED
-        )
-        return Coverage(paid_through=until, status=status, unpaid_months=0)
+    """Status on `today`. Drafts stay drafts; nobody is active before their first paid month."""
+    run = current_run(payments)
+    until = None if run is None else run[1]
+    if recorded is ParticipantStatus.DRAFT:
+        return Coverage(paid_through=until, status=recorded, unpaid_months=0)
+    if run is None or today < run[0]:  # nothing paid, or protection has not started yet
+        return Coverage(paid_through=until, status=ParticipantStatus.REGISTERED, unpaid_months=0)
+    until = run[1]
     unpaid = unpaid_due_months(until, today)
     if today <= until or unpaid == 0:
         status = ParticipantStatus.ACTIVE

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-_FORMAT = re.compile(r"^(\d{13})-([0-9a-f]{4})$")
+_FORMAT = re.compile(r"(\d{13})-([0-9a-f]{4})")
 _MAX_COUNTER = 0xFFFF
 
 
@@ -27,7 +27,7 @@ class Timestamp:
 
     @classmethod
     def decode(cls, text: str) -> Timestamp:
-        match = _FORMAT.match(text)
+        match = _FORMAT.fullmatch(text)
         if not match:
             raise ValueError(f"not a hybrid logical clock timestamp: {text!r}")
         return cls(int(match.group(1)), int(match.group(2), 16))

@@ -116,6 +116,10 @@ def check_income(declared_income: object) -> int:
 def calculate_premium(schedule: RateSchedule, request: PremiumRequest) -> PremiumBreakdown:
     """Prices every month of the request; raises InvalidPremiumRequest for input a user can fix."""
     income = check_income(request.declared_income)
+    if type(request.months) is not int:
+        raise InvalidPremiumRequest(
+            f"Periode harus bilangan bulat bulan, bukan {request.months!r}."
+        )
     first = month_start(request.first_month)
     allowed = schedule.contribution_for(first).periods
     if request.months not in allowed:

@@ -123,12 +123,15 @@ def schedule_from_dict(data: dict[str, Any]) -> RateSchedule:
 
 
 def _contribution(item: dict[str, Any]) -> ContributionRule:
-    periods = tuple(int(p) for p in item["periods_months"])
-    if not periods or any(p <= 0 for p in periods):
-        raise RateTableError(f"Periode pembayaran tidak sah: {periods}")
+    periods = tuple(item["periods_months"])
+    if not periods or any(type(p) is not int or p <= 0 for p in periods):
+        raise RateTableError(f"Periode pembayaran harus bulan bulat positif: {list(periods)}")
+    effective_from = _date(item, "effective_from")
+    effective_to = None if item.get("effective_to") is None else _date(item, "effective_to")
+    _check_dates(effective_from, effective_to)
     return ContributionRule(
-        effective_from=dt.date.fromisoformat(item["effective_from"]),
-        effective_to=_optional_date(item.get("effective_to")),
+        effective_from=effective_from,
+        effective_to=effective_to,
         jkk_rate=_percent(item["jkk_percent"]),
         jht_rate=_percent(item["jht_percent"]),
         jkm_flat=_rupiah(item["jkm_flat"]),
@@ -147,13 +150,14 @@ def _contribution(item: dict[str, Any]) -> ContributionRule:
 
 
 def _discount(item: dict[str, Any]) -> DiscountRule:
+    _check_dates(_date(item, "effective_from"), _date(item, "effective_to"))
     return DiscountRule(
         name=str(item["name"]),
         percent=_percent(item["percent"]),
         programs=frozenset(Program(p) for p in item["programs"]),
         sectors=frozenset(Sector(s) for s in item["sectors"]),
-        effective_from=dt.date.fromisoformat(item["effective_from"]),
-        effective_to=dt.date.fromisoformat(item["effective_to"]),
+        effective_from=_date(item, "effective_from"),
+        effective_to=_date(item, "effective_to"),
         excluded_payers=frozenset(PayerType(p) for p in item.get("excluded_payers", [])),
         legal_basis=str(item["legal_basis"]),
     )
@@ -175,8 +179,19 @@ def _rupiah(value: object) -> int:
     return value
 
 
-def _optional_date(value: object) -> dt.date | None:
-    return None if value is None else dt.date.fromisoformat(str(value))
+def _date(item: dict[str, Any], key: str) -> dt.date:
+    value = item[key]
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise RateTableError(
+            f"Tabel tarif rusak: {key} harus tanggal YYYY-MM-DD, bukan {value!r}."
+        ) from exc
+
+
+def _check_dates(start: dt.date, end: dt.date | None) -> None:
+    if end is not None and end < start:
+        raise RateTableError(f"Tanggal akhir {end} sebelum tanggal mulai {start}.")
 
 
 def _check_no_overlap(rules: tuple[ContributionRule, ...]) -> None:

@@ -6,12 +6,13 @@ amount, so neither is hand-written. Amounts are whole rupiah; anything else is r
 
 from __future__ import annotations
 
-from decimal import Decimal
+import re
 
-from babel.numbers import NumberFormatError, format_currency, parse_decimal
+from babel.numbers import format_currency, format_decimal
 from num2words import num2words
 
 _LOCALE = "id_ID"
+_AMOUNT = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?")
 
 
 def _whole(amount: object) -> int:
@@ -30,19 +31,29 @@ def format_rupiah(amount: int) -> str:
 
 
 def parse_rupiah(text: str) -> int:
-    """ "Rp16.800" or "16.800" -> 16800. Raises ValueError for anything that is not whole rupiah."""
+    """ "Rp16.800" or "16.800" -> 16800. Strict, because a misread amount is money lost.
+
+    Thousands are dots; a comma starts sen, which rupiah amounts do not have (",00" is
+    tolerated). "16,000" is refused rather than read as sixteen rupiah: whoever typed it meant
+    sixteen thousand in the English style.
+    """
     cleaned = text.strip().replace("\u00a0", "").replace(" ", "")
     negative = cleaned.startswith("-")
-    cleaned = cleaned.lstrip("-")
+    cleaned = cleaned.removeprefix("-")
     if cleaned[:2].lower() == "rp":
         cleaned = cleaned[2:]
-    try:
-        value = Decimal(parse_decimal(cleaned, locale=_LOCALE, strict=True))
-    except NumberFormatError as exc:
-        raise ValueError(f"bukan jumlah rupiah: {text!r}") from exc
-    if value != value.to_integral_value():
+        if not negative and cleaned.startswith("-"):
+            negative, cleaned = True, cleaned[1:]
+    match = _AMOUNT.fullmatch(cleaned)
+    if match is None:
+        raise ValueError(f"bukan jumlah rupiah: {text!r}")
+    whole, sen = match.groups()
+    if sen is not None and len(sen) == 3:
+        raise ValueError(f"pemisah ribuan rupiah adalah titik, bukan koma: {text!r}")
+    if sen is not None and int(sen) != 0:
         raise ValueError(f"rupiah tidak memakai sen: {text!r}")
-    return -int(value) if negative else int(value)
+    value = int(whole.replace(".", ""))
+    return -value if negative else value
 
 
 def amount_in_words(amount: int) -> str:
@@ -50,3 +61,8 @@ def amount_in_words(amount: int) -> str:
     value = _whole(amount)
     words = str(num2words(abs(value), lang="id"))
     return f"{'minus ' if value < 0 else ''}{words} rupiah"
+
+
+def format_count(count: int) -> str:
+    """12345 -> "12.345": counts of people and receipts, Indonesian style."""
+    return str(format_decimal(_whole(count), locale=_LOCALE))

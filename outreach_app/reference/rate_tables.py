@@ -16,15 +16,20 @@ def load_schedule(path: Path | None = None) -> RateSchedule:
     """The BPU schedule from `path`, or the one shipped with the app."""
     try:
         if path is None:
-            text = resources.files("outreach_app.resources").joinpath("rates", BPU_TABLE)
-            raw = text.read_text(encoding="utf-8")
+            shipped = resources.files("outreach_app.resources").joinpath("rates", BPU_TABLE)
+            raw = shipped.read_bytes()
             source = f"resources/rates/{BPU_TABLE}"
         else:
-            raw = path.read_text(encoding="utf-8")
+            raw = path.read_bytes()
             source = str(path)
-        data = json.loads(raw)
+        # utf-8-sig: a branch may edit the file in Notepad, which writes a byte-order mark.
+        data = json.loads(raw.decode("utf-8-sig"))
     except OSError as exc:
         raise RateTableError(f"Tabel tarif tidak dapat dibaca ({exc.strerror}): {path}") from exc
+    except UnicodeDecodeError as exc:
+        raise RateTableError(
+            f"Tabel tarif {source} harus disimpan sebagai UTF-8 (byte {exc.start} tidak sah)."
+        ) from exc
     except json.JSONDecodeError as exc:
         raise RateTableError(
             f"Tabel tarif {source} bukan JSON yang sah (baris {exc.lineno}): {exc.msg}"

