@@ -24,7 +24,7 @@ from outreach_app.domain.models import PayerType, Sector
 from outreach_app.domain.nik import NikInfo, RegionLookup, parse_nik
 from outreach_app.domain.premiums import PremiumBreakdown, PremiumRequest, calculate_premium
 from outreach_app.domain.rates import RateSchedule
-from outreach_app.reference.money_text import amount_in_words, format_rupiah
+from outreach_app.reference.money_text import amount_in_words, format_count, format_rupiah
 from outreach_app.services.demo import generate_participants, seed_demo
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.storage.store import Store
@@ -272,7 +272,12 @@ def _demo_generate(args: argparse.Namespace, context: CliContext) -> int:
         seed_demo(store, context.schedule(), context.today())
 
         def report(done: int, total: int) -> None:
-            print(f"\r{done:,}/{total:,} peserta", end="", file=context.err, flush=True)
+            print(
+                f"\r{format_count(done)}/{format_count(total)} peserta",
+                end="",
+                file=context.err,
+                flush=True,
+            )
 
         made = generate_participants(
             store, args.participants, args.seed, context.today(), progress=report
@@ -280,8 +285,8 @@ def _demo_generate(args: argparse.Namespace, context: CliContext) -> int:
         print(file=context.err)
         total = store.participants.count()
     print(
-        f"{made:,} peserta sintetis ditambahkan dalam {time.perf_counter() - started:.1f} s; "
-        f"total {total:,} peserta di {path}",
+        f"{format_count(made)} peserta sintetis ditambahkan dalam "
+        f"{time.perf_counter() - started:.1f} s; total {format_count(total)} peserta di {path}",
         file=context.out,
     )
     return 0

@@ -10,9 +10,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from outreach_app.domain.rates import RateSchedule  # noqa: E402
-from outreach_app.reference.rate_tables import load_schedule  # noqa: E402
-from outreach_app.storage.store import Store  # noqa: E402
+from outreach_app.domain.rates import RateSchedule
+from outreach_app.reference.rate_tables import load_schedule
+from outreach_app.storage.store import Store
 
 TODAY = dt.date(2026, 11, 21)
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_app.reference.money_text import format_count
 from outreach_app.services.overview import Overview
 from outreach_app.storage.participants import ParticipantFilter
 from outreach_app.ui.models.participants import ParticipantTableModel
@@ -139,10 +140,10 @@ class MainWindow(QMainWindow):
     def load(self) -> None:
         """Reads everything the window shows; fast enough on the GUI thread for the first issue."""
         totals = self._overview.totals()
-        self.participants_card.value.setText(f"{totals.participants:,}".replace(",", "."))
+        self.participants_card.value.setText(format_count(totals.participants))
         self.villages_card.value.setText(str(totals.villages))
-        self.receipts_card.value.setText(f"{totals.receipts:,}".replace(",", "."))
-        self.pending_card.value.setText(f"{totals.pending_changes:,}".replace(",", "."))
+        self.receipts_card.value.setText(format_count(totals.receipts))
+        self.pending_card.value.setText(format_count(totals.pending_changes))
         rows = self._overview.coverage_by_village()
         self.coverage_table.setRowCount(len(rows))
         for row, item in enumerate(rows):
@@ -163,4 +164,4 @@ class MainWindow(QMainWindow):
 
     def _apply_search(self) -> None:
         self.model.reload(ParticipantFilter(text=self.search.text()))
-        self.result_count.setText(self.tr("{n} peserta").format(n=self.model.total))
+        self.result_count.setText(self.tr("{n} peserta").format(n=format_count(self.model.total)))

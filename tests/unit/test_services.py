@@ -1,0 +1,254 @@
+"""Use cases on a demo database: enrolment rules, payments and receipts, the cash ledger."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from dataclasses import replace
+
+import pytest
+
+from outreach_app.domain.errors import InvalidNik, ReceiptRefused, RegistrationRefused
+from outreach_app.domain.models import (
+    Participant,
+    ParticipantStatus,
+    PayerType,
+    Sector,
+    Segment,
+    Sex,
+    SyncStamp,
+    User,
+)
+from outreach_app.domain.nik import parse_nik
+from outreach_app.reference.regions import RegionDirectory
+from outreach_app.services.demo import seed_demo
+from outreach_app.services.enrolment import EnrolmentService
+from outreach_app.services.payments import PaymentService
+from outreach_app.storage.errors import DuplicateNik, ReceiptLocked
+from outreach_app.storage.participants import ParticipantFilter
+from outreach_app.storage.store import Store
+from tests.conftest import TODAY
+
+
+@pytest.fixture
+def agent(demo_store: Store) -> User:
+    return demo_store.users.by_username("agen.saumlaki")
+
+
+@pytest.fixture
+def enrolment(demo_store: Store, schedule) -> EnrolmentService:
+    return EnrolmentService(demo_store, schedule, RegionDirectory(), lambda: TODAY)
+
+
+@pytest.fixture
+def payments(demo_store: Store, schedule) -> PaymentService:
+    return PaymentService(demo_store, schedule)
+
+
+def new_person(store: Store, **changes) -> Participant:
+    village = store.villages.by_code("8103012002")
+    person = Participant(
+        stamp=SyncStamp.new(),
+        nik="8103015502900007",  # a woman born 15-02-1990, issued in Tanimbar Selatan
+        full_name="Fransina Batlayeri",
+        birth_place="Saumlaki",
+        birth_date=dt.date(1990, 2, 15),
+        sex=Sex.FEMALE,
+        address="RT 002/RW 001, Desa Wowonda",
+        village_id=village.stamp.id,
+        postal_code="97471",
+        phone="081298765432",
+        email="",
+        occupation="Pedagang ikan",
+        sector=Sector.OTHER,
+        work_location="Pasar Omele",
+        declared_income=800_000,
+        base_income=0,
+        include_jht=False,
+        payment_months=1,
+        payer_id=None,
+        segment=Segment.PEDAGANG,
+    )
+    return replace(person, **changes)
+
+
+def test_register_applies_the_minimum_base_income(
+    enrolment: EnrolmentService, demo_store: Store, agent: User
+) -> None:
+    participant_id, warnings = enrolment.register(new_person(demo_store), agent)
+    stored = demo_store.participants.get(participant_id)
+    assert stored.status is ParticipantStatus.REGISTERED
+    assert stored.base_income == 1_000_000
+    assert stored.registered_on == TODAY
+    assert stored.agent_id == agent.stamp.id
+    assert warnings == ()
+
+
+def test_invalid_nik_is_refused_and_nothing_is_stored(
+    enrolment: EnrolmentService, demo_store: Store, agent: User
+) -> None:
+    before = demo_store.participants.count()
+    with pytest.raises(InvalidNik, match="0000"):
+        enrolment.register(new_person(demo_store, nik="8103015502900000"), agent)
+    assert demo_store.participants.count() == before
+
+
+def test_duplicate_nik_is_caught_before_saving(
+    enrolment: EnrolmentService, demo_store: Store, agent: User
+) -> None:
+    existing = demo_store.participants.page(
+        ParticipantFilter(),
+        0,
+        1,
+    )[0]
+    check = enrolment.check_nik(existing.nik or "")
+    assert check.existing is not None and check.existing.stamp.id == existing.stamp.id
+    with pytest.raises(DuplicateNik) as caught:
+        enrolment.register(new_person(demo_store, nik=existing.nik), agent)
+    assert caught.value.existing_id == existing.stamp.id
+
+
+def test_nik_disagreeing_with_the_form_is_a_warning(
+    enrolment: EnrolmentService, demo_store: Store, agent: User
+) -> None:
+    person = new_person(demo_store, birth_date=dt.date(1990, 2, 16), sex=Sex.MALE)
+    _, warnings = enrolment.register(person, agent)
+    assert any("Tanggal lahir" in w for w in warnings)
+    assert any("Jenis kelamin" in w for w in warnings)
+
+
+def test_age_65_on_registration_day_is_refused(
+    enrolment: EnrolmentService, demo_store: Store, agent: User
+) -> None:
+    born = dt.date(1961, 11, 21)  # 65 today
+    person = new_person(demo_store, nik="8103012111610003", birth_date=born, sex=Sex.MALE)
+    with pytest.raises(RegistrationRefused, match="65"):
+        enrolment.register(person, agent)
+    younger = replace(person, nik="8103012211610003", birth_date=dt.date(1961, 11, 22))
+    enrolment.register(younger, agent)  # 64 until tomorrow
+
+
+def test_missing_fields_are_named(
+    enrolment: EnrolmentService, demo_store: Store, agent: User
+) -> None:
+    with pytest.raises(RegistrationRefused, match="alamat"):
+        enrolment.register(new_person(demo_store, address="  "), agent)
+
+
+def test_a_draft_saves_whatever_was_typed(
+    enrolment: EnrolmentService, demo_store: Store, agent: User
+) -> None:
+    draft = new_person(demo_store, nik=None, address="", declared_income=0, payment_months=2)
+    draft_id = enrolment.save_draft(draft, agent)
+    assert demo_store.participants.get(draft_id).status is ParticipantStatus.DRAFT
+    # completing the draft and registering it keeps the same record
+    completed = replace(draft, nik="8103015502900007", address="RT 002", declared_income=900_000,
+                        payment_months=3)  # fmt: skip
+    registered_id, _ = enrolment.register(completed, agent)
+    assert registered_id == draft_id
+    assert demo_store.participants.get(draft_id).status is ParticipantStatus.REGISTERED
+
+
+def test_payment_amount_comes_from_the_rules(
+    enrolment: EnrolmentService, payments: PaymentService, demo_store: Store, agent: User
+) -> None:
+    participant_id, _ = enrolment.register(new_person(demo_store), agent)
+    payment = payments.record(participant_id, 3, agent, first_month=dt.date(2026, 12, 1))
+    # December discounted (PP 50/2025, other sectors until 31-12-2026), Jan and Feb full
+    assert (payment.jkk, payment.jkm, payment.jht) == (30_000, 20_400, 0)
+    assert payment.discount == 8_400
+    assert payment.total == 42_000
+    assert payment.receipt_no.startswith("DEMO-")
+    assert "PP 50/2025" in payment.rules
+    assert payments.coverage(demo_store.participants.get(participant_id), TODAY).paid_through == (
+        dt.date(2027, 2, 28)
+    )
+
+
+def test_apbd_payers_get_no_relief(
+    enrolment: EnrolmentService, payments: PaymentService, demo_store: Store, agent: User
+) -> None:
+    apbd = demo_store.payers.of_type(PayerType.APBD)[0]
+    participant_id, _ = enrolment.register(new_person(demo_store, payer_id=apbd.stamp.id), agent)
+    payment = payments.record(participant_id, 1, agent, first_month=dt.date(2026, 11, 1))
+    assert (payment.discount, payment.total) == (0, 16_800)
+
+
+def test_a_draft_cannot_pay(
+    enrolment: EnrolmentService, payments: PaymentService, demo_store: Store, agent: User
+) -> None:
+    draft_id = enrolment.save_draft(new_person(demo_store), agent)
+    with pytest.raises(ReceiptRefused, match="draf"):
+        payments.record(draft_id, 1, agent)
+
+
+def test_void_keeps_the_receipt_and_frees_the_months(
+    enrolment: EnrolmentService, payments: PaymentService, demo_store: Store, agent: User
+) -> None:
+    participant_id, _ = enrolment.register(new_person(demo_store), agent)
+    payment = payments.record(participant_id, 1, agent, first_month=dt.date(2026, 11, 1))
+    with pytest.raises(ReceiptRefused, match="alasan"):
+        payments.void(payment.receipt_no, "", agent)
+    voided = payments.void(payment.receipt_no, "Salah nama peserta", agent)
+    assert voided.voided and voided.void_reason == "Salah nama peserta"
+    assert voided.total == payment.total  # the amounts stay as printed
+    with pytest.raises(ReceiptRefused, match="sudah dibatalkan"):
+        payments.void(payment.receipt_no, "lagi dan lagi", agent)
+    person = demo_store.participants.get(participant_id)
+    assert payments.coverage(person, TODAY).paid_through is None
+    assert payments.next_unpaid_month(person, TODAY) == dt.date(2026, 11, 1)
+
+
+def test_the_database_refuses_to_change_an_issued_receipt(
+    enrolment: EnrolmentService, payments: PaymentService, demo_store: Store, agent: User
+) -> None:
+    participant_id, _ = enrolment.register(new_person(demo_store), agent)
+    payment = payments.record(participant_id, 1, agent)
+    with pytest.raises(sqlite3.IntegrityError, match="receipt locked"):
+        demo_store.db.execute(
+            "UPDATE payments SET total = 1 WHERE receipt_no = ?", [payment.receipt_no]
+        )
+    with pytest.raises(sqlite3.IntegrityError, match="receipt locked"):
+        demo_store.db.execute("DELETE FROM payments WHERE receipt_no = ?", [payment.receipt_no])
+    payments.void(payment.receipt_no, "Uang palsu", agent)
+    with pytest.raises(ReceiptLocked):
+        demo_store.payments.void(payment.receipt_no, "unvoid attempt")
+
+
+def test_cash_ledger_and_deposits(
+    enrolment: EnrolmentService, payments: PaymentService, demo_store: Store
+) -> None:
+    agent = demo_store.users.by_username("agen.belinyu")
+    before = payments.ledger(agent)
+    village = demo_store.villages.by_code("1901022004")
+    person = new_person(demo_store, village_id=village.stamp.id, nik="1901025502900007")
+    participant_id, _ = enrolment.register(person, agent)
+    payment = payments.record(participant_id, 1, agent, first_month=dt.date(2027, 1, 1))
+    ledger = payments.ledger(agent)
+    assert ledger.collected == before.collected + payment.total == before.collected + 16_800
+    with pytest.raises(ReceiptRefused, match="melebihi"):
+        payments.deposit(agent, ledger.in_hand + 1, "SLIP-1")
+    payments.deposit(agent, ledger.in_hand, "SLIP-1", "setor ke bank")
+    assert payments.ledger(agent).in_hand == 0
+
+
+def test_demo_seed_is_idempotent_and_its_people_are_consistent(demo_store: Store, schedule) -> None:
+    again = seed_demo(demo_store, schedule, TODAY)
+    assert again.already_seeded
+    villages = {v.stamp.id: v for v in demo_store.villages.all()}
+    people = demo_store.participants.page(
+        ParticipantFilter(),
+        0,
+        10_000,
+    )
+    assert len(people) > 1000
+    for person in people:
+        info = parse_nik(person.nik or "", today=TODAY)
+        assert info.valid, person
+        assert info.district_code == villages[person.village_id].code[:6]
+        assert info.birth_date == person.birth_date
+        assert info.sex == person.sex
+    statuses = {
+        PaymentService(demo_store, schedule).coverage(p, TODAY).status for p in people[:400]
+    }
+    assert {ParticipantStatus.ACTIVE, ParticipantStatus.GRACE, ParticipantStatus.LAPSED} <= statuses
