@@ -79,6 +79,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             today=dt.date.today,
         )
         return cli.run(args, context)
+    from outreach_app.ui.platform_check import advice, missing_window_packages
+
+    if packages := missing_window_packages():
+        print(advice(packages), file=sys.stderr)
+        return 2
     from outreach_app.ui.launcher import run_desktop  # Qt is loaded only for the desktop app
 
     path = db_path_for(args)
