@@ -27,6 +27,25 @@ def start_writer(db: Path, mode: str) -> subprocess.Popen[str]:
     )
 
 
+def counts(db: Path, *tables: str) -> list[int]:
+    conn = sqlite3.connect(db)
+    try:
+        return [conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in tables]
+    finally:
+        conn.close()
+
+
+def run_until_killed(db: Path, mode: str, lines: int) -> list[str]:
+    """Starts a writer, reads `lines` announcements, then SIGKILLs it mid-work."""
+    with start_writer(db, mode) as child:
+        assert child.stdout is not None
+        announced = [child.stdout.readline().strip() for _ in range(lines)]
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    assert child.returncode == -signal.SIGKILL
+    return announced
+
+
 def consistent(db: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(db)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -50,15 +69,8 @@ def test_sigkill_between_commits_keeps_every_committed_record(
 ) -> None:
     db = tmp_path / "crash.db"
     shutil.copy(demo_db_template, db)
-    conn = sqlite3.connect(db)
-    before = conn.execute("SELECT count(*) FROM participants").fetchone()[0]
-    conn.close()
-    with start_writer(db, "single") as child:
-        assert child.stdout is not None
-        committed = [child.stdout.readline().strip() for _ in range(60)]
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-    assert child.returncode == -signal.SIGKILL
+    [before] = counts(db, "participants")
+    committed = run_until_killed(db, "single", lines=60)
 
     conn = consistent(db)
     stored = {row[0] for row in conn.execute("SELECT id FROM participants")}
@@ -78,18 +90,7 @@ def test_sigkill_inside_a_bulk_write_leaves_none_of_it(
 ) -> None:
     db = tmp_path / "crash.db"
     shutil.copy(demo_db_template, db)
-    conn = sqlite3.connect(db)
-    before = conn.execute("SELECT count(*) FROM participants").fetchone()[0]
-    outbox_before = conn.execute("SELECT count(*) FROM outbox").fetchone()[0]
-    conn.close()
-    with start_writer(db, "bulk") as child:
-        assert child.stdout is not None
-        assert child.stdout.readline().strip() == "BULK"
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-    assert child.returncode == -signal.SIGKILL
-
-    conn = consistent(db)
-    assert conn.execute("SELECT count(*) FROM participants").fetchone()[0] == before
-    assert conn.execute("SELECT count(*) FROM outbox").fetchone()[0] == outbox_before
-    conn.close()
+    before = counts(db, "participants", "outbox")
+    assert run_until_killed(db, "bulk", lines=1) == ["BULK"]
+    consistent(db).close()
+    assert counts(db, "participants", "outbox") == before

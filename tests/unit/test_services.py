@@ -13,10 +13,8 @@ from outreach_app.domain.models import (
     Participant,
     ParticipantStatus,
     PayerType,
-    Sector,
     Segment,
     Sex,
-    SyncStamp,
     User,
 )
 from outreach_app.domain.nik import parse_nik
@@ -28,6 +26,7 @@ from outreach_app.storage.errors import DuplicateNik, ReceiptLocked
 from outreach_app.storage.participants import ParticipantFilter
 from outreach_app.storage.store import Store
 from tests.conftest import TODAY
+from tests.factories import make_participant
 
 
 @pytest.fixture
@@ -46,30 +45,23 @@ def payments(demo_store: Store, schedule) -> PaymentService:
 
 
 def new_person(store: Store, **changes) -> Participant:
+    """A woman trader from Wowonda, not yet registered, declaring less than the minimum."""
     village = store.villages.by_code("8103012002")
-    person = Participant(
-        stamp=SyncStamp.new(),
-        nik="8103015502900007",  # a woman born 15-02-1990, issued in Tanimbar Selatan
-        full_name="Fransina Batlayeri",
-        birth_place="Saumlaki",
-        birth_date=dt.date(1990, 2, 15),
-        sex=Sex.FEMALE,
-        address="RT 002/RW 001, Desa Wowonda",
-        village_id=village.stamp.id,
-        postal_code="97471",
-        phone="081298765432",
-        email="",
-        occupation="Pedagang ikan",
-        sector=Sector.OTHER,
-        work_location="Pasar Omele",
-        declared_income=800_000,
-        base_income=0,
-        include_jht=False,
-        payment_months=1,
-        payer_id=None,
-        segment=Segment.PEDAGANG,
-    )
-    return replace(person, **changes)
+    woman = {
+        "nik": "8103015502900007",  # born 15-02-1990, issued in Tanimbar Selatan
+        "full_name": "Fransina Batlayeri",
+        "birth_date": dt.date(1990, 2, 15),
+        "sex": Sex.FEMALE,
+        "occupation": "Pedagang ikan",
+        "declared_income": 800_000,
+        "base_income": 0,
+        "payment_months": 1,
+        "segment": Segment.PEDAGANG,
+        "status": ParticipantStatus.DRAFT,
+        "registered_on": None,
+    }
+    fields = {**woman, **changes}
+    return make_participant(fields.pop("village_id", village.stamp.id), **fields)
 
 
 def test_register_applies_the_minimum_base_income(

@@ -13,13 +13,9 @@ from outreach_app.domain.hlc import Timestamp
 from outreach_app.domain.models import (
     Branch,
     Heir,
-    MembershipType,
     Participant,
     ParticipantStatus,
     Role,
-    Sector,
-    Segment,
-    Sex,
     SyncStamp,
     User,
     Village,
@@ -27,6 +23,7 @@ from outreach_app.domain.models import (
 from outreach_app.storage.errors import DuplicateNik, NotFound, ReceiptLocked, StorageUnavailable
 from outreach_app.storage.rows import from_row, to_row
 from outreach_app.storage.store import Store
+from tests.factories import make_participant
 
 
 def outbox(store: Store) -> list[tuple[str, str, str, str]]:
@@ -50,33 +47,8 @@ def make_village(store: Store, branch: Branch) -> Village:
     return village
 
 
-def make_person(village: Village, nik: str | None = "8103011508950001", **changes) -> Participant:
-    person = Participant(
-        stamp=SyncStamp.new(),
-        nik=nik,
-        full_name="Yohanis Ratuanak",
-        birth_place="Saumlaki",
-        birth_date=dt.date(1995, 8, 15),
-        sex=Sex.MALE,
-        address="RT 001/RW 002, Desa Wowonda",
-        village_id=village.stamp.id,
-        postal_code="97471",
-        phone="081234567890",
-        email="",
-        occupation="Nelayan",
-        sector=Sector.OTHER,
-        work_location="Laut Arafura",
-        declared_income=1_500_000,
-        base_income=1_500_000,
-        include_jht=False,
-        payment_months=3,
-        payer_id=None,
-        segment=Segment.NELAYAN,
-        membership=MembershipType.BPU,
-        status=ParticipantStatus.REGISTERED,
-        registered_on=dt.date(2026, 11, 1),
-    )
-    return replace(person, **changes)
+def make_person(village: Village, **changes) -> Participant:
+    return make_participant(changes.pop("village_id", village.stamp.id), **changes)
 
 
 @pytest.fixture
