@@ -48,6 +48,9 @@ def open_database(path: Path | str) -> Database:
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
+        # 32 MiB page cache (default 2 MiB): the NIK and name indexes take writes in random
+        # order, and a bulk import of 200k participants ran ~10% faster with it.
+        conn.execute("PRAGMA cache_size = -32768")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.Error as exc:
         conn.close()
