@@ -25,6 +25,7 @@ from outreach_app.domain.models import (
 from outreach_app.domain.months import add_months, month_start
 from outreach_app.domain.premiums import PremiumBreakdown, PremiumRequest, calculate_premium
 from outreach_app.domain.rates import RateSchedule
+from outreach_app.reference.money_text import format_rupiah
 from outreach_app.storage.store import Store
 
 
@@ -152,9 +153,8 @@ class PaymentService:
             raise ReceiptRefused("Jumlah setoran harus lebih dari nol.")
         if amount > ledger.in_hand:
             raise ReceiptRefused(
-                f"Setoran Rp{amount:,} melebihi uang di tangan Rp{ledger.in_hand:,}.".replace(
-                    ",", "."
-                )
+                f"Setoran {format_rupiah(amount)} melebihi uang di tangan "
+                f"{format_rupiah(ledger.in_hand)}."
             )
         deposit = CashDeposit(
             stamp=SyncStamp.new(),
