@@ -62,7 +62,7 @@ def build_records(
     count: int, villages: list[Village], agents: list[User], taken_niks: set[str]
 ) -> list[Participant]:
     """Round-robin over the demo villages (and agents), like `outreach demo generate`."""
-    factory = PeopleFactory(load_seed(), random.Random(1), TODAY)
+    factory = PeopleFactory(load_seed(), random.Random(1), TODAY, load_schedule())
     factory.reserve(taken_niks)  # the seeded participants hold live NIKs: the index is unique
     return [
         factory.person(villages[i % len(villages)], agents[i % len(agents)].stamp.id)

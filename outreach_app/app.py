@@ -19,8 +19,9 @@ from outreach_app.reference.rate_tables import load_schedule
 from outreach_app.reference.regions import RegionDirectory
 from outreach_app.services.demo import seed_demo
 from outreach_app.services.enrolment import EnrolmentService
-from outreach_app.services.overview import Overview
+from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.payments import PaymentService
+from outreach_app.services.today import TodayService
 from outreach_app.settings import resolve_db_path
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.storage.store import Store
@@ -84,7 +85,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if packages := missing_window_packages():
         print(advice(packages), file=sys.stderr)
         return 2
-    from outreach_app.ui.launcher import run_desktop  # Qt is loaded only for the desktop app
+    from outreach_app.ui.launcher import build_window, run_desktop
+    from outreach_app.ui.main_window import MainWindow
 
     path = db_path_for(args)
     try:
@@ -93,13 +95,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Basis data tidak tersedia: {exc}", file=sys.stderr)
         return 2
     try:
-        return run_desktop(
-            Overview(services.store),
-            services.store.device.name,
-            services.demo,
-            path,
-            screenshot=args.screenshot,
-            page=args.page,
-        )
+        today = TodayService(services.store, dt.date.today)
+        directory = ParticipantDirectory(services.store, dt.date.today)
+
+        def window() -> MainWindow:
+            return build_window(
+                today, directory, today.current_agent(), services.store.device.name, args.demo
+            )
+
+        return run_desktop(window, path, screenshot=args.screenshot, page=args.page)
     finally:
         services.close()

@@ -67,9 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.png",
         help="start the app, save a screenshot of the main window once loaded, and exit",
     )
-    parser.add_argument(
-        "--page", default="today", choices=["today", "visits", "participants", "payments"]
-    )
+    parser.add_argument("--page", default="today", choices=["today", "participants"])
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = commands.add_parser("init", parents=[db], help="create (and seed) a database")
@@ -280,7 +278,7 @@ def _demo_generate(args: argparse.Namespace, context: CliContext) -> int:
             )
 
         made = generate_participants(
-            store, args.participants, args.seed, context.today(), progress=report
+            store, context.schedule(), args.participants, args.seed, context.today(), report
         )
         print(file=context.err)
         total = store.participants.count()

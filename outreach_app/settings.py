@@ -13,6 +13,8 @@ from pathlib import Path
 DB_ENV_VAR = "OUTREACH_DB"
 DEFAULT_DB_NAME = "outreach.db"
 DEMO_DB_NAME = "outreach-demo.db"
+# Device-local setting: the username of the person using this laptop.
+CURRENT_USER_KEY = "current_user"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from outreach_app.domain.errors import RegistrationRefused
 from outreach_app.domain.models import ParticipantStatus, Payment
-from outreach_app.domain.months import add_months, month_start, months_between
+from outreach_app.domain.months import add_months, month_end, month_start, months_between
 
 DUE_DAY = 15
 GRACE_MONTHS = 3
@@ -69,7 +69,13 @@ def coverage_on(
     recorded: ParticipantStatus, payments: Iterable[Payment], today: dt.date
 ) -> Coverage:
     """Status on `today`. Drafts stay drafts; nobody is active before their first paid month."""
-    run = current_run(payments)
+    return coverage_of_run(recorded, current_run(payments), today)
+
+
+def coverage_of_run(
+    recorded: ParticipantStatus, run: tuple[dt.date, dt.date] | None, today: dt.date
+) -> Coverage:
+    """The same status from a run kept in storage, so a list of 200k people needs no payments."""
     until = None if run is None else run[1]
     if recorded is ParticipantStatus.DRAFT:
         return Coverage(paid_through=until, status=recorded, unpaid_months=0)
@@ -84,6 +90,25 @@ def coverage_on(
     else:
         status = ParticipantStatus.LAPSED
     return Coverage(paid_through=until, status=status, unpaid_months=unpaid)
+
+
+@dataclass(frozen=True, slots=True)
+class StatusBands:
+    """On one day, which paid-through dates mean which status (for filtering in SQL):
+    active when paid through `active_from` or later, grace from `grace_from`, lapsed before."""
+
+    active_from: dt.date
+    grace_from: dt.date
+
+
+def status_bands(today: dt.date) -> StatusBands:
+    # Paid through the end of last month is still active until this month's due day.
+    this_or_last = 0 if today.day > DUE_DAY else -1
+    active_month = add_months(month_start(today), this_or_last)
+    return StatusBands(
+        active_from=month_end(active_month),
+        grace_from=month_end(add_months(active_month, -GRACE_MONTHS)),
+    )
 
 
 def age_on(birth_date: dt.date, day: dt.date) -> int:

@@ -38,11 +38,13 @@ from outreach_app.domain.months import add_months, month_start
 from outreach_app.domain.nik import build_nik
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.services.payments import PaymentService
+from outreach_app.settings import CURRENT_USER_KEY
 from outreach_app.storage.store import Store
 
 DEMO_SEED = 2024
 DEMO_DEVICE_NAME = "Laptop demo"
 DEMO_RECEIPT_PREFIX = "DEMO"
+DEMO_AGENT = "agen.saumlaki"  # the demo laptop belongs to the agent of Kepulauan Tanimbar
 INCOMES = (1_000_000, 1_000_000, 1_000_000, 1_250_000, 1_500_000, 2_000_000, 2_500_000)
 
 Progress = Callable[[int, int], None]
@@ -67,10 +69,13 @@ class SeedSummary:
 class PeopleFactory:
     """Makes plausible, NIK-consistent people for a village; unique NIKs within one factory."""
 
-    def __init__(self, seed: dict[str, Any], rng: random.Random, today: dt.date) -> None:
+    def __init__(
+        self, seed: dict[str, Any], rng: random.Random, today: dt.date, schedule: RateSchedule
+    ) -> None:
         self._seed = seed
         self._rng = rng
         self._today = today
+        self._base_rule = schedule.contribution_for(today)
         self._used_niks: set[str] = set()
 
     def person(
@@ -106,8 +111,8 @@ class PeopleFactory:
                 else Sector.OTHER
             ),
             work_location=village.name,
-            declared_income=rng.choice(INCOMES),
-            base_income=0,
+            declared_income=(income := rng.choice(INCOMES)),
+            base_income=self._base_rule.base_income(income),
             include_jht=rng.random() < 0.2,
             payment_months=rng.choice((1, 1, 3, 6, 12)),
             payer_id=payer.stamp.id if payer else None,
@@ -148,7 +153,7 @@ def seed_demo(
         payers = {p["key"]: _payer(p, branches) for p in seed["payers"]}
         store.payers.add_many(payers.values())
         agent_of = _agents_by_regency(seed, users)
-        people = PeopleFactory(seed, rng, today)
+        people = PeopleFactory(seed, rng, today, schedule)
         participants, heirs = [], []
         for village in villages:
             agent = agent_of.get(village.code[:4])
@@ -164,6 +169,7 @@ def seed_demo(
         visits = _visits(seed, rng, villages, agent_of, today)
         store.visits.add_many(visits)
     payments = _payment_history(store, schedule, rng, participants, agent_of, villages, today)
+    store.set_local_setting(CURRENT_USER_KEY, DEMO_AGENT)
     return SeedSummary(
         branches=len(branches),
         villages=len(villages),
@@ -252,10 +258,10 @@ def _visits(
         if agent is None:
             continue
         segments = seed["segments_by_regency"][village.code[:4]]
-        for offset in (-14 + index % 7, 2 + index % 12):
+        for offset in (-14 + index % 7, index % 9):  # one visit done, one planned (some today)
             segment, _, label, _ = rng.choice(segments)
             day = today + dt.timedelta(days=offset)
-            past = day < today
+            past = day < today or (day == today and index % 2 == 0)
             target = rng.randint(5, 20)
             visits.append(
                 VisitPlan(
@@ -320,7 +326,12 @@ def _pay_all(
 
 
 def generate_participants(
-    store: Store, count: int, seed_value: int, today: dt.date, progress: Progress | None = None
+    store: Store,
+    schedule: RateSchedule,
+    count: int,
+    seed_value: int,
+    today: dt.date,
+    progress: Progress | None = None,
 ) -> int:
     """Adds `count` synthetic participants to the demo villages, in chunks of one transaction."""
     seed = load_seed()
@@ -328,7 +339,7 @@ def generate_participants(
     if not villages:
         raise ValueError("Tidak ada desa di basis data: jalankan 'outreach init --demo' dahulu.")
     agents = store.users.agents()
-    people = PeopleFactory(seed, random.Random(seed_value), today)
+    people = PeopleFactory(seed, random.Random(seed_value), today, schedule)
     people.reserve(store.participants.niks())  # never collide with participants stored
     done = 0
     chunk = 10_000

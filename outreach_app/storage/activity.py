@@ -26,6 +26,13 @@ class VisitRepository(SyncedRepository[VisitPlan]):
             order_by="visit_date",
         )
 
+    def villages_of_agent(self, agent_id: str) -> set[str]:
+        cursor = self._db.execute(
+            "SELECT DISTINCT village_id FROM visit_plans WHERE deleted = 0 AND agent_id = ?",
+            [agent_id],
+        )
+        return {row[0] for row in cursor}
+
 
 class AuditLog:
     """Append-only (triggers refuse updates and deletes); synced like any other record."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from outreach_app.storage.coverage_cache import rebuild_coverage
 from outreach_app.storage.errors import StorageUnavailable
 
 MIGRATION_SET = "outreach"
@@ -227,6 +228,28 @@ def _initial(db: Database) -> None:
     # executescript would COMMIT the migration's transaction; run statement by statement.
     for statement in _split_statements(_INITIAL):
         db.execute(statement)
+
+
+@migrations(name="0002_participant_coverage")
+def _participant_coverage(db: Database) -> None:
+    """Local, derived, never synced: each participant's current run of paid months, so lists
+    and filters over 200k people need no pass over their payments. Rebuilt from payments."""
+    db.execute(
+        """CREATE TABLE participant_coverage (
+            participant_id TEXT PRIMARY KEY NOT NULL REFERENCES participants (id),
+            run_start TEXT NOT NULL,
+            paid_through TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX participant_coverage_paid ON participant_coverage (paid_through)")
+    # The list is read in name order a page at a time: this index serves it, and counts.
+    db.execute(
+        "CREATE INDEX participants_live_name "
+        "ON participants (deleted, full_name COLLATE NOCASE, id)"
+    )
+    rebuild_coverage(db)
+    # Device-local preferences (current user, language, ...): never synced.
+    db.execute("CREATE TABLE local_settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
 
 
 def _split_statements(script: str) -> list[str]:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
-from outreach_app.domain.models import Heir, Participant, ParticipantStatus
+from outreach_app.domain.models import Heir, Participant
 from outreach_app.storage.errors import DuplicateNik
 from outreach_app.storage.repository import SyncedRepository
 
@@ -17,36 +17,6 @@ class HeirRepository(SyncedRepository[Heir]):
 
     def of_participant(self, participant_id: str) -> list[Heir]:
         return self._where("participant_id = ?", [participant_id])
-
-
-@dataclass(frozen=True, slots=True)
-class ParticipantFilter:
-    """What the participant list can be narrowed by; empty fields do not filter."""
-
-    text: str = ""  # a NIK prefix (digits) or part of a name
-    village_id: str | None = None
-    status: ParticipantStatus | None = None
-    payer_id: str | None = None
-
-    def sql(self) -> tuple[str, list[Any]]:
-        clauses, params = ["deleted = 0"], []
-        text = self.text.strip()
-        if text.isdigit():
-            clauses.append("nik >= ? AND nik < ?")
-            params += [text, text + ":"]  # ':' sorts right after '9': a prefix range on the index
-        elif text:
-            clauses.append("full_name LIKE ? ESCAPE '\\'")
-            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            params.append(f"%{escaped}%")
-        for column, value in (
-            ("village_id", self.village_id),
-            ("status", self.status.value if self.status else None),
-            ("payer_id", self.payer_id),
-        ):
-            if value is not None:
-                clauses.append(f"{column} = ?")
-                params.append(value)
-        return " AND ".join(clauses), params
 
 
 class ParticipantRepository(SyncedRepository[Participant]):
@@ -97,35 +67,3 @@ class ParticipantRepository(SyncedRepository[Participant]):
         )
         for (nik,) in cursor:
             yield nik
-
-    def count_where(self, filters: ParticipantFilter) -> int:
-        where, params = filters.sql()
-        return int(
-            self._db.execute(f"SELECT count(*) FROM participants WHERE {where}", params).fetchone()[
-                0
-            ]
-        )
-
-    def page(
-        self, filters: ParticipantFilter, offset: int, limit: int, order_by: str = "full_name"
-    ) -> list[Participant]:
-        """One page of a filtered list, for lazy table models that never load everything."""
-        if order_by not in {"full_name", "nik", "registered_on", "rowid"}:
-            raise ValueError(f"cannot order participants by {order_by!r}")
-        where, params = filters.sql()
-        return [
-            self._record(row)
-            for row in self._rows(
-                f"SELECT * FROM participants WHERE {where} ORDER BY {order_by}, id "
-                "LIMIT ? OFFSET ?",
-                [*params, limit, offset],
-            )
-        ]
-
-    def count_by_village(self) -> dict[str, int]:
-        """Registered participants per village, for coverage against the village targets."""
-        cursor = self._db.execute(
-            "SELECT village_id, count(*) FROM participants WHERE deleted = 0 "
-            "AND status != 'draft' AND village_id IS NOT NULL GROUP BY village_id"
-        )
-        return {village_id: int(n) for village_id, n in cursor.fetchall()}

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from collections.abc import Iterable
 
 from outreach_app.domain.models import CashDeposit, Payment
+from outreach_app.storage.coverage_cache import coverage_run, refresh_coverage
 from outreach_app.storage.errors import NotFound, ReceiptLocked
 from outreach_app.storage.repository import SyncedRepository
 
@@ -38,13 +40,35 @@ class PaymentRepository(SyncedRepository[Payment]):
         ).fetchone()
         return int(row[0])
 
+    def add(self, record: Payment) -> str:
+        """Stores the receipt and brings the participant's coverage up to date with it."""
+        with self._db.atomic():
+            payment_id = super().add(record)
+            refresh_coverage(self._db, record.participant_id)
+        return payment_id
+
+    def add_many(self, records: Iterable[Payment]) -> list[str]:
+        with self._db.atomic():
+            kept = list(records)
+            ids = super().add_many(kept)
+            for participant_id in {record.participant_id for record in kept}:
+                refresh_coverage(self._db, participant_id)
+        return ids
+
     def void(self, receipt_no: str, reason: str) -> Payment:
         payment = self.by_receipt(receipt_no)
         try:
-            self._writer.update(self.table, payment.stamp.id, {"voided": 1, "void_reason": reason})
+            with self._db.atomic():
+                self._writer.update(
+                    self.table, payment.stamp.id, {"voided": 1, "void_reason": reason}
+                )
+                refresh_coverage(self._db, payment.participant_id)
         except sqlite3.IntegrityError as exc:
             raise ReceiptLocked(str(exc)) from exc
         return self.by_receipt(receipt_no)
+
+    def coverage_run(self, participant_id: str) -> tuple[dt.date, dt.date] | None:
+        return coverage_run(self._db, participant_id)
 
     def update(self, record_id: str, **changes: object) -> bool:
         raise ReceiptLocked(

@@ -21,9 +21,16 @@ class SyncedRepository(Generic[R]):
     record_type: type[R]
     label: str  # what the user calls it, for "not found" messages
 
-    def __init__(self, db: Database, writer: ChangeWriter) -> None:
+    def __init__(self, db: Database, writer: ChangeWriter | None) -> None:
+        """`writer` is None for repositories on a read-only connection (worker threads)."""
         self._db = db
-        self._writer = writer
+        self._writer_or_none = writer
+
+    @property
+    def _writer(self) -> ChangeWriter:
+        if self._writer_or_none is None:
+            raise RuntimeError(f"{self.table}: this repository is read-only (a reader view)")
+        return self._writer_or_none
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         cursor = self._db.execute(sql, list(params))

@@ -10,6 +10,7 @@ import contextlib
 import datetime as dt
 import socket
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,7 +21,7 @@ from outreach_app.domain.hlc import HybridClock, Timestamp
 from outreach_app.domain.ids import uuid7
 from outreach_app.storage.activity import AuditLog, VisitRepository
 from outreach_app.storage.changes import ChangeWriter
-from outreach_app.storage.database import open_database, translate
+from outreach_app.storage.database import BUSY_TIMEOUT_MS, open_database, translate
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.storage.migrations import migrate
 from outreach_app.storage.organisation import (
@@ -29,6 +30,7 @@ from outreach_app.storage.organisation import (
     UserRepository,
     VillageRepository,
 )
+from outreach_app.storage.participant_list import ParticipantList
 from outreach_app.storage.participants import HeirRepository, ParticipantRepository
 from outreach_app.storage.payments import CashDepositRepository, PaymentRepository
 
@@ -48,12 +50,33 @@ def default_receipt_prefix(device_id: str) -> str:
     return "PRS" + device_id.replace("-", "")[-5:].upper()
 
 
+class ReadView:
+    """The read side of the store on one connection: for worker threads."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.participant_list = ParticipantList(db)
+        self.villages = VillageRepository(db, None)
+        self.users = UserRepository(db, None)
+        self.payers = PayerRepository(db, None)
+        self.visits = VisitRepository(db, None)
+        self.payments = PaymentRepository(db, None)
+
+    def pending_changes(self) -> int:
+        return int(
+            self.db.execute("SELECT count(*) FROM outbox WHERE acked_at IS NULL").fetchone()[0]
+        )
+
+
 class Store:
     """Opens and migrates the database at `path`; use as a context manager or call close()."""
 
     def __init__(self, path: Path | str, now: Callable[[], dt.datetime] = _utc_now) -> None:
         self.path = path
         self._now = now
+        self._readers = threading.local()
+        self._reader_lock = threading.Lock()
+        self._all_readers: list[Database] = []
         self.db: Database = open_database(path)
         try:
             migrate(self.db)
@@ -79,6 +102,7 @@ class Store:
         self.deposits = CashDepositRepository(self.db, self.writer)
         self.visits = VisitRepository(self.db, self.writer)
         self.audit = AuditLog(self.writer)
+        self.participant_list = ParticipantList(self.db)
 
     def __enter__(self) -> Store:
         return self
@@ -87,6 +111,10 @@ class Store:
         self.close()
 
     def close(self) -> None:
+        with self._reader_lock:
+            for reader in self._all_readers:
+                reader.close()
+            self._all_readers.clear()
         self.db.close()
 
     @contextlib.contextmanager
@@ -139,10 +167,39 @@ class Store:
         ).fetchone()
         return f"{self.device.receipt_prefix}-{number:06d}"
 
+    def reader(self) -> ReadView:
+        """Read-only repositories for the calling thread (made on first use, kept per thread).
+
+        Background searches and counts read through it while the GUI thread writes through
+        `db`; WAL lets them run side by side, and no connection is shared across threads."""
+        view = getattr(self._readers, "view", None)
+        if view is None:
+            if str(self.path) == ":memory:":
+                view = ReadView(self.db)
+            else:
+                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+                view = ReadView(Database(conn))
+                with self._reader_lock:
+                    self._all_readers.append(view.db)
+            self._readers.view = view
+        return view
+
+    def local_setting(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM local_settings WHERE key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_local_setting(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.db.execute(
+                "INSERT INTO local_settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [key, value],
+            )
+
     def pending_changes(self) -> int:
-        return int(
-            self.db.execute("SELECT count(*) FROM outbox WHERE acked_at IS NULL").fetchone()[0]
-        )
+        return ReadView(self.db).pending_changes()
 
     def now(self) -> dt.datetime:
         return self._now()

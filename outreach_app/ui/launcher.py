@@ -1,11 +1,12 @@
 """Starts the desktop app: the Qt application, the bundled font, the main window.
 
-`--screenshot FILE` saves the main window once its data has loaded and exits 0: how start-up
-is measured and how reviewers see the app without a display.
+`--screenshot FILE` waits until the chosen page has loaded its data, saves the main window and
+exits 0: how start-up is measured and how reviewers see the app without a display.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
@@ -13,8 +14,11 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from outreach_app.services.overview import Overview
+from outreach_app.domain.models import User
+from outreach_app.services.participants import ParticipantDirectory
+from outreach_app.services.today import TodayService
 from outreach_app.ui.main_window import MainWindow
+from outreach_app.ui.workers import Worker
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 
@@ -30,29 +34,44 @@ def load_bundled_fonts() -> str | None:
     return family
 
 
-def run_desktop(
-    overview: Overview,
-    device_name: str,
-    demo: bool,
-    db_path: Path,
-    screenshot: str | None = None,
-    page: str = "today",
-) -> int:
-    """Runs the event loop until the window closes (or the screenshot is saved)."""
+def application() -> QApplication:
     app = QApplication.instance() or QApplication(["outreach"])
     assert isinstance(app, QApplication)
     family = load_bundled_fonts()
     if family:
         app.setFont(QFont(family, 10))
-    window = MainWindow(overview, device_name, demo=demo)
+    return app
+
+
+def build_window(
+    today: TodayService,
+    directory: ParticipantDirectory,
+    agent: User | None,
+    device_name: str,
+    demo: bool,
+) -> MainWindow:
+    return MainWindow(today, directory, Worker(), agent, device_name, demo)
+
+
+def run_desktop(
+    window_factory: Callable[[], MainWindow],
+    db_path: Path,
+    screenshot: str | None = None,
+    page: str = "today",
+) -> int:
+    """Runs the event loop until the window closes (or the screenshot is saved)."""
+    app = application()
+    window = window_factory()  # made after the QApplication, as Qt requires
     window.setWindowFilePath(str(db_path))
-    window.show()
-    window.load()
     if screenshot:
 
-        def save_and_quit() -> None:
-            ok = window.grab().save(screenshot)
-            app.exit(0 if ok else 1)
+        def save_and_quit(loaded: str) -> None:
+            if loaded != page:
+                return
+            # one more turn of the event loop so the loaded rows are laid out and painted
+            QTimer.singleShot(0, lambda: app.exit(0 if window.grab().save(screenshot) else 1))
 
-        QTimer.singleShot(0, save_and_quit)
+        window.page_loaded.connect(save_and_quit)
+    window.show()
+    window.show_page(page)
     return app.exec()

@@ -1,87 +1,151 @@
-"""The main window on the demo database: totals, lazy participant list, search as you type,
-and a screenshot that really shows text (with no font, Qt would draw empty boxes silently)."""
+"""The main window on the demo database: both pages load off the GUI thread, the lazy list
+pages by keyset, search and filters narrow it, the detail panel shows the selected person, and
+screenshots really show text (with no font, Qt would draw empty boxes silently)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QColor, QImage
 
-from outreach_app.services.overview import Overview
-from outreach_app.storage.participants import ParticipantFilter
+from outreach_app.domain.models import ParticipantStatus
+from outreach_app.services.participants import ParticipantDirectory, ParticipantFilter
 from outreach_app.storage.store import Store
-from outreach_app.ui.launcher import load_bundled_fonts
 from outreach_app.ui.main_window import MainWindow
-from outreach_app.ui.models.participants import ObjectRole, ParticipantTableModel, SortRole
+from outreach_app.ui.models.participants import (
+    COL_NAME,
+    COL_NIK,
+    COL_STATUS,
+    ObjectRole,
+    ParticipantTableModel,
+    SortRole,
+)
+from outreach_app.ui.workers import Worker
 
 
-def make_window(qtbot, store: Store) -> MainWindow:
-    load_bundled_fonts()
-    window = MainWindow(Overview(store), store.device.name, demo=True)
-    qtbot.addWidget(window)
-    window.load()
-    return window
+def loaded_model(qtbot, directory: ParticipantDirectory, worker: Worker, **filters):
+    model = ParticipantTableModel(directory, worker)
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload(ParticipantFilter(**filters))
+    return model
 
 
-def test_participant_model_passes_the_model_tester(qtmodeltester, demo_store: Store) -> None:
-    model = ParticipantTableModel(Overview(demo_store))
-    model.reload()
+def test_participant_model_passes_the_model_tester(qtbot, qtmodeltester, directory, worker):
+    model = loaded_model(qtbot, directory, worker)
     qtmodeltester.check(model)
 
 
-def test_model_fetches_lazily_in_pages(demo_store: Store) -> None:
-    model = ParticipantTableModel(Overview(demo_store))
-    model.PAGE_SIZE = 100
-    model.reload()
+def test_model_pages_lazily_by_keyset(qtbot, directory, worker, demo_store: Store) -> None:
+    ParticipantTableModel.PAGE_SIZE = 100
+    try:
+        model = loaded_model(qtbot, directory, worker)
+    finally:
+        ParticipantTableModel.PAGE_SIZE = 500
     total = demo_store.participants.count()
     assert model.total == total > 1000
     assert model.rowCount() == 100  # only the first page is in memory
-    assert model.canFetchMore()
-    model.fetchMore()
-    assert model.rowCount() == 200
-    person = model.data(model.index(0, 0), ObjectRole)
-    assert model.data(model.index(0, 0)) == person.nik
-    assert model.data(model.index(0, 3), SortRole) == person.birth_date
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == total
+    ids = [model.data(model.index(r, 0), ObjectRole).participant.stamp.id for r in range(total)]
+    assert len(set(ids)) == total  # no row twice, none skipped, across 18 pages
+    names = [model.data(model.index(r, COL_NAME)).casefold() for r in range(total)]
+    assert names == sorted(names)
+    first = model.data(model.index(0, 0), ObjectRole)
+    assert model.data(model.index(0, COL_NIK)) == first.participant.nik
+    assert model.data(model.index(0, 3), SortRole) == first.participant.birth_date
 
 
-def test_window_shows_totals_and_marks_demo(qtbot, demo_store: Store) -> None:
-    window = make_window(qtbot, demo_store)
-    assert "DEMO" in window.windowTitle()
-    count = demo_store.participants.count()
-    assert window.participants_card.value.text() == f"{count:,}".replace(",", ".")
-    assert window.villages_card.value.text() == "31"
-    assert window.coverage_table.rowCount() == 31
-    assert "perubahan menunggu" in window.sync_status.text()
+@pytest.mark.parametrize(
+    "status", [ParticipantStatus.ACTIVE, ParticipantStatus.GRACE, ParticipantStatus.LAPSED]
+)
+def test_status_filter_agrees_with_each_rows_status(qtbot, directory, worker, status) -> None:
+    model = loaded_model(qtbot, directory, worker, status=status)
+    assert model.total > 0
+    label = model.status_label(status)
+    assert {model.data(model.index(r, COL_STATUS)) for r in range(model.rowCount())} == {label}
 
 
-def test_search_by_name_and_by_nik_prefix(qtbot, demo_store: Store) -> None:
-    window = make_window(qtbot, demo_store)
-    expected = demo_store.participants.count_where(ParticipantFilter(text="Ratuanak"))
-    assert 0 < expected < demo_store.participants.count()
-    qtbot.keyClicks(window.search, "Ratuanak")
-    qtbot.waitUntil(lambda: window.model.total == expected, timeout=3000)
-    names = {window.model.data(window.model.index(r, 1)) for r in range(window.model.rowCount())}
+def test_a_search_typed_past_is_never_shown(qtbot, directory, worker) -> None:
+    model = ParticipantTableModel(directory, worker)
+    model.reload(ParticipantFilter(text="Abraham"))
+    with qtbot.waitSignal(model.loaded, timeout=5000) as shown:
+        model.reload(ParticipantFilter(text="Ratuanak"))
+    worker.wait()
+    assert shown.args == [directory.count(ParticipantFilter(text="Ratuanak"))]
+    assert model.total == shown.args[0]
+
+
+def test_today_page_shows_the_agents_day(qtbot, window: MainWindow) -> None:
+    with qtbot.waitSignal(window.page_loaded, timeout=5000):
+        window.show_page("today")
+    page = window.today_page
+    assert "Yosina Ratuanak" in page.subtitle.text()
+    assert "21 November 2026" in page.subtitle.text()
+    todays = [r for r in range(page.visits_table.rowCount())
+              if page.visits_table.item(r, 0).text() == "21-11-2026"]  # fmt: skip
+    assert int(page.visits_card.value.text()) == len(todays) > 0
+    assert page.visits_table.rowCount() == int(page.week_card.value.text())
+    assert page.grace_table.rowCount() == int(page.grace_card.value.text().replace(".", ""))
+    villages = {
+        page.coverage_table.item(r, 1).text() for r in range(page.coverage_table.rowCount())
+    }
+    assert villages <= {"Tanimbar Selatan", "Selaru", "Wertamrian"}  # the agent's own villages
+    assert "perubahan menunggu" in window.sync_label.text()
+
+
+def test_search_filters_and_detail_panel(qtbot, window: MainWindow, directory) -> None:
+    with qtbot.waitSignal(window.page_loaded, timeout=5000):
+        window.show_page("participants")
+    page = window.participants_page
+    expected = directory.count(ParticipantFilter(text="Ratuanak"))
+    assert 0 < expected < page.model.total
+    with qtbot.waitSignal(page.model.loaded, timeout=5000):
+        qtbot.keyClicks(page.search, "Ratuanak")
+    assert page.model.total == expected
+    names = {page.model.data(page.model.index(r, COL_NAME)) for r in range(page.model.rowCount())}
     assert all("Ratuanak" in name for name in names)
+    shown = page.model.data(page.model.index(0, 0), ObjectRole).participant
+    assert shown.full_name in page.detail.toPlainText()
+    assert "Pembayaran" in page.detail.toPlainText()
 
-    window.search.clear()
-    qtbot.keyClicks(window.search, "810301")  # Tanimbar Selatan
-    expected = demo_store.participants.count_where(ParticipantFilter(text="810301"))
-    qtbot.waitUntil(lambda: window.model.total == expected, timeout=3000)
-    niks = [window.model.data(window.model.index(r, 0)) for r in range(window.model.rowCount())]
+    with qtbot.waitSignal(page.model.loaded, timeout=5000):
+        page.search.clear()
+    with qtbot.waitSignal(page.model.loaded, timeout=5000):
+        qtbot.keyClicks(page.search, "810301")  # NIK prefix: Tanimbar Selatan
+    niks = [page.model.data(page.model.index(r, COL_NIK)) for r in range(page.model.rowCount())]
     assert niks and all(nik.startswith("810301") for nik in niks)
 
+    village_index = next(
+        i
+        for i in range(page.village_filter.count())
+        if "Wowonda" in page.village_filter.itemText(i)
+    )
+    with qtbot.waitSignal(page.model.loaded, timeout=5000):
+        page.village_filter.setCurrentIndex(village_index)
+    village_id = page.village_filter.currentData()
+    assert page.model.total == directory.count(
+        ParticipantFilter(text="810301", village_id=village_id)
+    )
 
-def test_screenshot_has_text_pixels(qtbot, demo_store: Store, tmp_path: Path) -> None:
-    window = make_window(qtbot, demo_store)
+
+def dark_pixels(path: Path) -> int:
+    image = QImage(str(path))
+    assert not image.isNull() and image.width() >= 1000
+    return sum(
+        QColor(image.pixel(x, y)).lightness() < 100
+        for y in range(0, image.height(), 3)
+        for x in range(0, image.width(), 3)
+    )
+
+
+@pytest.mark.parametrize("page", ["today", "participants"])
+def test_each_page_screenshot_has_text(qtbot, window: MainWindow, tmp_path: Path, page) -> None:
     window.show()
     qtbot.waitExposed(window)
-    target = tmp_path / "main.png"
+    with qtbot.waitSignal(window.page_loaded, timeout=5000):
+        window.show_page(page)
+    target = tmp_path / f"{page}.png"
     assert window.grab().save(str(target))
-    image = QImage(str(target))
-    assert image.width() >= 1000 and image.height() >= 600
-    dark = 0
-    for y in range(0, image.height(), 3):
-        for x in range(0, image.width(), 3):
-            if QColor(image.pixel(x, y)).lightness() < 100:
-                dark += 1
-    assert dark > 2000, f"only {dark} dark pixels: is any text drawn?"
+    assert dark_pixels(target) > 2000, "is any text drawn?"

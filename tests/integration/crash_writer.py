@@ -20,9 +20,8 @@ from outreach_app.storage.store import Store
 def main(path: str, mode: str) -> None:
     today = dt.date(2026, 11, 21)
     with Store(Path(path)) as store:
-        load_schedule()
         villages = store.villages.all()
-        factory = PeopleFactory(load_seed(), random.Random(mode), today)
+        factory = PeopleFactory(load_seed(), random.Random(mode), today, load_schedule())
         factory.reserve(store.participants.niks())
         if mode == "bulk":
             with store.transaction():

@@ -20,10 +20,13 @@ from outreach_app.domain.coverage import (
     GRACE_MONTHS,
     MAX_AGE_AT_REGISTRATION,
     Coverage,
+    StatusBands,
     age_on,
     check_registration_age,
+    coverage_of_run,
     coverage_on,
     paid_through,
+    status_bands,
     unpaid_due_months,
 )
 from outreach_app.domain.errors import DomainError, RegistrationRefused
@@ -483,3 +486,32 @@ def test_age_on_properties(birth: dt.date, day: dt.date) -> None:
             check_registration_age(birth, day)
     else:
         check_registration_age(birth, day)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    paid_until=st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2030, 12, 1)).map(
+        month_end
+    ),
+    today=st.dates(min_value=dt.date(2020, 1, 1), max_value=dt.date(2031, 12, 31)),
+)
+def test_status_bands_agree_with_coverage(paid_until: dt.date, today: dt.date) -> None:
+    """What SQL filters with (paid-through ranges) is what the rules say, day by day."""
+    run = (dt.date(2019, 1, 1), paid_until)
+    status = coverage_of_run(REGISTERED, run, today).status
+    bands = status_bands(today)
+    if paid_until >= bands.active_from:
+        assert status is ACTIVE
+    elif paid_until >= bands.grace_from:
+        assert status is GRACE
+    else:
+        assert status is LAPSED
+
+
+def test_status_bands_around_the_due_day() -> None:
+    assert status_bands(dt.date(2026, 11, 15)) == StatusBands(
+        active_from=dt.date(2026, 10, 31), grace_from=dt.date(2026, 7, 31)
+    )
+    assert status_bands(dt.date(2026, 11, 16)) == StatusBands(
+        active_from=dt.date(2026, 11, 30), grace_from=dt.date(2026, 8, 31)
+    )

@@ -22,9 +22,9 @@ from outreach_app.reference.money_text import format_rupiah
 from outreach_app.reference.regions import RegionDirectory
 from outreach_app.services.demo import seed_demo
 from outreach_app.services.enrolment import EnrolmentService
+from outreach_app.services.participants import ParticipantDirectory, ParticipantFilter
 from outreach_app.services.payments import PaymentService
 from outreach_app.storage.errors import DuplicateNik, ReceiptLocked
-from outreach_app.storage.participants import ParticipantFilter
 from outreach_app.storage.store import Store
 from tests.conftest import TODAY
 from tests.factories import make_participant
@@ -89,11 +89,8 @@ def test_invalid_nik_is_refused_and_nothing_is_stored(
 def test_duplicate_nik_is_caught_before_saving(
     enrolment: EnrolmentService, demo_store: Store, agent: User
 ) -> None:
-    existing = demo_store.participants.page(
-        ParticipantFilter(),
-        0,
-        1,
-    )[0]
+    existing = ParticipantDirectory(demo_store, lambda: TODAY).page(ParticipantFilter(), 1)[0]
+    existing = existing.participant
     check = enrolment.check_nik(existing.nik or "")
     assert check.existing is not None and check.existing.stamp.id == existing.stamp.id
     with pytest.raises(DuplicateNik) as caught:
@@ -233,11 +230,12 @@ def test_demo_seed_is_idempotent_and_its_people_are_consistent(demo_store: Store
     again = seed_demo(demo_store, schedule, TODAY)
     assert again.already_seeded
     villages = {v.stamp.id: v for v in demo_store.villages.all()}
-    people = demo_store.participants.page(
-        ParticipantFilter(),
-        0,
-        10_000,
-    )
+    people = [
+        listing.participant
+        for listing in ParticipantDirectory(demo_store, lambda: TODAY).page(
+            ParticipantFilter(), 10_000
+        )
+    ]
     assert len(people) > 1000
     for person in people:
         info = parse_nik(person.nik or "", today=TODAY)
@@ -245,7 +243,50 @@ def test_demo_seed_is_idempotent_and_its_people_are_consistent(demo_store: Store
         assert info.district_code == villages[person.village_id].code[:6]
         assert info.birth_date == person.birth_date
         assert info.sex == person.sex
+        assert person.base_income == max(person.declared_income, 1_000_000)
     statuses = {
         PaymentService(demo_store, schedule).coverage(p, TODAY).status for p in people[:400]
     }
     assert {ParticipantStatus.ACTIVE, ParticipantStatus.GRACE, ParticipantStatus.LAPSED} <= statuses
+
+
+def test_coverage_cache_follows_payments_and_voids(
+    enrolment: EnrolmentService, payments: PaymentService, demo_store: Store, agent: User
+) -> None:
+    participant_id, _ = enrolment.register(new_person(demo_store), agent)
+    assert demo_store.payments.coverage_run(participant_id) is None
+    first = payments.record(participant_id, 3, agent, first_month=dt.date(2026, 9, 1))
+    payments.record(participant_id, 1, agent, first_month=dt.date(2026, 12, 1))
+    assert demo_store.payments.coverage_run(participant_id) == (
+        dt.date(2026, 9, 1), dt.date(2026, 12, 31),
+    )  # fmt: skip
+    payments.void(first.receipt_no, "Salah bulan", agent)
+    assert demo_store.payments.coverage_run(participant_id) == (
+        dt.date(2026, 12, 1), dt.date(2026, 12, 31),
+    )  # fmt: skip
+    directory = ParticipantDirectory(demo_store, lambda: TODAY)
+    assert directory.detail(participant_id).coverage.status is ParticipantStatus.REGISTERED
+
+
+def test_migration_0002_derives_coverage_for_existing_payments(tmp_path, demo_db_template):
+    import shutil
+    import sqlite3 as raw
+
+    from outreach_app.storage.coverage_cache import rebuild_coverage
+    from outreach_app.storage.database import open_database
+
+    path = tmp_path / "old.db"
+    shutil.copy(demo_db_template, path)
+    db = open_database(path)
+    expected = db.execute("SELECT * FROM participant_coverage ORDER BY 1").fetchall()
+    db.execute("DROP TABLE participant_coverage")
+    db.execute("DROP TABLE local_settings")
+    db.execute("DROP INDEX participants_live_name")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = '0002_participant_coverage'")
+    db.conn.commit()
+    db.close()
+    with Store(path) as store:  # an older database: 0002 runs and derives the table
+        rows = store.db.execute("SELECT * FROM participant_coverage ORDER BY 1").fetchall()
+        assert rows == expected and len(rows) > 1000
+        assert rebuild_coverage(store.db) == len(rows)
+    assert raw.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)

@@ -1,73 +1,116 @@
-"""The participant list as a lazy table model: rows arrive a page at a time as the view
-scrolls (canFetchMore/fetchMore), so 200k participants never sit in memory at once."""
+"""The participant list as a lazy table model over 200k rows.
+
+`reload(filters)` counts and loads the first page on a worker thread (a search never blocks
+typing), dropping answers to searches the user has already typed past. Later pages come by
+keyset on `fetchMore` as the view scrolls (about a millisecond each), so memory holds only
+what was scrolled through.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from outreach_app.domain.models import Participant, Sex
-from outreach_app.services.overview import Overview
-from outreach_app.storage.participants import ParticipantFilter
+from outreach_app.domain.models import ParticipantStatus, Sex
+from outreach_app.services.participants import (
+    ParticipantDirectory,
+    ParticipantFilter,
+    ParticipantListing,
+)
+from outreach_app.ui.workers import TaskContext, Worker
 
 Index = QModelIndex | QPersistentModelIndex
 
-COL_NIK, COL_NAME, COL_SEX, COL_BIRTH, COL_VILLAGE, COL_OCCUPATION, COL_STATUS = range(7)
-HEADERS = ("NIK", "Nama lengkap", "L/P", "Tanggal lahir", "Desa", "Pekerjaan", "Status")
-STATUS_LABELS = {
-    "draft": "Draf",
-    "registered": "Terdaftar",
-    "active": "Aktif",
-    "grace": "Masa tenggang",
-    "lapsed": "Berhenti",
-}
-
+COL_NIK, COL_NAME, COL_SEX, COL_BIRTH, COL_VILLAGE, COL_OCCUPATION, COL_STATUS, COL_PAID = range(8)
 SortRole = Qt.ItemDataRole.UserRole + 1
 ObjectRole = Qt.ItemDataRole.UserRole + 2
 
 
 class ParticipantTableModel(QAbstractTableModel):
     PAGE_SIZE = 500
+    loaded = Signal(int)  # total rows matching the current filters
 
-    def __init__(self, overview: Overview, parent: Any = None) -> None:
+    def __init__(self, directory: ParticipantDirectory, worker: Worker, parent: Any = None):
         super().__init__(parent)
-        self._overview = overview
+        self._directory = directory
+        self._worker = worker
         self._filters = ParticipantFilter()
-        self._rows: list[Participant] = []
+        self._rows: list[ParticipantListing] = []
         self._total = 0
+        self._generation = 0
         self._villages: dict[str, str] = {}
-
-    def reload(self, filters: ParticipantFilter | None = None) -> None:
-        self.beginResetModel()
-        if filters is not None:
-            self._filters = filters
-        self._villages = self._overview.village_names()
-        self._total = self._overview.count_participants(self._filters)
-        self._rows = []
-        self.endResetModel()
-        if self.canFetchMore():
-            self.fetchMore()  # the first page now, so the view never shows an empty list
+        self._headers = (
+            self.tr("NIK"),
+            self.tr("Nama lengkap"),
+            self.tr("L/P"),
+            self.tr("Tanggal lahir"),
+            self.tr("Desa"),
+            self.tr("Pekerjaan"),
+            self.tr("Status"),
+            self.tr("Dibayar s.d."),
+        )
+        self._status_labels = {
+            ParticipantStatus.DRAFT: self.tr("Draf"),
+            ParticipantStatus.REGISTERED: self.tr("Terdaftar"),
+            ParticipantStatus.ACTIVE: self.tr("Aktif"),
+            ParticipantStatus.GRACE: self.tr("Masa tenggang"),
+            ParticipantStatus.LAPSED: self.tr("Berhenti"),
+        }
 
     @property
     def total(self) -> int:
         return self._total
 
+    @property
+    def filters(self) -> ParticipantFilter:
+        return self._filters
+
+    def status_label(self, status: ParticipantStatus) -> str:
+        return self._status_labels[status]
+
+    def reload(self, filters: ParticipantFilter | None = None) -> None:
+        """Counts and loads the first page in the background; emits `loaded` when shown."""
+        if filters is not None:
+            self._filters = filters
+        self._generation += 1
+        generation, wanted = self._generation, self._filters
+        directory = self._directory
+
+        def load(context: TaskContext) -> tuple[int, list[ParticipantListing]]:
+            total = directory.count(wanted)  # on the worker thread: reader connection only
+            context.check()
+            return total, directory.page(wanted, self.PAGE_SIZE)
+
+        def show(result: tuple[int, list[ParticipantListing]]) -> None:
+            if generation != self._generation:
+                return  # the user typed on: a newer search is on its way
+            total, first_page = result
+            self.beginResetModel()
+            if not self._villages:
+                self._villages = {v.stamp.id: v.name for v in directory.villages()}
+            self._rows = first_page
+            self._total = total
+            self.endResetModel()
+            self.loaded.emit(total)
+
+        self._worker.run(load, show)
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(HEADERS)
+        return 0 if parent.isValid() else len(self._headers)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and len(self._rows) < self._total
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
-        if parent.isValid():
+        if parent.isValid() or not self._rows:
             return
-        page = self._overview.participants_page(self._filters, len(self._rows), self.PAGE_SIZE)
+        page = self._directory.page(self._filters, self.PAGE_SIZE, after=self._rows[-1].cursor)
         if not page:
-            self._total = len(self._rows)
+            self._total = len(self._rows)  # the data changed under us: stop asking
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
@@ -80,39 +123,45 @@ class ParticipantTableModel(QAbstractTableModel):
         if (
             orientation == Qt.Orientation.Horizontal
             and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(HEADERS)
+            and 0 <= section < len(self._headers)
         ):
-            return HEADERS[section]
+            return self._headers[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
-        person = self._rows[index.row()]
+        listing = self._rows[index.row()]
         if role == ObjectRole:
-            return person
+            return listing
         if role == SortRole:
-            return self._sort_value(person, index.column())
+            return self._sort_value(listing, index.column())
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(person, index.column())
+            return self._display(listing, index.column())
         return None
 
-    def _display(self, person: Participant, column: int) -> str:
+    def _display(self, listing: ParticipantListing, column: int) -> str:
+        person = listing.participant
         if column == COL_NIK:
             return person.nik or "—"
         if column == COL_NAME:
             return person.full_name
         if column == COL_SEX:
-            return {Sex.MALE: "L", Sex.FEMALE: "P"}.get(person.sex, "") if person.sex else ""
+            return {Sex.MALE: "L", Sex.FEMALE: "P"}[person.sex] if person.sex else ""
         if column == COL_BIRTH:
             return person.birth_date.strftime("%d-%m-%Y") if person.birth_date else ""
         if column == COL_VILLAGE:
             return self._villages.get(person.village_id or "", "")
         if column == COL_OCCUPATION:
             return person.occupation
-        return STATUS_LABELS.get(person.status.value, person.status.value)
+        if column == COL_STATUS:
+            return self._status_labels[listing.coverage.status]
+        until = listing.coverage.paid_through
+        return until.strftime("%d-%m-%Y") if until else "—"
 
-    def _sort_value(self, person: Participant, column: int) -> Any:
+    def _sort_value(self, listing: ParticipantListing, column: int) -> Any:
         if column == COL_BIRTH:
-            return person.birth_date
-        return self._display(person, column)
+            return listing.participant.birth_date
+        if column == COL_PAID:
+            return listing.coverage.paid_through
+        return self._display(listing, column)

@@ -1,0 +1,65 @@
+"""The participant directory: the list (searched and filtered, a page at a time) and one
+participant's whole record for the detail panel.
+
+List queries go through the store's per-thread read-only connection, so the desktop app can
+run them on a worker thread while the GUI thread keeps writing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from outreach_app.domain.coverage import Coverage, coverage_of_run
+from outreach_app.domain.models import Participant, Payer, Payment, Village
+from outreach_app.storage.participant_list import ParticipantFilter, ParticipantListing
+from outreach_app.storage.store import Store
+
+__all__ = ["ParticipantDetail", "ParticipantDirectory", "ParticipantFilter", "ParticipantListing"]
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantDetail:
+    participant: Participant  # with heirs
+    village: Village | None
+    payer: Payer | None
+    payments: tuple[Payment, ...]
+    coverage: Coverage
+
+
+class ParticipantDirectory:
+    def __init__(self, store: Store, today: Callable[[], dt.date]) -> None:
+        self._store = store
+        self._today = today
+
+    def today(self) -> dt.date:
+        return self._today()
+
+    def count(self, filters: ParticipantFilter) -> int:
+        """Safe on any thread."""
+        return self._store.reader().participant_list.count(filters, self._today())
+
+    def page(
+        self, filters: ParticipantFilter, limit: int, after: tuple[str, str] | None = None
+    ) -> list[ParticipantListing]:
+        """Safe on any thread."""
+        return self._store.reader().participant_list.page(filters, self._today(), limit, after)
+
+    def detail(self, participant_id: str) -> ParticipantDetail:
+        store = self._store
+        participant = store.participants.with_heirs(store.participants.get(participant_id))
+        run = store.payments.coverage_run(participant_id)
+        return ParticipantDetail(
+            participant=participant,
+            village=store.villages.find(participant.village_id) if participant.village_id else None,
+            payer=store.payers.find(participant.payer_id) if participant.payer_id else None,
+            payments=tuple(store.payments.of_participant(participant_id)),
+            coverage=coverage_of_run(participant.status, run, self._today()),
+        )
+
+    def villages(self) -> list[Village]:
+        return sorted(self._store.villages.all(), key=lambda v: (v.regency, v.district, v.name))
+
+    def payers(self) -> list[Payer]:
+        return sorted(self._store.payers.all(), key=lambda p: p.name)

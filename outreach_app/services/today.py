@@ -1,0 +1,101 @@
+"""The agent's day: visits today and this week, who is due or in grace, what waits to sync,
+and how the agent's villages stand against their targets."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from outreach_app.domain.models import ParticipantStatus, User, Village, VisitPlan
+from outreach_app.services.participants import ParticipantFilter, ParticipantListing
+from outreach_app.settings import CURRENT_USER_KEY
+from outreach_app.storage.store import ReadView, Store
+
+
+@dataclass(frozen=True, slots=True)
+class VillageCoverage:
+    village: Village
+    registered: int
+
+    @property
+    def percent_of_target(self) -> int:
+        target = self.village.target_participants
+        return 0 if target == 0 else self.registered * 100 // target
+
+
+@dataclass(frozen=True, slots=True)
+class TodaySummary:
+    """Everything the Today page shows, read in one go (on a worker thread)."""
+
+    day: dt.date
+    agent: User | None
+    visits_today: tuple[VisitPlan, ...]
+    visits_this_week: tuple[VisitPlan, ...]  # today and the six days after
+    in_grace: tuple[ParticipantListing, ...]
+    in_grace_count: int
+    lapsed_count: int
+    pending_changes: int
+    coverage: tuple[VillageCoverage, ...]
+    village_names: dict[str, str]
+
+
+class TodayService:
+    GRACE_LIST_LIMIT = 200
+
+    def __init__(self, store: Store, today: Callable[[], dt.date]) -> None:
+        self._store = store
+        self._today = today
+
+    def current_agent(self) -> User | None:
+        username = self._store.local_setting(CURRENT_USER_KEY)
+        if not username:
+            return None
+        found = [u for u in self._store.users.all() if u.username == username]
+        return found[0] if found else None
+
+    def set_current_agent(self, username: str) -> User:
+        user = self._store.users.by_username(username)
+        self._store.set_local_setting(CURRENT_USER_KEY, username)
+        return user
+
+    def pending_changes(self) -> int:
+        return self._store.pending_changes()
+
+    def summary(self, agent: User | None) -> TodaySummary:
+        """Reads through the calling thread's read-only view: safe on a worker thread."""
+        view = self._store.reader()
+        day = self._today()
+        week_end = day + dt.timedelta(days=6)  # the coming seven days, whatever the weekday
+        if agent is None:
+            visits = view.visits.between(day, week_end)
+        else:
+            visits = view.visits.for_agent(agent.stamp.id, day, week_end)
+        agent_id = agent.stamp.id if agent else None
+        grace = ParticipantFilter(status=ParticipantStatus.GRACE, agent_id=agent_id)
+        lapsed = ParticipantFilter(status=ParticipantStatus.LAPSED, agent_id=agent_id)
+        people = view.participant_list
+        all_villages = view.villages.all()
+        return TodaySummary(
+            day=day,
+            agent=agent,
+            visits_today=tuple(v for v in visits if v.visit_date == day),
+            visits_this_week=tuple(visits),
+            in_grace=tuple(people.page(grace, day, self.GRACE_LIST_LIMIT)),
+            in_grace_count=people.count(grace, day),
+            lapsed_count=people.count(lapsed, day),
+            pending_changes=view.pending_changes(),
+            coverage=tuple(self._coverage(view, agent, all_villages)),
+            village_names={v.stamp.id: v.name for v in all_villages},
+        )
+
+    @staticmethod
+    def _coverage(
+        view: ReadView, agent: User | None, villages: list[Village]
+    ) -> list[VillageCoverage]:
+        """The agent's villages (those it visits or enrols in), or all for branch staff."""
+        counts = view.participant_list.registered_by_village()
+        if agent is not None:
+            mine = view.visits.villages_of_agent(agent.stamp.id)
+            villages = [v for v in villages if v.stamp.id in mine] or villages
+        return [VillageCoverage(v, counts.get(v.stamp.id, 0)) for v in villages]

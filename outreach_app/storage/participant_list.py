@@ -1,0 +1,146 @@
+"""The participant list: filtered, in name order, a page at a time, with each person's status.
+
+Pages are found by keyset (after the last name and id shown), not by OFFSET, so scrolling to
+row 190.000 costs the same as row 500. Status comes from the local participant_coverage table
+and the domain's status bands for the day, so filtering by "grace" is one indexed query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from outreach_app.domain.coverage import Coverage, coverage_of_run, status_bands
+from outreach_app.domain.models import Participant, ParticipantStatus
+from outreach_app.storage.rows import from_row
+
+NAME_ORDER = "p.full_name COLLATE NOCASE, p.id"
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantFilter:
+    """What the participant list can be narrowed by; empty fields do not filter."""
+
+    text: str = ""  # a NIK prefix (digits) or part of a name
+    village_id: str | None = None
+    status: ParticipantStatus | None = None
+    payer_id: str | None = None
+    agent_id: str | None = None
+
+    def sql(self, today: dt.date) -> tuple[str, list[Any]]:
+        clauses, params = ["p.deleted = 0"], []
+        text = self.text.strip()
+        if text.isdigit():
+            clauses.append("p.nik >= ? AND p.nik < ?")
+            params += [text, text + ":"]  # ':' sorts right after '9': a prefix range on the index
+        elif text:
+            clauses.append("p.full_name LIKE ? ESCAPE '\\'")
+            escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            params.append(f"%{escaped}%")
+        for column, value in (
+            ("p.village_id", self.village_id),
+            ("p.payer_id", self.payer_id),
+            ("p.agent_id", self.agent_id),
+        ):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if self.status is not None:
+            clause, status_params = _status_clause(self.status, today)
+            clauses.append(clause)
+            params += status_params
+        return " AND ".join(clauses), params
+
+
+def _status_clause(status: ParticipantStatus, today: dt.date) -> tuple[str, list[Any]]:
+    if status is ParticipantStatus.DRAFT:
+        return "p.status = 'draft'", []
+    day = today.isoformat()
+    if status is ParticipantStatus.REGISTERED:
+        return (
+            "p.status != 'draft' AND (c.paid_through IS NULL OR c.run_start > ?)",
+            [day],
+        )
+    bands = status_bands(today)
+    started = "p.status != 'draft' AND c.run_start <= ?"
+    if status is ParticipantStatus.ACTIVE:
+        return f"{started} AND c.paid_through >= ?", [day, bands.active_from.isoformat()]
+    if status is ParticipantStatus.GRACE:
+        return (
+            f"{started} AND c.paid_through >= ? AND c.paid_through < ?",
+            [day, bands.grace_from.isoformat(), bands.active_from.isoformat()],
+        )
+    return f"{started} AND c.paid_through < ?", [day, bands.grace_from.isoformat()]
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantListing:
+    """One row of the list: the participant and their coverage on the day asked for."""
+
+    participant: Participant
+    coverage: Coverage
+
+    @property
+    def cursor(self) -> tuple[str, str]:
+        return (self.participant.full_name, self.participant.stamp.id)
+
+
+_FROM = "FROM participants p LEFT JOIN participant_coverage c ON c.participant_id = p.id"
+
+
+class ParticipantList:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def count(self, filters: ParticipantFilter, today: dt.date) -> int:
+        where, params = filters.sql(today)
+        return int(self._db.execute(f"SELECT count(*) {_FROM} WHERE {where}", params).fetchone()[0])
+
+    def page(
+        self,
+        filters: ParticipantFilter,
+        today: dt.date,
+        limit: int,
+        after: tuple[str, str] | None = None,
+    ) -> list[ParticipantListing]:
+        """Up to `limit` rows in name order, after the cursor of the last row already shown."""
+        where, params = filters.sql(today)
+        if after is not None:
+            where += (
+                " AND (p.full_name > ? COLLATE NOCASE"
+                " OR (p.full_name = ? COLLATE NOCASE AND p.id > ?))"
+            )
+            params += [after[0], after[0], after[1]]
+        cursor = self._db.execute(
+            f"SELECT p.*, c.run_start AS _run_start, c.paid_through AS _paid_through {_FROM} "
+            f"WHERE {where} ORDER BY {NAME_ORDER} LIMIT ?",
+            [*params, limit],
+        )
+        names = [d[0] for d in cursor.description]
+        listings = []
+        for values in cursor:
+            row = dict(zip(names, values, strict=True))
+            participant = from_row(Participant, row)
+            run = (
+                None
+                if row["_run_start"] is None
+                else (
+                    dt.date.fromisoformat(row["_run_start"]),
+                    dt.date.fromisoformat(row["_paid_through"]),
+                )
+            )
+            listings.append(
+                ParticipantListing(participant, coverage_of_run(participant.status, run, today))
+            )
+        return listings
+
+    def registered_by_village(self) -> dict[str, int]:
+        """Registered (not draft) participants per village, for coverage against targets."""
+        cursor = self._db.execute(
+            "SELECT village_id, count(*) FROM participants WHERE deleted = 0 "
+            "AND status != 'draft' AND village_id IS NOT NULL GROUP BY village_id"
+        )
+        return {village_id: int(n) for village_id, n in cursor.fetchall()}

@@ -1,0 +1,1 @@
+"""One module per page of the main window; each loads its data off the GUI thread."""

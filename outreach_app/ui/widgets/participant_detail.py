@@ -1,0 +1,88 @@
+"""The detail panel: one participant's data, heirs, payments and coverage, read-only."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from outreach_app.domain.models import ParticipantStatus, Sex
+from outreach_app.reference.dates_text import month_year, short_date
+from outreach_app.reference.money_text import format_rupiah
+from outreach_app.services.participants import ParticipantDetail
+
+
+class ParticipantDetailView(QTextBrowser):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.clear_detail()
+
+    def clear_detail(self) -> None:
+        self.setHtml(f"<p style='color:#5b6470'>{escape(self.tr('Pilih peserta di daftar.'))}</p>")
+
+    def show_detail(self, detail: ParticipantDetail) -> None:
+        p = detail.participant
+        tr = self.tr
+        status = {
+            ParticipantStatus.DRAFT: tr("Draf"),
+            ParticipantStatus.REGISTERED: tr("Terdaftar, belum terlindungi"),
+            ParticipantStatus.ACTIVE: tr("Aktif"),
+            ParticipantStatus.GRACE: tr("Masa tenggang"),
+            ParticipantStatus.LAPSED: tr("Berhenti"),
+        }[detail.coverage.status]
+        programs = "JKK, JKM" + (", JHT" if p.include_jht else "")
+        rows = [
+            (tr("NIK"), p.nik or "—"),
+            (tr("KPJ"), p.kpj or tr("belum terbit")),
+            (tr("Lahir"), f"{p.birth_place}, {short_date(p.birth_date)}"),
+            (tr("Jenis kelamin"), {Sex.MALE: tr("Laki-laki"), Sex.FEMALE: tr("Perempuan")}.get(
+                p.sex, "") if p.sex else ""),
+            (tr("Alamat"), p.address),
+            (tr("Desa"), detail.village.name if detail.village else ""),
+            (tr("Telepon"), p.phone),
+            (tr("Pekerjaan"), p.occupation),
+            (tr("Penghasilan"), f"{format_rupiah(p.declared_income)} "
+             f"({tr('dasar')} {format_rupiah(p.base_income)})"),
+            (tr("Program"), programs),
+            (tr("Periode bayar"), tr("{n} bulan").format(n=p.payment_months)),
+            (tr("Pembayar"), detail.payer.name if detail.payer else tr("Mandiri")),
+        ]  # fmt: skip
+        until = detail.coverage.paid_through
+        coverage = tr("{status}; terlindungi s.d. {until}").format(
+            status=status, until=short_date(until) if until else "—"
+        )
+        html = [
+            f"<h3>{escape(p.full_name)}</h3>",
+            f"<p><b>{escape(coverage)}</b></p>",
+            "<table cellspacing='2'>",
+            *(
+                f"<tr><td style='color:#5b6470'>{escape(k)}</td><td>{escape(v)}</td></tr>"
+                for k, v in rows
+            ),
+            "</table>",
+            f"<h4>{escape(tr('Ahli waris'))}</h4>",
+        ]
+        if p.heirs:
+            html.append("<ul>")
+            html += [f"<li>{escape(h.full_name)} ({escape(h.relationship)})</li>" for h in p.heirs]
+            html.append("</ul>")
+        else:
+            html.append(f"<p>{escape(tr('Belum ada.'))}</p>")
+        html.append(f"<h4>{escape(tr('Pembayaran'))}</h4>")
+        if detail.payments:
+            html.append("<table cellspacing='4'>")
+            for pay in reversed(detail.payments):
+                void = f" — {tr('BATAL')}: {pay.void_reason}" if pay.voided else ""
+                style = " style='color:#999; text-decoration: line-through'" if pay.voided else ""
+                html.append(
+                    f"<tr{style}><td style='white-space: nowrap'>{escape(pay.receipt_no)}</td>"
+                    f"<td>{escape(month_year(pay.period_start))}</td>"
+                    f"<td>{escape(tr('{n} bln').format(n=pay.months))}</td>"
+                    f"<td align='right'>{escape(format_rupiah(pay.total))}</td>"
+                    f"<td>{escape(void)}</td></tr>"
+                )
+            html.append("</table>")
+        else:
+            html.append(f"<p>{escape(tr('Belum ada pembayaran.'))}</p>")
+        self.setHtml("".join(html))
