@@ -196,6 +196,7 @@ class Participant:
     status: ParticipantStatus = ParticipantStatus.DRAFT
     agent_id: str | None = None
     registered_on: dt.date | None = None
+    nik_typed: str = ""  # a draft's NIK as typed, when it is not yet a valid 16-digit NIK
     heirs: tuple[Heir, ...] = field(default_factory=tuple)
 
 

@@ -13,9 +13,21 @@ from dataclasses import dataclass, replace
 
 from outreach_app.domain.coverage import check_registration_age
 from outreach_app.domain.errors import InvalidNik, RegistrationRefused
-from outreach_app.domain.models import Participant, ParticipantStatus, Sex, User
+from outreach_app.domain.models import (
+    Participant,
+    ParticipantStatus,
+    PayerType,
+    Sector,
+    Sex,
+    User,
+)
 from outreach_app.domain.nik import NikInfo, RegionLookup, disagreements, parse_nik
-from outreach_app.domain.premiums import check_income
+from outreach_app.domain.premiums import (
+    PremiumBreakdown,
+    PremiumRequest,
+    calculate_premium,
+    check_income,
+)
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.storage.errors import DuplicateNik
 from outreach_app.storage.store import Store
@@ -57,9 +69,45 @@ class EnrolmentService:
             warnings=info.warnings + disagreements(info, typed_birth_date, typed_sex),
         )
 
+    def preview(
+        self,
+        declared_income: int,
+        months: int,
+        include_jht: bool,
+        payer_id: str | None,
+        sector: Sector,
+    ) -> PremiumBreakdown:
+        """The premium the form shows while it is filled in, from this month on."""
+        payer = PayerType.SELF if payer_id is None else self._store.payers.get(payer_id).payer_type
+        return calculate_premium(
+            self._schedule,
+            PremiumRequest(
+                declared_income=declared_income,
+                months=months,
+                first_month=self._today(),
+                include_jht=include_jht,
+                payer=payer,
+                sector=sector,
+            ),
+        )
+
+    def periods(self) -> tuple[int, ...]:
+        return self._schedule.contribution_for(self._today()).periods
+
+    def today(self) -> dt.date:
+        return self._today()
+
     def save_draft(self, participant: Participant, actor: User) -> str:
         """Stores whatever was typed as a draft (a new record or an update of a draft)."""
-        draft = replace(participant, status=ParticipantStatus.DRAFT)
+        typed = (participant.nik or participant.nik_typed or "").strip()
+        info = parse_nik(typed, today=self._today()) if typed else None
+        valid = info is not None and info.valid
+        draft = replace(
+            participant,
+            status=ParticipantStatus.DRAFT,
+            nik=info.nik if valid and info else None,
+            nik_typed="" if valid else typed,
+        )
         return self._save(draft, actor, "draft")
 
     def register(self, participant: Participant, actor: User) -> tuple[str, tuple[str, ...]]:
@@ -70,6 +118,7 @@ class EnrolmentService:
         registered = replace(
             participant,
             nik=check.info.nik,
+            nik_typed="",
             status=ParticipantStatus.REGISTERED,
             base_income=rule.base_income(participant.declared_income),
             registered_on=participant.registered_on or today,
@@ -77,8 +126,29 @@ class EnrolmentService:
         )
         return self._save(registered, actor, "register"), check.warnings
 
+    def _replace_heirs(self, participant: Participant) -> None:
+        """Heirs as the form now lists them: new ones added, removed ones tombstoned."""
+        heirs = self._store.heirs
+        kept = {heir.stamp.id: heir for heir in participant.heirs}
+        for old in heirs.of_participant(participant.stamp.id):
+            if old.stamp.id not in kept:
+                heirs.delete(old.stamp.id)
+            else:
+                new = kept.pop(old.stamp.id)
+                heirs.update(
+                    old.stamp.id,
+                    full_name=new.full_name,
+                    relationship=new.relationship,
+                    birth_date=new.birth_date,
+                    nik=new.nik,
+                )
+        for heir in kept.values():
+            heirs.add(replace(heir, participant_id=participant.stamp.id))
+
     def _validate(self, participant: Participant) -> NikCheck:
-        check = self.check_nik(participant.nik or "", participant.birth_date, participant.sex)
+        check = self.check_nik(
+            participant.nik or participant.nik_typed, participant.birth_date, participant.sex
+        )
         if not check.info.valid:
             raise InvalidNik(list(check.info.errors))
         if check.existing is not None and check.existing.stamp.id != participant.stamp.id:
@@ -122,5 +192,6 @@ class EnrolmentService:
                     if name not in ("stamp", "heirs")
                 }
                 store.participants.update(participant_id, **changes)
+                self._replace_heirs(participant)
             store.audit.record(store.now(), actor.username, action, "participants", participant_id)
         return participant_id

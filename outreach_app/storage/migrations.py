@@ -252,6 +252,13 @@ def _participant_coverage(db: Database) -> None:
     db.execute("CREATE TABLE local_settings (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)")
 
 
+@migrations(name="0003_draft_nik_as_typed")
+def _draft_nik_as_typed(db: Database) -> None:
+    """A draft keeps a half-typed NIK (the nik column only takes 16 digits), so saving a
+    draft never loses what the agent typed."""
+    db.execute("ALTER TABLE participants ADD COLUMN nik_typed TEXT NOT NULL DEFAULT ''")
+
+
 def _split_statements(script: str) -> list[str]:
     """Splits on ';' at the end of a line, keeping trigger bodies (whose ';' end with END;)."""
     statements, current = [], []

@@ -13,6 +13,7 @@ from outreach_app.domain.models import (
     Participant,
     ParticipantStatus,
     PayerType,
+    Sector,
     Segment,
     Sex,
     User,
@@ -290,3 +291,33 @@ def test_migration_0002_derives_coverage_for_existing_payments(tmp_path, demo_db
         assert rows == expected and len(rows) > 1000
         assert rebuild_coverage(store.db) == len(rows)
     assert raw.connect(path).execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def test_a_draft_keeps_a_half_typed_nik_and_its_heirs_follow_the_form(
+    enrolment: EnrolmentService, demo_store: Store, agent: User
+) -> None:
+    from outreach_app.domain.models import Heir, SyncStamp
+
+    draft = new_person(demo_store, nik="81030155029")  # 11 digits typed so far
+    wife = Heir(SyncStamp.new(), draft.stamp.id, "Markus Batlayeri", "Suami")
+    draft = replace(draft, heirs=(wife,))
+    draft_id = enrolment.save_draft(draft, agent)
+    stored = demo_store.participants.get(draft_id)
+    assert (stored.nik, stored.nik_typed) == (None, "81030155029")
+    child = Heir(SyncStamp.new(), draft_id, "Sara Batlayeri", "Anak")
+    renamed = replace(wife, full_name="Markus P. Batlayeri")
+    enrolment.register(replace(draft, nik="8103015502900007", heirs=(renamed, child)), agent)
+    stored = demo_store.participants.with_heirs(demo_store.participants.get(draft_id))
+    assert (stored.nik, stored.nik_typed) == ("8103015502900007", "")
+    assert sorted(h.full_name for h in stored.heirs) == ["Markus P. Batlayeri", "Sara Batlayeri"]
+    enrolment.register(replace(draft, nik="8103015502900007", heirs=(child,)), agent)
+    stored = demo_store.participants.with_heirs(demo_store.participants.get(draft_id))
+    assert [h.full_name for h in stored.heirs] == ["Sara Batlayeri"]
+
+
+def test_premium_preview_follows_payer_and_period(enrolment: EnrolmentService, demo_store) -> None:
+    apbd = demo_store.payers.of_type(PayerType.APBD)[0]
+    own = enrolment.preview(800_000, 1, False, None, Sector.OTHER)
+    assert (own.base_income, own.total) == (1_000_000, 8_400)  # November 2026: relief
+    by_apbd = enrolment.preview(800_000, 3, True, apbd.stamp.id, Sector.OTHER)
+    assert (by_apbd.total, by_apbd.monthly_total) == (3 * 36_800, 36_800)
