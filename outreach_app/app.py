@@ -100,7 +100,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         def window() -> MainWindow:
             return build_window(
-                today, directory, today.current_agent(), services.store.device.name, args.demo
+                today,
+                directory,
+                services.enrolment,
+                services.payments,
+                today.current_agent(),
+                services.store.device.name,
+                args.demo,
             )
 
         return run_desktop(window, path, screenshot=args.screenshot, page=args.page)

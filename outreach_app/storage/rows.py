@@ -60,7 +60,8 @@ def _column_converter(kind: Any) -> Converter | None:
     if kind is bool:
         return lambda v: None if v is None else int(v)
     if isinstance(kind, type) and issubclass(kind, enum.Enum):
-        return lambda v: None if v is None else v.value
+        enum_type = kind  # kind(v) also refuses a value the enum does not have
+        return lambda v: None if v is None else enum_type(v).value
     if kind is dt.datetime:
         return lambda v: None if v is None else v.isoformat(timespec="seconds")
     if kind is dt.date:

@@ -10,14 +10,18 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from outreach_app.domain.models import User
+from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
+from outreach_app.services.payments import PaymentService
 from outreach_app.services.today import TodayService
+from outreach_app.ui.gc_guard import GuiThreadGarbageCollector
 from outreach_app.ui.main_window import MainWindow
+from outreach_app.ui.pages.participants import ParticipantActions
 from outreach_app.ui.workers import Worker
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
@@ -46,11 +50,14 @@ def application() -> QApplication:
 def build_window(
     today: TodayService,
     directory: ParticipantDirectory,
+    enrolment: EnrolmentService,
+    payments: PaymentService,
     agent: User | None,
     device_name: str,
     demo: bool,
 ) -> MainWindow:
-    return MainWindow(today, directory, Worker(), agent, device_name, demo)
+    actions = ParticipantActions(enrolment, payments, agent)
+    return MainWindow(today, directory, actions, Worker(), agent, device_name, demo)
 
 
 def run_desktop(
@@ -72,6 +79,11 @@ def run_desktop(
             QTimer.singleShot(0, lambda: app.exit(0 if window.grab().save(screenshot) else 1))
 
         window.page_loaded.connect(save_and_quit)
+    collector = GuiThreadGarbageCollector(app)
+    collector.start()
     window.show()
     window.show_page(page)
-    return app.exec()
+    code = app.exec()
+    collector.stop()
+    QThreadPool.globalInstance().waitForDone(10_000)  # no query outlives the database
+    return code

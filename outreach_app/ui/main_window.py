@@ -17,7 +17,7 @@ from outreach_app.domain.models import User
 from outreach_app.reference.money_text import format_count
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.today import TodayService
-from outreach_app.ui.pages.participants import ParticipantsPage
+from outreach_app.ui.pages.participants import ParticipantActions, ParticipantsPage
 from outreach_app.ui.pages.today import TodayPage
 from outreach_app.ui.widgets.cards import STYLE
 from outreach_app.ui.workers import Worker
@@ -32,6 +32,7 @@ class MainWindow(QMainWindow):
         self,
         today: TodayService,
         directory: ParticipantDirectory,
+        actions: ParticipantActions,
         worker: Worker,
         agent: User | None,
         device_name: str,
@@ -45,7 +46,8 @@ class MainWindow(QMainWindow):
         self.setStyleSheet(STYLE)
 
         self.today_page = TodayPage(today, worker, agent)
-        self.participants_page = ParticipantsPage(directory, worker)
+        self.participants_page = ParticipantsPage(directory, worker, actions)
+        self.participants_page.participant_changed.connect(lambda _id: self.refresh_status())
         self._pages = {"today": self.today_page, "participants": self.participants_page}
         self._loaded: set[str] = set()
 

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
-import pytest
+import gc
 
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from outreach_app.reference.regions import RegionDirectory
+from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
+from outreach_app.services.payments import PaymentService
 from outreach_app.services.today import TodayService
 from outreach_app.storage.store import Store
 from outreach_app.ui.launcher import load_bundled_fonts
 from outreach_app.ui.main_window import MainWindow
+from outreach_app.ui.pages.participants import ParticipantActions
 from outreach_app.ui.workers import Worker
 from tests.conftest import TODAY
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_main_thread():
+    """As the app does (ui/gc_guard.py): no automatic collection, which could run on a worker
+    thread and destroy Qt objects there; collect on the main thread between tests instead."""
+    gc.disable()
+    yield
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture
@@ -25,16 +42,29 @@ def today_service(demo_store: Store) -> TodayService:
 
 @pytest.fixture
 def worker(qtbot) -> Worker:
+    """Torn down before the store closes: no background answer may arrive after that."""
     worker = Worker()
     yield worker
+    for _ in range(3):  # an answer may start another load (a reload after a save)
+        worker.wait()
+        QApplication.processEvents()
     worker.wait()
 
 
 @pytest.fixture
-def window(qtbot, today_service: TodayService, directory: ParticipantDirectory, worker: Worker):
+def actions(demo_store: Store, schedule, today_service: TodayService) -> ParticipantActions:
+    enrolment = EnrolmentService(demo_store, schedule, RegionDirectory(), lambda: TODAY)
+    payments = PaymentService(demo_store, schedule)
+    return ParticipantActions(enrolment, payments, today_service.current_agent())
+
+
+@pytest.fixture
+def window(
+    qtbot, today_service: TodayService, directory: ParticipantDirectory, actions, worker: Worker
+):
     load_bundled_fonts()
     win = MainWindow(
-        today_service, directory, worker, today_service.current_agent(), "Laptop demo", demo=True
+        today_service, directory, actions, worker, actions.actor, "Laptop demo", demo=True
     )
     qtbot.addWidget(win)
     win.resize(1280, 800)

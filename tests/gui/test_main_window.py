@@ -130,9 +130,9 @@ def test_search_filters_and_detail_panel(qtbot, window: MainWindow, directory) -
     )
 
 
-def dark_pixels(path: Path) -> int:
+def dark_pixels(path: Path, min_width: int = 1000) -> int:
     image = QImage(str(path))
-    assert not image.isNull() and image.width() >= 1000
+    assert not image.isNull() and image.width() >= min_width
     return sum(
         QColor(image.pixel(x, y)).lightness() < 100
         for y in range(0, image.height(), 3)
@@ -149,3 +149,38 @@ def test_each_page_screenshot_has_text(qtbot, window: MainWindow, tmp_path: Path
     target = tmp_path / f"{page}.png"
     assert window.grab().save(str(target))
     assert dark_pixels(target) > 2000, "is any text drawn?"
+
+
+def test_status_filter_chosen_in_the_combo(qtbot, window: MainWindow) -> None:
+    """Through the combo, as a user picks it (PySide hands the enum back as a plain str)."""
+    with qtbot.waitSignal(window.page_loaded, timeout=5000):
+        window.show_page("participants")
+    page = window.participants_page
+    index = page.status_filter.findText("Masa tenggang")
+    with qtbot.waitSignal(page.model.loaded, timeout=5000):
+        page.status_filter.setCurrentIndex(index)
+    assert page.model.total > 0
+    shown = {page.model.data(page.model.index(r, COL_STATUS)) for r in range(page.model.rowCount())}
+    assert shown == {"Masa tenggang"}
+
+
+def test_garbage_collector_runs_the_due_generation(qtbot) -> None:
+    import gc
+
+    from outreach_app.ui.gc_guard import GuiThreadGarbageCollector
+
+    collector = GuiThreadGarbageCollector()
+    collector.start()
+    try:
+        assert not gc.isenabled()
+
+        class Node:
+            pass
+
+        for _ in range(gc.get_threshold()[0] + 10):  # cycles enough to pass generation 0
+            a, b = Node(), Node()
+            a.other, b.other = b, a
+        assert collector.collect_due() > 0
+    finally:
+        collector.stop()
+    assert gc.isenabled()

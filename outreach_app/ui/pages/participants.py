@@ -3,35 +3,69 @@ and payer, the lazy list, and the detail panel of the selected person."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from outreach_app.domain.models import ParticipantStatus
+from outreach_app.domain.errors import DomainError
+from outreach_app.domain.models import Participant, ParticipantStatus, User
 from outreach_app.reference.money_text import format_count
+from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory, ParticipantFilter
+from outreach_app.services.payments import PaymentService
+from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.ui.dialogs.enrolment import EnrolmentDialog
+from outreach_app.ui.dialogs.payment import PaymentDialog, ask_void_reason
 from outreach_app.ui.models.participants import ObjectRole, ParticipantTableModel
 from outreach_app.ui.widgets.cards import title
+from outreach_app.ui.widgets.combo import current_enum
 from outreach_app.ui.widgets.participant_detail import ParticipantDetailView
 from outreach_app.ui.workers import Worker
 
 SEARCH_DEBOUNCE_MS = 200
 
 
+@dataclass(frozen=True)
+class ParticipantActions:
+    """What the page needs to change records; `actor` is None until an agent is chosen."""
+
+    enrolment: EnrolmentService
+    payments: PaymentService
+    actor: User | None
+
+
 class ParticipantsPage(QWidget):
     loaded = Signal()
+    participant_changed = Signal(str)  # registered, paid for, or a receipt voided
 
-    def __init__(self, directory: ParticipantDirectory, worker: Worker) -> None:
+    def __init__(
+        self, directory: ParticipantDirectory, worker: Worker, actions: ParticipantActions
+    ) -> None:
         super().__init__()
         self._directory = directory
+        self._actions = actions
+        self._keep_detail = False
+        self.new_button = QPushButton(self.tr("Peserta baru"))
+        self.new_button.setShortcut(QKeySequence.StandardKey.New)
+        self.edit_button = QPushButton(self.tr("Ubah / lengkapi"))
+        self.pay_button = QPushButton(self.tr("Terima iuran"))
+        for button in (self.new_button, self.edit_button, self.pay_button):
+            button.setEnabled(actions.actor is not None)
+            if actions.actor is None:
+                button.setToolTip(self.tr("Pilih identitas agen di Pengaturan terlebih dahulu."))
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Cari NIK (awalan) atau nama peserta…"))
         self.search.setClearButtonEnabled(True)
@@ -67,8 +101,13 @@ class ParticipantsPage(QWidget):
         splitter.addWidget(self.table)
         splitter.addWidget(self.detail)
         splitter.setSizes([900, 340])
+        actions_row = QHBoxLayout()
+        actions_row.addWidget(title(self.tr("Peserta")))
+        actions_row.addStretch(1)
+        for button in (self.new_button, self.edit_button, self.pay_button):
+            actions_row.addWidget(button)
         layout = QVBoxLayout(self)
-        layout.addWidget(title(self.tr("Peserta")))
+        layout.addLayout(actions_row)
         layout.addLayout(filters)
         layout.addWidget(splitter, 1)
 
@@ -79,6 +118,10 @@ class ParticipantsPage(QWidget):
         self.search.textChanged.connect(self._debounce.start)
         self.model.loaded.connect(self._loaded)
         self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.new_button.clicked.connect(lambda: self.open_enrolment(None))
+        self.edit_button.clicked.connect(self._edit_selected)
+        self.pay_button.clicked.connect(self.open_payment)
+        self.detail.void_requested.connect(self.void_receipt)
 
     def load(self) -> None:
         self._fill_filters()
@@ -107,7 +150,7 @@ class ParticipantsPage(QWidget):
         return ParticipantFilter(
             text=self.search.text(),
             village_id=self.village_filter.currentData(),
-            status=self.status_filter.currentData(),
+            status=current_enum(self.status_filter, ParticipantStatus),
             payer_id=self.payer_filter.currentData(),
         )
 
@@ -117,7 +160,9 @@ class ParticipantsPage(QWidget):
 
     def _loaded(self, total: int) -> None:
         self.result_count.setText(self.tr("{n} peserta").format(n=format_count(total)))
-        if total:
+        if self._keep_detail:
+            self._keep_detail = False  # the person just saved stays in the detail panel
+        elif total:
             self.table.selectRow(0)  # the detail panel shows the first person found
         else:
             self.detail.clear_detail()
@@ -128,4 +173,62 @@ class ParticipantsPage(QWidget):
         if not indexes:
             return
         listing = self.model.data(indexes[0], ObjectRole)
-        self.detail.show_detail(self._directory.detail(listing.participant.stamp.id))
+        self.show_participant(listing.participant.stamp.id)
+
+    def show_participant(self, participant_id: str) -> None:
+        detail = self._directory.detail(participant_id)
+        self.detail.show_detail(detail)
+        draft = detail.participant.status is ParticipantStatus.DRAFT
+        self.pay_button.setEnabled(self._actions.actor is not None and not draft)
+
+    def open_enrolment(self, draft: Participant | None) -> EnrolmentDialog | None:
+        actor = self._actions.actor
+        if actor is None:
+            return None
+        dialog = EnrolmentDialog(
+            self._actions.enrolment,
+            self._directory.villages(),
+            self._directory.payers(),
+            actor,
+            draft,
+            self,
+        )
+        dialog.participant_saved.connect(self._saved)
+        dialog.existing_requested.connect(self.show_participant)
+        dialog.open()
+        return dialog
+
+    def _edit_selected(self) -> None:
+        if self.detail.shown is not None:
+            self.open_enrolment(self.detail.shown.participant)
+
+    def open_payment(self) -> PaymentDialog | None:
+        actor, shown = self._actions.actor, self.detail.shown
+        if actor is None or shown is None:
+            return None
+        dialog = PaymentDialog(
+            self._actions.payments, shown.participant, actor, self._directory.today(), self
+        )
+        dialog.payment_recorded.connect(lambda _receipt: self._saved(shown.participant.stamp.id))
+        dialog.open()
+        return dialog
+
+    def void_receipt(self, receipt_no: str, reason: str | None = None) -> None:
+        actor, shown = self._actions.actor, self.detail.shown
+        if actor is None or shown is None:
+            return
+        reason = reason or ask_void_reason(self, receipt_no)
+        if reason is None:
+            return
+        try:
+            self._actions.payments.void(receipt_no, reason, actor)
+        except (DomainError, StorageUnavailable) as exc:
+            QMessageBox.warning(self, self.tr("Kuitansi tidak dibatalkan"), str(exc))
+            return
+        self._saved(shown.participant.stamp.id)
+
+    def _saved(self, participant_id: str) -> None:
+        self.show_participant(participant_id)
+        self.participant_changed.emit(participant_id)
+        self._keep_detail = True
+        self.model.reload()

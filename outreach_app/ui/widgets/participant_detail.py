@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from outreach_app.domain.models import ParticipantStatus, Sex
@@ -13,15 +14,28 @@ from outreach_app.services.participants import ParticipantDetail
 
 
 class ParticipantDetailView(QTextBrowser):
+    """Each standing receipt carries a "batalkan" link: `void_requested` gives its number."""
+
+    void_requested = Signal(str)
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setOpenLinks(False)
+        self.anchorClicked.connect(self._link)
+        self.shown: ParticipantDetail | None = None
         self.clear_detail()
 
+    def _link(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("void:"):
+            self.void_requested.emit(text.removeprefix("void:"))
+
     def clear_detail(self) -> None:
+        self.shown = None
         self.setHtml(f"<p style='color:#5b6470'>{escape(self.tr('Pilih peserta di daftar.'))}</p>")
 
     def show_detail(self, detail: ParticipantDetail) -> None:
+        self.shown = detail
         p = detail.participant
         tr = self.tr
         status = {
@@ -75,12 +89,17 @@ class ParticipantDetailView(QTextBrowser):
             for pay in reversed(detail.payments):
                 void = f" — {tr('BATAL')}: {pay.void_reason}" if pay.voided else ""
                 style = " style='color:#999; text-decoration: line-through'" if pay.voided else ""
+                link = (
+                    ""
+                    if pay.voided
+                    else f"<a href='void:{escape(pay.receipt_no)}'>{escape(tr('batalkan'))}</a>"
+                )
                 html.append(
                     f"<tr{style}><td style='white-space: nowrap'>{escape(pay.receipt_no)}</td>"
                     f"<td>{escape(month_year(pay.period_start))}</td>"
                     f"<td>{escape(tr('{n} bln').format(n=pay.months))}</td>"
                     f"<td align='right'>{escape(format_rupiah(pay.total))}</td>"
-                    f"<td>{escape(void)}</td></tr>"
+                    f"<td>{escape(void)}{link}</td></tr>"
                 )
             html.append("</table>")
         else:

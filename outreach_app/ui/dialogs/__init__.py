@@ -1,0 +1,1 @@
+"""Dialogs: forms that create or change records through services."""

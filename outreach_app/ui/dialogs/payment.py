@@ -1,0 +1,154 @@
+"""Taking a premium payment: the amount comes from the rate rules for the months paid (never
+typed), and saving issues the receipt number. Voiding asks for a reason and never edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QInputDialog,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_app.domain.errors import DomainError
+from outreach_app.domain.models import Participant, PaymentMethod, User
+from outreach_app.domain.months import month_start
+from outreach_app.reference.dates_text import month_year, short_date
+from outreach_app.reference.money_text import amount_in_words, format_rupiah
+from outreach_app.services.payments import PaymentService
+from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.ui.widgets.combo import require_enum
+
+ERROR_STYLE = "color: #b91c1c;"
+
+
+class PaymentDialog(QDialog):
+    payment_recorded = Signal(str)  # receipt number
+
+    def __init__(
+        self,
+        service: PaymentService,
+        participant: Participant,
+        collector: User,
+        today: dt.date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._participant = participant
+        self._collector = collector
+        self.receipt_no: str | None = None
+        self.setWindowTitle(self.tr("Terima iuran"))
+        self.setMinimumWidth(560)
+        coverage = service.coverage(participant, today)
+        until = coverage.paid_through
+        who = QLabel(
+            f"<b>{participant.full_name}</b><br>NIK {participant.nik or '—'}<br>"
+            + self.tr("Terlindungi s.d. {until}").format(until=short_date(until) if until else "—")
+        )
+        self.months = QComboBox()
+        for months in (1, 3, 6, 12):
+            self.months.addItem(self.tr("{n} bulan").format(n=months), months)
+        self.months.setCurrentIndex(max(0, self.months.findData(participant.payment_months)))
+        first = service.next_unpaid_month(participant, today)
+        self.first_month = QDateEdit(QDate(first.year, first.month, 1))
+        self.first_month.setDisplayFormat("MM-yyyy")
+        self.method = QComboBox()
+        self.method.addItem(self.tr("Tunai"), PaymentMethod.CASH)
+        self.method.addItem(self.tr("Transfer"), PaymentMethod.TRANSFER)
+        self.breakdown = QLabel()
+        self.breakdown.setWordWrap(True)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Jumlah bulan"), self.months)
+        form.addRow(self.tr("Mulai bulan"), self.first_month)
+        form.addRow(self.tr("Cara bayar"), self.method)
+        buttons = QDialogButtonBox()
+        self.save_button = buttons.addButton(
+            self.tr("Terima dan terbitkan kuitansi"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self.record)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(who)
+        layout.addLayout(form)
+        layout.addWidget(self.breakdown)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # Enter takes the payment
+        self.months.currentIndexChanged.connect(self._update)
+        self.first_month.dateChanged.connect(self._update)
+        self._update()
+
+    def _first(self) -> dt.date:
+        return month_start(self.first_month.date().toPython())
+
+    def _update(self) -> None:
+        try:
+            b = self._service.quote(self._participant, self.months.currentData(), self._first())
+        except DomainError as exc:
+            self.breakdown.setText("")
+            self.message.setText(str(exc))
+            self.save_button.setEnabled(False)
+            return
+        self.message.setText("")
+        self.save_button.setEnabled(True)
+        lines = [
+            self.tr("Periode: {start} – {end}").format(
+                start=month_year(b.per_month[0].month), end=month_year(b.per_month[-1].month)
+            ),
+            f"JKK {format_rupiah(b.total_jkk)}",
+            f"JKM {format_rupiah(b.total_jkm)}",
+        ]
+        if b.total_jht:
+            lines.append(f"JHT {format_rupiah(b.total_jht)}")
+        if b.total_discount:
+            lines.append(
+                self.tr("Potongan -{amount} ({basis})").format(
+                    amount=format_rupiah(b.total_discount), basis="PP 50/2025"
+                )
+            )
+        lines.append(
+            f"<b>{self.tr('Jumlah')} {format_rupiah(b.total)}</b> ({amount_in_words(b.total)})"
+        )
+        self.breakdown.setText("<br>".join(lines))
+
+    def record(self) -> None:
+        try:
+            payment = self._service.record(
+                self._participant.stamp.id,
+                self.months.currentData(),
+                self._collector,
+                first_month=self._first(),
+                method=require_enum(self.method, PaymentMethod),
+            )
+        except (DomainError, StorageUnavailable) as exc:
+            self.message.setText(self.tr("Belum tersimpan: {error}").format(error=exc))
+            return
+        self.receipt_no = payment.receipt_no
+        self.payment_recorded.emit(payment.receipt_no)
+        self.accept()
+
+
+def ask_void_reason(parent: QWidget, receipt_no: str) -> str | None:
+    """The reason is printed on the void record; empty or cancelled means no void."""
+    reason, ok = QInputDialog.getText(
+        parent,
+        parent.tr("Batalkan kuitansi"),
+        parent.tr("Alasan membatalkan kuitansi {receipt} (kuitansi tidak dapat diubah):").format(
+            receipt=receipt_no
+        ),
+    )
+    return reason.strip() if ok and reason.strip() else None
