@@ -18,6 +18,7 @@ from typing import Any
 
 from outreach_app.domain.models import (
     Branch,
+    CashDeposit,
     Heir,
     MembershipType,
     Participant,
@@ -39,9 +40,11 @@ from outreach_app.domain.nik import build_nik
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.services.payments import PaymentService
 from outreach_app.settings import CURRENT_USER_KEY
+from outreach_app.storage.participant_list import ParticipantFilter
 from outreach_app.storage.store import Store
 
 DEMO_SEED = 2024
+LOCAL = dt.datetime.now().astimezone().tzinfo  # receipts carry the laptop's offset
 DEMO_DEVICE_NAME = "Laptop demo"
 DEMO_RECEIPT_PREFIX = "DEMO"
 DEMO_AGENT = "agen.saumlaki"  # the demo laptop belongs to the agent of Kepulauan Tanimbar
@@ -295,6 +298,8 @@ def _payment_history(
     code_of = {v.stamp.id: v.code for v in villages}
     with store.transaction():
         count = _pay_all(service, rng, participants, agent_of, code_of, today)
+        count += _collect_today(store, service, rng, store.users.by_username(DEMO_AGENT), today)
+        _deposit_past_months(store, today)
     return count
 
 
@@ -314,15 +319,54 @@ def _pay_all(
         month = month_start(person.registered_on)
         stop = add_months(month_start(today), rng.choice((-6, -3, -2, 0, 0, 1, 2)))
         while month <= stop:
-            paid_at = dt.datetime.combine(
-                max(month, person.registered_on), dt.time(9 + rng.randint(0, 7), 0), dt.UTC
-            )
+            # paid at the start of the period, or before today when paying in advance
+            day = min(max(month, person.registered_on), today - dt.timedelta(days=1))
+            paid_at = dt.datetime.combine(day, dt.time(9 + rng.randint(0, 7), 0), LOCAL)
             service.record(
                 person.stamp.id, person.payment_months, agent, first_month=month, paid_at=paid_at
             )
             count += 1
             month = add_months(month, person.payment_months)
     return count
+
+
+def _collect_today(
+    store: Store, service: PaymentService, rng: random.Random, agent: User, today: dt.date
+) -> int:
+    """The demo agent has already been round a village this morning: a few people in grace
+    paid their arrears, so the Payments page shows today's receipts and cash in hand."""
+    grace = store.participant_list.page(  # the writer connection: sees this transaction
+        ParticipantFilter(status=ParticipantStatus.GRACE, agent_id=agent.stamp.id), today, 6
+    )
+    for minute, listing in enumerate(grace):
+        paid_at = dt.datetime.combine(today, dt.time(9, 5 + 7 * minute), LOCAL)
+        service.record(listing.participant.stamp.id, 1, agent, paid_at=paid_at)
+    return len(grace)
+
+
+def _deposit_past_months(store: Store, today: dt.date) -> None:
+    """Each agent handed in each past month's cash at the start of the next month; this
+    month's cash is still in hand."""
+    this_month = month_start(today).isoformat()
+    deposits = []
+    for agent in store.users.agents():
+        monthly: dict[str, int] = {}
+        for payment in store.payments.cash_before(agent.stamp.id, this_month):
+            key = payment.paid_at.strftime("%Y-%m")
+            monthly[key] = monthly.get(key, 0) + payment.total
+        for key, amount in sorted(monthly.items()):
+            first = add_months(dt.date.fromisoformat(f"{key}-01"), 1)
+            deposits.append(
+                CashDeposit(
+                    stamp=SyncStamp.new(),
+                    agent_id=agent.stamp.id,
+                    amount=amount,
+                    deposited_at=dt.datetime.combine(first, dt.time(10, 0), LOCAL),
+                    reference=f"SLIP-{agent.username.split('.')[-1].upper()}-{key}",
+                    note="Setoran bulanan ke kantor cabang",
+                )
+            )
+    store.deposits.add_many(deposits)
 
 
 def generate_participants(

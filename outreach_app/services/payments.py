@@ -39,6 +39,26 @@ class CashLedger:
         return self.collected - self.deposited
 
 
+@dataclass(frozen=True, slots=True)
+class ReceiptLine:
+    payment: Payment
+    participant_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class DaySheet:
+    """The Payments page: the agent's cash ledger and the receipts of one day."""
+
+    day: dt.date
+    ledger: CashLedger
+    receipts: tuple[ReceiptLine, ...]
+    deposits: tuple[CashDeposit, ...]
+
+    @property
+    def day_total(self) -> int:
+        return sum(line.payment.total for line in self.receipts if not line.payment.voided)
+
+
 class PaymentService:
     def __init__(self, store: Store, schedule: RateSchedule) -> None:
         self._store = store
@@ -139,6 +159,27 @@ class PaymentService:
     def coverage(self, participant: Participant, today: dt.date) -> Coverage:
         return coverage_on(
             participant.status, self._store.payments.of_participant(participant.stamp.id), today
+        )
+
+    def day_sheet(self, agent: User, day: dt.date) -> DaySheet:
+        """Reads through the calling thread's read-only view: safe on a worker thread."""
+        view = self._store.reader()
+        agent_id = agent.stamp.id
+        receipts = []
+        names: dict[str, str] = {}
+        for payment in view.payments.collected_on(agent_id, day):
+            if payment.participant_id not in names:
+                person = view.participants.find(payment.participant_id)
+                names[payment.participant_id] = person.full_name if person else "?"
+            receipts.append(ReceiptLine(payment, names[payment.participant_id]))
+        return DaySheet(
+            day=day,
+            ledger=CashLedger(
+                collected=view.payments.cash_collected(agent_id),
+                deposited=view.deposits.deposited(agent_id),
+            ),
+            receipts=tuple(receipts),
+            deposits=tuple(view.deposits.of_agent(agent_id)),
         )
 
     def ledger(self, agent: User) -> CashLedger:

@@ -59,6 +59,9 @@ class TodayService:
         self._store.set_local_setting(CURRENT_USER_KEY, username)
         return user
 
+    def today(self) -> dt.date:
+        return self._today()
+
     def pending_changes(self) -> int:
         return self._store.pending_changes()
 

@@ -31,6 +31,14 @@ class PaymentRepository(SyncedRepository[Payment]):
             order_by="paid_at",
         )
 
+    def cash_before(self, agent_id: str, before: str) -> list[Payment]:
+        """Standing cash receipts of an agent paid before an ISO date (for deposits)."""
+        return self._where(
+            "collected_by = ? AND method = 'cash' AND voided = 0 AND paid_at < ?",
+            [agent_id, before],
+            order_by="paid_at",
+        )
+
     def cash_collected(self, agent_id: str) -> int:
         """Cash taken by an agent on receipts that still stand (voided ones returned nothing)."""
         row = self._db.execute(
@@ -81,6 +89,11 @@ class PaymentRepository(SyncedRepository[Payment]):
 
 class CashDepositRepository(SyncedRepository[CashDeposit]):
     table, record_type, label = "cash_deposits", CashDeposit, "Setoran"
+
+    def of_agent(self, agent_id: str, limit: int = 50) -> list[CashDeposit]:
+        return self._where(
+            "agent_id = ?", [agent_id], order_by=f"deposited_at DESC LIMIT {int(limit)}"
+        )
 
     def deposited(self, agent_id: str) -> int:
         row = self._db.execute(

@@ -40,14 +40,17 @@ class SyncedRepository(Generic[R]):
     def _record(self, row: dict[str, Any]) -> R:
         return from_row(self.record_type, row)
 
-    def _where(self, where: str, params: Sequence[Any] = (), order_by: str = "rowid") -> list[R]:
-        return [
-            self._record(row)
-            for row in self._rows(
-                f"SELECT * FROM {self.table} WHERE deleted = 0 AND ({where}) ORDER BY {order_by}",
-                params,
-            )
-        ]
+    def _where(
+        self,
+        where: str,
+        params: Sequence[Any] = (),
+        order_by: str = "rowid",
+        limit: int | None = None,
+    ) -> list[R]:
+        sql = f"SELECT * FROM {self.table} WHERE deleted = 0 AND ({where}) ORDER BY {order_by}"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        return [self._record(row) for row in self._rows(sql, params)]
 
     def get(self, record_id: str) -> R:
         found = self._where("id = ?", [record_id])

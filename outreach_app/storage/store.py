@@ -42,8 +42,10 @@ class DeviceIdentity:
     receipt_prefix: str
 
 
-def _utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
+def _local_now() -> dt.datetime:
+    """Aware local time: a receipt written at 07:00 in Saumlaki (UTC+9) belongs to that
+    local day, and its text (with the offset) sorts and filters by that day."""
+    return dt.datetime.now().astimezone()
 
 
 def default_receipt_prefix(device_id: str) -> str:
@@ -61,6 +63,8 @@ class ReadView:
         self.payers = PayerRepository(db, None)
         self.visits = VisitRepository(db, None)
         self.payments = PaymentRepository(db, None)
+        self.deposits = CashDepositRepository(db, None)
+        self.participants = ParticipantRepository(db, None, HeirRepository(db, None))
 
     def pending_changes(self) -> int:
         return int(
@@ -71,7 +75,7 @@ class ReadView:
 class Store:
     """Opens and migrates the database at `path`; use as a context manager or call close()."""
 
-    def __init__(self, path: Path | str, now: Callable[[], dt.datetime] = _utc_now) -> None:
+    def __init__(self, path: Path | str, now: Callable[[], dt.datetime] = _local_now) -> None:
         self.path = path
         self._now = now
         self._readers = threading.local()

@@ -18,11 +18,12 @@ from outreach_app.reference.money_text import format_count
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.today import TodayService
 from outreach_app.ui.pages.participants import ParticipantActions, ParticipantsPage
+from outreach_app.ui.pages.payments import PaymentsPage
 from outreach_app.ui.pages.today import TodayPage
 from outreach_app.ui.widgets.cards import STYLE
 from outreach_app.ui.workers import Worker
 
-PAGES = ("today", "participants")
+PAGES = ("today", "participants", "payments")
 
 
 class MainWindow(QMainWindow):
@@ -48,11 +49,17 @@ class MainWindow(QMainWindow):
         self.today_page = TodayPage(today, worker, agent)
         self.participants_page = ParticipantsPage(directory, worker, actions)
         self.participants_page.participant_changed.connect(lambda _id: self.refresh_status())
-        self._pages = {"today": self.today_page, "participants": self.participants_page}
+        self.payments_page = PaymentsPage(actions.payments, worker, agent, today.today())
+        self.payments_page.changed.connect(self.refresh_status)
+        self._pages = {
+            "today": self.today_page,
+            "participants": self.participants_page,
+            "payments": self.payments_page,
+        }
         self._loaded: set[str] = set()
 
         self.nav = QListWidget()
-        self.nav.addItems([self.tr("Hari ini"), self.tr("Peserta")])
+        self.nav.addItems([self.tr("Hari ini"), self.tr("Peserta"), self.tr("Pembayaran & kas")])
         self.nav.setFixedWidth(170)
         self.stack = QStackedWidget()
         for page in self._pages.values():
@@ -74,6 +81,7 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._nav_changed)
         self.today_page.loaded.connect(lambda: self._page_done("today"))
         self.participants_page.loaded.connect(lambda: self._page_done("participants"))
+        self.payments_page.loaded.connect(lambda: self._page_done("payments"))
 
     def show_page(self, name: str) -> None:
         self.nav.setCurrentRow(PAGES.index(name))

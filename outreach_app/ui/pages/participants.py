@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -223,7 +222,9 @@ class ParticipantsPage(QWidget):
         try:
             self._actions.payments.void(receipt_no, reason, actor)
         except (DomainError, StorageUnavailable) as exc:
-            QMessageBox.warning(self, self.tr("Kuitansi tidak dibatalkan"), str(exc))
+            self.result_count.setText(
+                self.tr("Kuitansi tidak dibatalkan: {error}").format(error=exc)
+            )
             return
         self._saved(shown.participant.stamp.id)
 

@@ -1,0 +1,227 @@
+"""Payments and cash: money the agent collected, deposits made, the balance still in hand, and
+the receipts of a day (voidable with a reason, never editable)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_app.domain.errors import DomainError
+from outreach_app.domain.models import User
+from outreach_app.reference.dates_text import month_year
+from outreach_app.reference.money_text import format_count, format_rupiah, parse_rupiah
+from outreach_app.services.payments import DaySheet, PaymentService
+from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.ui.dialogs.payment import ask_void_reason
+from outreach_app.ui.widgets.cards import StatCard, title
+from outreach_app.ui.workers import Worker
+
+
+class DepositDialog(QDialog):
+    """Cash handed to the branch or the bank: amount (at most what is in hand) and a slip."""
+
+    def __init__(self, in_hand: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Setor uang"))
+        self.amount = QLineEdit(format_rupiah(in_hand).removeprefix("Rp"))
+        self.reference = QLineEdit()
+        self.reference.setPlaceholderText(self.tr("nomor slip bank / tanda terima"))
+        self.note = QLineEdit()
+        self.message = QLabel()
+        self.message.setStyleSheet("color: #b91c1c;")
+        form = QFormLayout()
+        form.addRow(self.tr("Di tangan"), QLabel(format_rupiah(in_hand)))
+        form.addRow(self.tr("Jumlah setoran"), self.amount)
+        form.addRow(self.tr("Bukti setor"), self.reference)
+        form.addRow(self.tr("Catatan"), self.note)
+        buttons = QDialogButtonBox()
+        ok = buttons.addButton(self.tr("Catat setoran"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        ok.setDefault(True)
+
+    def _check(self) -> None:
+        try:
+            parse_rupiah(self.amount.text())
+        except ValueError as exc:
+            self.message.setText(str(exc))
+            return
+        if not self.reference.text().strip():
+            self.message.setText(self.tr("Isi nomor bukti setor."))
+            return
+        self.accept()
+
+    def value(self) -> int:
+        return parse_rupiah(self.amount.text())
+
+
+class PaymentsPage(QWidget):
+    loaded = Signal()
+    changed = Signal()
+
+    def __init__(
+        self, service: PaymentService, worker: Worker, agent: User | None, today: dt.date
+    ) -> None:
+        super().__init__()
+        self._service = service
+        self._worker = worker
+        self._agent = agent
+        self.sheet: DaySheet | None = None
+        self.collected_card = StatCard(self.tr("Tunai diterima (semua kuitansi)"))
+        self.deposited_card = StatCard(self.tr("Sudah disetor"))
+        self.in_hand_card = StatCard(self.tr("Masih di tangan agen"))
+        self.day_card = StatCard(self.tr("Diterima pada hari terpilih"))
+        cards = QHBoxLayout()
+        for card in (self.collected_card, self.deposited_card, self.in_hand_card, self.day_card):
+            cards.addWidget(card)
+        self.day = QDateEdit()
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd-MM-yyyy")
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.void_button = QPushButton(self.tr("Batalkan kuitansi terpilih"))
+        self.deposit_button = QPushButton(self.tr("Setor uang"))
+        for button in (self.void_button, self.deposit_button):
+            button.setEnabled(agent is not None)
+        self.receipts = QTableWidget(0, 6)
+        self.receipts.setHorizontalHeaderLabels(
+            [self.tr("Kuitansi"), self.tr("Jam"), self.tr("Peserta"), self.tr("Periode"),
+             self.tr("Jumlah"), self.tr("Keterangan")]
+        )  # fmt: skip
+        self.deposits = QTableWidget(0, 4)
+        self.deposits.setHorizontalHeaderLabels(
+            [self.tr("Tanggal"), self.tr("Jumlah"), self.tr("Bukti"), self.tr("Catatan")]
+        )
+        for table in (self.receipts, self.deposits):
+            table.verticalHeader().setVisible(False)
+            table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+            table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
+        self.deposits.setMaximumHeight(180)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b91c1c;")
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Kuitansi tanggal")))
+        bar.addWidget(self.day)
+        bar.addStretch(1)
+        bar.addWidget(self.void_button)
+        bar.addWidget(self.deposit_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title(self.tr("Pembayaran dan kas")))
+        if agent is None:
+            layout.addWidget(QLabel(self.tr("Pilih identitas agen di Pengaturan.")))
+        layout.addLayout(cards)
+        layout.addLayout(bar)
+        layout.addWidget(self.message)
+        layout.addWidget(self.receipts, 1)
+        layout.addWidget(title(self.tr("Setoran"), "sectionTitle"))
+        layout.addWidget(self.deposits)
+        self.void_button.clicked.connect(self._void_selected)
+        self.deposit_button.clicked.connect(self.open_deposit)
+        self.day.dateChanged.connect(self.load)
+
+    def load(self, *_changed: object) -> None:
+        """Reads the ledger and the chosen day's receipts in the background."""
+        agent = self._agent
+        if agent is None:
+            self.loaded.emit()
+            return
+        wanted: dt.date = self.day.date().toPython()
+        service = self._service
+        self._worker.run(lambda _context: service.day_sheet(agent, wanted), self._show)
+
+    def _show(self, sheet: DaySheet) -> None:
+        self.sheet = sheet
+        ledger = sheet.ledger
+        self.collected_card.value.setText(format_rupiah(ledger.collected))
+        self.deposited_card.value.setText(format_rupiah(ledger.deposited))
+        self.in_hand_card.value.setText(format_rupiah(ledger.in_hand))
+        self.day_card.value.setText(format_rupiah(sheet.day_total))
+        self.day_card.caption.setText(
+            self.tr("{n} kuitansi pada hari terpilih").format(n=format_count(len(sheet.receipts)))
+        )
+        self.receipts.setRowCount(len(sheet.receipts))
+        for row, line in enumerate(sheet.receipts):
+            p = line.payment
+            remark = self.tr("BATAL: {reason}").format(reason=p.void_reason) if p.voided else ""
+            values = (
+                p.receipt_no, p.paid_at.strftime("%H:%M"), line.participant_name,
+                self.tr("{start}, {n} bln").format(start=month_year(p.period_start), n=p.months),
+                format_rupiah(p.total), remark,
+            )  # fmt: skip
+            for column, value in enumerate(values):
+                self.receipts.setItem(row, column, QTableWidgetItem(value))
+        self.deposits.setRowCount(len(sheet.deposits))
+        for row, deposit in enumerate(sheet.deposits):
+            values = (
+                deposit.deposited_at.strftime("%d-%m-%Y %H:%M"), format_rupiah(deposit.amount),
+                deposit.reference, deposit.note,
+            )  # fmt: skip
+            for column, value in enumerate(values):
+                self.deposits.setItem(row, column, QTableWidgetItem(value))
+        self.loaded.emit()
+
+    def _void_selected(self) -> None:
+        row = self.receipts.currentRow()
+        if self.sheet is None or row < 0:
+            return
+        self.void_receipt(self.sheet.receipts[row].payment.receipt_no)
+
+    def void_receipt(self, receipt_no: str, reason: str | None = None) -> bool:
+        if self._agent is None:
+            return False
+        reason = reason or ask_void_reason(self, receipt_no)
+        if reason is None:
+            return False
+        agent = self._agent
+        return self._act(lambda: self._service.void(receipt_no, reason, agent))
+
+    def open_deposit(self) -> DepositDialog | None:
+        if self._agent is None or self.sheet is None:
+            return None
+        dialog = DepositDialog(self.sheet.ledger.in_hand, self)
+        dialog.accepted.connect(lambda: self.deposit(dialog.value(), dialog.reference.text(),
+                                                     dialog.note.text()))  # fmt: skip
+        dialog.open()
+        return dialog
+
+    def deposit(self, amount: int, reference: str, note: str = "") -> bool:
+        agent = self._agent
+        if agent is None:
+            return False
+        return self._act(lambda: self._service.deposit(agent, amount, reference.strip(), note))
+
+    def _act(self, action: Callable[[], object]) -> bool:
+        try:
+            action()
+        except (DomainError, StorageUnavailable) as exc:
+            self.message.setText(self.tr("Tidak tersimpan: {error}").format(error=exc))
+            return False
+        self.message.setText("")
+        self.changed.emit()
+        self.load()
+        return True

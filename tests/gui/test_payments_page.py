@@ -1,0 +1,60 @@
+"""The Payments page: the agent's cash ledger, today's receipts, voiding and depositing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from outreach_app.reference.money_text import format_rupiah
+from outreach_app.storage.store import Store
+from outreach_app.ui.main_window import MainWindow
+from tests.gui.test_main_window import dark_pixels
+
+
+@pytest.fixture
+def page(qtbot, window: MainWindow):
+    with qtbot.waitSignal(window.page_loaded, timeout=5000):
+        window.show_page("payments")
+    return window.payments_page
+
+
+def reload(qtbot, page, action):
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        assert action()
+
+
+def test_ledger_and_todays_receipts(page, demo_store: Store, actions) -> None:
+    ledger = actions.payments.ledger(actions.actor)
+    assert page.in_hand_card.value.text() == format_rupiah(ledger.in_hand)
+    assert ledger.in_hand > 0 and ledger.deposited > 0
+    assert page.receipts.rowCount() == len(page.sheet.receipts) == 6  # collected this morning
+    assert page.day_card.value.text() == format_rupiah(page.sheet.day_total)
+
+
+def test_void_a_receipt_returns_its_cash(qtbot, page, actions) -> None:
+    before = actions.payments.ledger(actions.actor).in_hand
+    line = page.sheet.receipts[0]
+    reload(qtbot, page, lambda: page.void_receipt(line.payment.receipt_no, "Uang dikembalikan"))
+    assert page.receipts.item(0, 5).text() == "BATAL: Uang dikembalikan"
+    after = actions.payments.ledger(actions.actor).in_hand
+    assert after == before - line.payment.total
+    assert page.in_hand_card.value.text() == format_rupiah(after)
+
+
+def test_deposit_and_a_refused_deposit(qtbot, page, actions) -> None:
+    in_hand = actions.payments.ledger(actions.actor).in_hand
+    assert not page.deposit(in_hand + 1, "SLIP-X")
+    assert "melebihi" in page.message.text()  # shown on the page, nothing saved
+    assert actions.payments.ledger(actions.actor).in_hand == in_hand
+    reload(qtbot, page, lambda: page.deposit(in_hand, "SLIP-SML-2026-11", "setor ke BRI"))
+    assert page.in_hand_card.value.text() == "Rp0"
+    assert page.deposits.item(0, 2).text() == "SLIP-SML-2026-11"
+    assert page.message.text() == ""
+
+
+def test_payments_screenshot_has_text(qtbot, window: MainWindow, page, tmp_path: Path) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.grab().save(str(tmp_path / "payments.png"))
+    assert dark_pixels(tmp_path / "payments.png") > 2000
