@@ -22,6 +22,7 @@ from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.payments import PaymentService
 from outreach_app.services.today import TodayService
+from outreach_app.services.visits import VisitService
 from outreach_app.settings import resolve_db_path
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.storage.store import Store
@@ -104,6 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 directory,
                 services.enrolment,
                 services.payments,
+                VisitService(services.store, services.regions, dt.date.today),
                 today.current_agent(),
                 services.store.device.name,
                 args.demo,

@@ -67,7 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE.png",
         help="start the app, save a screenshot of the main window once loaded, and exit",
     )
-    parser.add_argument("--page", default="today", choices=["today", "participants", "payments"])
+    parser.add_argument(
+        "--page", default="today", choices=["today", "visits", "participants", "payments"]
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     init = commands.add_parser("init", parents=[db], help="create (and seed) a database")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from outreach_app.domain.models import VisitPlan
+from outreach_app.domain.models import VisitPlan, VisitStatus
 from outreach_app.storage.changes import ChangeWriter
 from outreach_app.storage.repository import SyncedRepository
 
@@ -32,6 +32,40 @@ class VisitRepository(SyncedRepository[VisitPlan]):
             [agent_id],
         )
         return {row[0] for row in cursor}
+
+    def matching(
+        self,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        *,
+        agent_id: str | None = None,
+        village_id: str | None = None,
+        status: VisitStatus | None = None,
+        branch_id: str | None = None,
+    ) -> list[VisitPlan]:
+        """Visits meeting every criterion given (None: any), by date: the Visits page's list.
+
+        A visit belongs to the branch of its village, so staff see visits in their villages
+        whichever agent made them."""
+        clauses: list[str] = ["1"]
+        params: list[object] = []
+        if start is not None:
+            clauses.append("visit_date >= ?")
+            params.append(start.isoformat())
+        if end is not None:
+            clauses.append("visit_date <= ?")
+            params.append(end.isoformat())
+        for column, value in (("agent_id", agent_id), ("village_id", village_id)):
+            if value is not None:
+                clauses.append(f"{column} = ?")
+                params.append(value)
+        if status is not None:
+            clauses.append("status = ?")
+            params.append(status.value)
+        if branch_id is not None:
+            clauses.append("village_id IN (SELECT id FROM villages WHERE branch_id = ?)")
+            params.append(branch_id)
+        return self._where(" AND ".join(clauses), params, order_by="visit_date, rowid")
 
 
 class AuditLog:

@@ -19,6 +19,7 @@ from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.payments import PaymentService
 from outreach_app.services.today import TodayService
+from outreach_app.services.visits import VisitService
 from outreach_app.ui.gc_guard import GuiThreadGarbageCollector
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.pages.participants import ParticipantActions
@@ -52,12 +53,13 @@ def build_window(
     directory: ParticipantDirectory,
     enrolment: EnrolmentService,
     payments: PaymentService,
+    visits: VisitService,
     agent: User | None,
     device_name: str,
     demo: bool,
 ) -> MainWindow:
     actions = ParticipantActions(enrolment, payments, agent)
-    return MainWindow(today, directory, actions, Worker(), agent, device_name, demo)
+    return MainWindow(today, directory, actions, visits, Worker(), agent, device_name, demo)
 
 
 def run_desktop(

@@ -17,13 +17,15 @@ from outreach_app.domain.models import User
 from outreach_app.reference.money_text import format_count
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.today import TodayService
+from outreach_app.services.visits import VisitService
 from outreach_app.ui.pages.participants import ParticipantActions, ParticipantsPage
 from outreach_app.ui.pages.payments import PaymentsPage
 from outreach_app.ui.pages.today import TodayPage
+from outreach_app.ui.pages.visits import VisitsPage
 from outreach_app.ui.widgets.cards import STYLE
 from outreach_app.ui.workers import Worker
 
-PAGES = ("today", "participants", "payments")
+PAGES = ("today", "visits", "participants", "payments")
 
 
 class MainWindow(QMainWindow):
@@ -34,6 +36,7 @@ class MainWindow(QMainWindow):
         today: TodayService,
         directory: ParticipantDirectory,
         actions: ParticipantActions,
+        visits: VisitService,
         worker: Worker,
         agent: User | None,
         device_name: str,
@@ -51,15 +54,25 @@ class MainWindow(QMainWindow):
         self.participants_page.participant_changed.connect(lambda _id: self.refresh_status())
         self.payments_page = PaymentsPage(actions.payments, worker, agent, today.today())
         self.payments_page.changed.connect(self.refresh_status)
+        self.visits_page = VisitsPage(visits, worker, agent)
+        self.visits_page.visit_changed.connect(self._visit_changed)
         self._pages = {
             "today": self.today_page,
+            "visits": self.visits_page,
             "participants": self.participants_page,
             "payments": self.payments_page,
         }
         self._loaded: set[str] = set()
 
         self.nav = QListWidget()
-        self.nav.addItems([self.tr("Hari ini"), self.tr("Peserta"), self.tr("Pembayaran & kas")])
+        self.nav.addItems(
+            [
+                self.tr("Hari ini"),
+                self.tr("Kunjungan"),
+                self.tr("Peserta"),
+                self.tr("Pembayaran & kas"),
+            ]
+        )
         self.nav.setFixedWidth(170)
         self.stack = QStackedWidget()
         for page in self._pages.values():
@@ -82,6 +95,7 @@ class MainWindow(QMainWindow):
         self.today_page.loaded.connect(lambda: self._page_done("today"))
         self.participants_page.loaded.connect(lambda: self._page_done("participants"))
         self.payments_page.loaded.connect(lambda: self._page_done("payments"))
+        self.visits_page.loaded.connect(lambda: self._page_done("visits"))
 
     def show_page(self, name: str) -> None:
         self.nav.setCurrentRow(PAGES.index(name))
@@ -95,6 +109,11 @@ class MainWindow(QMainWindow):
         if name not in self._loaded:
             self._loaded.add(name)
             self._pages[name].load()  # type: ignore[attr-defined]
+
+    def _visit_changed(self, _visit_id: str) -> None:
+        self.refresh_status()
+        if "today" in self._loaded:
+            self.today_page.load()  # the day's visits changed
 
     def _page_done(self, name: str) -> None:
         self.refresh_status()

@@ -12,6 +12,7 @@ from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.payments import PaymentService
 from outreach_app.services.today import TodayService
+from outreach_app.services.visits import VisitService
 from outreach_app.storage.store import Store
 from outreach_app.ui.launcher import load_bundled_fonts
 from outreach_app.ui.main_window import MainWindow
@@ -60,11 +61,17 @@ def actions(demo_store: Store, schedule, today_service: TodayService) -> Partici
 
 @pytest.fixture
 def window(
-    qtbot, today_service: TodayService, directory: ParticipantDirectory, actions, worker: Worker
+    qtbot,
+    demo_store: Store,
+    today_service: TodayService,
+    directory: ParticipantDirectory,
+    actions,
+    worker: Worker,
 ):
     load_bundled_fonts()
+    visits = VisitService(demo_store, RegionDirectory(), lambda: TODAY)
     win = MainWindow(
-        today_service, directory, actions, worker, actions.actor, "Laptop demo", demo=True
+        today_service, directory, actions, visits, worker, actions.actor, "Laptop demo", demo=True
     )
     qtbot.addWidget(win)
     win.resize(1280, 800)

@@ -39,7 +39,7 @@ from outreach_app.reference.money_text import amount_in_words, format_rupiah, pa
 from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.storage.errors import DuplicateNik, StorageUnavailable
 from outreach_app.ui.dialogs.heirs import HeirsEditor
-from outreach_app.ui.dialogs.segments import segment_labels
+from outreach_app.ui.labels import segment_labels
 from outreach_app.ui.widgets.combo import current_enum, require_enum
 
 ERROR_STYLE = "color: #b91c1c;"
@@ -110,7 +110,7 @@ class EnrolmentDialog(QDialog):
         self.sector.addItem(self.tr("Transportasi (ojek, sopir, nelayan angkut)"), Sector.TRANSPORT)
         self.work_location = QLineEdit()
         self.segment = QComboBox()
-        for segment, label in segment_labels(self).items():
+        for segment, label in segment_labels().items():
             self.segment.addItem(label, segment)
         self.income = QLineEdit()
         self.income.setPlaceholderText(self.tr("mis. 1.500.000"))
