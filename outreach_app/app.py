@@ -21,9 +21,18 @@ from outreach_app.services.demo import seed_demo
 from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.payments import PaymentService
+from outreach_app.services.setup import SetupService
 from outreach_app.services.today import TodayService
 from outreach_app.services.visits import VisitService
-from outreach_app.settings import resolve_db_path
+from outreach_app.settings import (
+    CONFIG_NAME,
+    DB_ENV_VAR,
+    DEMO_DB_NAME,
+    AppConfig,
+    load_config,
+    resolve_db_path,
+    save_config,
+)
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.storage.store import Store
 
@@ -81,36 +90,67 @@ def main(argv: Sequence[str] | None = None) -> int:
             today=dt.date.today,
         )
         return cli.run(args, context)
+    return run_desktop_app(args)
+
+
+def config_path() -> Path:
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / CONFIG_NAME
+
+
+def run_desktop_app(args: argparse.Namespace) -> int:
+    """The desktop app: first-run choice when nothing is configured, then the main window."""
     from outreach_app.ui.platform_check import advice, missing_window_packages
 
     if packages := missing_window_packages():
         print(advice(packages), file=sys.stderr)
         return 2
-    from outreach_app.ui.launcher import build_window, run_desktop
-    from outreach_app.ui.main_window import MainWindow
+    from outreach_app.ui import launcher
 
-    path = db_path_for(args)
+    config = load_config(config_path())
+    launcher.application()
+    answers = None
+    chosen_explicitly = args.demo or getattr(args, "db", None) or os.environ.get(DB_ENV_VAR)
+    if config is None and not chosen_explicitly and not args.screenshot:
+        outcome = launcher.ask_first_run()
+        if outcome is None:
+            return 0  # the user chose to leave; nothing was written
+        demo_chosen, answers = outcome
+        demo_path = data_dir() / DEMO_DB_NAME
+        config = AppConfig(database=str(demo_path) if demo_chosen else None)
+        save_config(config_path(), config)
+    path = resolve_db_path(
+        getattr(args, "db", None),
+        os.environ,
+        data_dir(),
+        demo=args.demo,
+        configured=config.database if config else None,
+    )
+    demo = args.demo or path.name == DEMO_DB_NAME
     try:
-        services = open_services(path, demo=args.demo)
+        services = open_services(path, demo=demo)
     except StorageUnavailable as exc:
         print(f"Basis data tidak tersedia: {exc}", file=sys.stderr)
         return 2
     try:
+        setup = SetupService(services.store, config_path())
+        if answers is not None:
+            setup.first_run(answers)
         today = TodayService(services.store, dt.date.today)
         directory = ParticipantDirectory(services.store, dt.date.today)
 
-        def window() -> MainWindow:
-            return build_window(
+        def window() -> launcher.MainWindow:
+            return launcher.build_window(
                 today,
                 directory,
                 services.enrolment,
                 services.payments,
                 VisitService(services.store, services.regions, dt.date.today),
+                setup,
                 today.current_agent(),
                 services.store.device.name,
-                args.demo,
+                demo,
             )
 
-        return run_desktop(window, path, screenshot=args.screenshot, page=args.page)
+        return launcher.run_desktop(window, path, screenshot=args.screenshot, page=args.page)
     finally:
         services.close()

@@ -68,7 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="start the app, save a screenshot of the main window once loaded, and exit",
     )
     parser.add_argument(
-        "--page", default="today", choices=["today", "visits", "participants", "payments"]
+        "--page",
+        default="today",
+        choices=["today", "visits", "participants", "payments", "settings"],
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from outreach_app.domain.models import ParticipantStatus, User, Village, VisitPlan
 from outreach_app.services.participants import ParticipantFilter, ParticipantListing
-from outreach_app.settings import CURRENT_USER_KEY
+from outreach_app.services.setup import current_user
 from outreach_app.storage.store import ReadView, Store
 
 
@@ -48,16 +48,7 @@ class TodayService:
         self._today = today
 
     def current_agent(self) -> User | None:
-        username = self._store.local_setting(CURRENT_USER_KEY)
-        if not username:
-            return None
-        found = [u for u in self._store.users.all() if u.username == username]
-        return found[0] if found else None
-
-    def set_current_agent(self, username: str) -> User:
-        user = self._store.users.by_username(username)
-        self._store.set_local_setting(CURRENT_USER_KEY, username)
-        return user
+        return current_user(self._store)
 
     def today(self) -> dt.date:
         return self._today()

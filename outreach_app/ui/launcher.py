@@ -18,8 +18,10 @@ from outreach_app.domain.models import User
 from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.payments import PaymentService
+from outreach_app.services.setup import FirstRunAnswers, SetupService
 from outreach_app.services.today import TodayService
 from outreach_app.services.visits import VisitService
+from outreach_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from outreach_app.ui.gc_guard import GuiThreadGarbageCollector
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.pages.participants import ParticipantActions
@@ -54,12 +56,23 @@ def build_window(
     enrolment: EnrolmentService,
     payments: PaymentService,
     visits: VisitService,
+    setup: SetupService,
     agent: User | None,
     device_name: str,
     demo: bool,
 ) -> MainWindow:
     actions = ParticipantActions(enrolment, payments, agent)
-    return MainWindow(today, directory, actions, visits, Worker(), agent, device_name, demo)
+    return MainWindow(today, directory, actions, visits, setup, Worker(), agent, device_name, demo)
+
+
+def ask_first_run() -> tuple[bool, FirstRunAnswers | None] | None:
+    """(demo chosen, identity answers or None); None when the user leaves instead."""
+    dialog = FirstRunDialog()
+    if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
+        return None
+    choice = dialog.choice()
+    answers = dialog.answers() if choice is FirstRunChoice.EMPTY else None
+    return choice is FirstRunChoice.DEMO, answers
 
 
 def run_desktop(

@@ -16,16 +16,18 @@ from PySide6.QtWidgets import (
 from outreach_app.domain.models import User
 from outreach_app.reference.money_text import format_count
 from outreach_app.services.participants import ParticipantDirectory
+from outreach_app.services.setup import SetupService
 from outreach_app.services.today import TodayService
 from outreach_app.services.visits import VisitService
 from outreach_app.ui.pages.participants import ParticipantActions, ParticipantsPage
 from outreach_app.ui.pages.payments import PaymentsPage
+from outreach_app.ui.pages.settings import SettingsPage
 from outreach_app.ui.pages.today import TodayPage
 from outreach_app.ui.pages.visits import VisitsPage
 from outreach_app.ui.widgets.cards import STYLE
 from outreach_app.ui.workers import Worker
 
-PAGES = ("today", "visits", "participants", "payments")
+PAGES = ("today", "visits", "participants", "payments", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -37,6 +39,7 @@ class MainWindow(QMainWindow):
         directory: ParticipantDirectory,
         actions: ParticipantActions,
         visits: VisitService,
+        setup: SetupService,
         worker: Worker,
         agent: User | None,
         device_name: str,
@@ -56,7 +59,9 @@ class MainWindow(QMainWindow):
         self.payments_page.changed.connect(self.refresh_status)
         self.visits_page = VisitsPage(visits, worker, agent)
         self.visits_page.visit_changed.connect(self._visit_changed)
+        self.settings_page = SettingsPage(setup, worker, today.today())
         self._pages = {
+            "settings": self.settings_page,
             "today": self.today_page,
             "visits": self.visits_page,
             "participants": self.participants_page,
@@ -71,12 +76,14 @@ class MainWindow(QMainWindow):
                 self.tr("Kunjungan"),
                 self.tr("Peserta"),
                 self.tr("Pembayaran & kas"),
+                self.tr("Pengaturan"),
             ]
         )
+        assert self.nav.count() == len(PAGES)
         self.nav.setFixedWidth(170)
         self.stack = QStackedWidget()
-        for page in self._pages.values():
-            self.stack.addWidget(page)
+        for name in PAGES:
+            self.stack.addWidget(self._pages[name])
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -96,6 +103,8 @@ class MainWindow(QMainWindow):
         self.participants_page.loaded.connect(lambda: self._page_done("participants"))
         self.payments_page.loaded.connect(lambda: self._page_done("payments"))
         self.visits_page.loaded.connect(lambda: self._page_done("visits"))
+        self.settings_page.loaded.connect(lambda: self._page_done("settings"))
+        self.settings_page.restore_finished.connect(lambda _path: self.close())
 
     def show_page(self, name: str) -> None:
         self.nav.setCurrentRow(PAGES.index(name))

@@ -11,6 +11,7 @@ from outreach_app.reference.regions import RegionDirectory
 from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.payments import PaymentService
+from outreach_app.services.setup import SetupService
 from outreach_app.services.today import TodayService
 from outreach_app.services.visits import VisitService
 from outreach_app.storage.store import Store
@@ -67,12 +68,15 @@ def window(
     directory: ParticipantDirectory,
     actions,
     worker: Worker,
+    tmp_path,
 ):
     load_bundled_fonts()
     visits = VisitService(demo_store, RegionDirectory(), lambda: TODAY)
+    setup = SetupService(demo_store, tmp_path / "config" / "config.json")
     win = MainWindow(
-        today_service, directory, actions, visits, worker, actions.actor, "Laptop demo", demo=True
-    )
+        today_service, directory, actions, visits, setup, worker, actions.actor, "Laptop demo",
+        demo=True,
+    )  # fmt: skip
     qtbot.addWidget(win)
     win.resize(1280, 800)
     return win

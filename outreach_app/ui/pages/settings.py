@@ -1,0 +1,286 @@
+"""Settings: this laptop's name and receipt prefix, who uses it, the language, the database
+file, and backups (made while the app runs, with progress and cancel) and restores."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_app.domain.errors import DomainError
+from outreach_app.reference.dates_text import short_date
+from outreach_app.services.setup import SetupService
+from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.ui.widgets.cards import title
+from outreach_app.ui.workers import Cancelled, TaskContext, Worker
+
+OK_STYLE, ERROR_STYLE = "color: #15803d;", "color: #b91c1c;"
+LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
+
+
+class SettingsPage(QWidget):
+    loaded = Signal()
+    backup_finished = Signal(str)  # path of the new backup
+    restore_finished = Signal(str)  # path of the safety copy of what was replaced
+    restart_needed = Signal()
+
+    def __init__(self, service: SetupService, worker: Worker, today: dt.date) -> None:
+        super().__init__()
+        self._service = service
+        self._today = today
+        self._worker = worker
+        self._task: TaskContext | None = None
+
+        self.device_name = QLineEdit()
+        self.receipt_prefix = QLineEdit()
+        self.receipt_prefix.setMaxLength(12)
+        self.save_device = QPushButton(self.tr("Simpan perangkat"))
+        self.device_id = QLabel()
+        self.device_id.setObjectName("muted")
+        device = QFormLayout()
+        device.addRow(self.tr("Nama perangkat"), self.device_name)
+        device.addRow(self.tr("Awalan nomor kuitansi"), self.receipt_prefix)
+        device.addRow(self.tr("ID perangkat"), self.device_id)
+        device.addRow("", self._row(self.save_device))
+        for field in (self.device_name, self.receipt_prefix):
+            field.setMaximumWidth(420)
+
+        self.user = QComboBox()
+        self.save_user = QPushButton(self.tr("Pakai identitas ini"))
+        self.language = QComboBox()
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.save_language = QPushButton(self.tr("Simpan bahasa"))
+        person = QFormLayout()
+        person.addRow(self.tr("Pengguna laptop ini"), self._row(self.user, self.save_user))
+        person.addRow(self.tr("Bahasa"), self._row(self.language, self.save_language))
+
+        self.database = QLabel()
+        self.database.setWordWrap(True)
+        self.open_folder = QPushButton(self.tr("Buka folder data"))
+        self.choose_database = QPushButton(self.tr("Pakai berkas basis data lain…"))
+        self.backup_button = QPushButton(self.tr("Buat cadangan…"))
+        self.restore_button = QPushButton(self.tr("Pulihkan dari cadangan…"))
+        self.cancel_button = QPushButton(self.tr("Batalkan"))
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        data = QVBoxLayout()
+        data.addWidget(self.database)
+        data.addLayout(self._row(self.open_folder, self.choose_database))
+        data.addLayout(self._row(self.backup_button, self.restore_button, self.cancel_button))
+        data.addWidget(self.progress)
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title(self.tr("Pengaturan")))
+        for heading, content in (
+            (self.tr("Perangkat"), device),
+            (self.tr("Pengguna dan bahasa"), person),
+            (self.tr("Data dan cadangan"), data),
+        ):
+            box = QGroupBox(heading)
+            box.setLayout(content)
+            layout.addWidget(box)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+
+        self.save_device.clicked.connect(self.apply_device)
+        self.save_user.clicked.connect(self.apply_user)
+        self.save_language.clicked.connect(self.apply_language)
+        self.open_folder.clicked.connect(self._open_folder)
+        self.choose_database.clicked.connect(self._choose_database)
+        self.backup_button.clicked.connect(self._ask_backup)
+        self.restore_button.clicked.connect(self._ask_restore)
+        self.cancel_button.clicked.connect(self.cancel)
+
+    @staticmethod
+    def _row(*widgets: QWidget) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for widget in widgets:
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
+
+    def load(self) -> None:
+        service = self._service
+        device = service.device()
+        self.device_name.setText(device.name)
+        self.receipt_prefix.setText(device.receipt_prefix)
+        self.device_id.setText(device.id)
+        self.user.clear()
+        current = service.current_user()
+        for user in service.users():
+            role = self.tr("staf cabang") if user.role.value == "staff" else self.tr("agen")
+            self.user.addItem(f"{user.full_name} ({user.username}, {role})", user.username)
+        if current is not None:
+            self.user.setCurrentIndex(self.user.findData(current.username))
+        self.language.setCurrentIndex(max(0, self.language.findData(service.config().language)))
+        self.database.setText(self.tr("Basis data: {path}").format(path=service.database_path()))
+        self.loaded.emit()
+
+    def _say(self, text: str, ok: bool = True) -> None:
+        self.message.setText(text)
+        self.message.setStyleSheet(OK_STYLE if ok else ERROR_STYLE)
+
+    def apply_device(self) -> bool:
+        try:
+            device = self._service.set_device(self.device_name.text(), self.receipt_prefix.text())
+        except (DomainError, StorageUnavailable) as exc:
+            self._say(str(exc), ok=False)
+            return False
+        self.receipt_prefix.setText(device.receipt_prefix)
+        self._say(self.tr("Tersimpan. Kuitansi berikutnya: {prefix}-…").format(
+            prefix=device.receipt_prefix))  # fmt: skip
+        return True
+
+    def apply_user(self) -> bool:
+        username = self.user.currentData()
+        if not username:
+            return False
+        try:
+            self._service.set_current_user(username)
+        except (DomainError, StorageUnavailable) as exc:
+            self._say(str(exc), ok=False)
+            return False
+        self._say(self.tr("Identitas disimpan; berlaku saat aplikasi dibuka lagi."))
+        self.restart_needed.emit()
+        return True
+
+    def apply_language(self) -> None:
+        self._service.set_language(self.language.currentData())
+        self._say(self.tr("Bahasa disimpan; berlaku saat aplikasi dibuka lagi."))
+        self.restart_needed.emit()
+
+    def _open_folder(self) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._service.database_path().parent)))
+
+    def _choose_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Berkas basis data"), str(self._service.database_path().parent),
+            self.tr("Basis data (*.db)"),
+        )  # fmt: skip
+        if path:
+            try:
+                self._service.set_database(Path(path))
+            except DomainError as exc:
+                self._say(str(exc), ok=False)
+                return
+            self._say(self.tr("Basis data {path} dipakai saat aplikasi dibuka lagi.").format(
+                path=path))  # fmt: skip
+            self.restart_needed.emit()
+
+    # --- backup and restore, off the GUI thread ------------------------------------------
+
+    def _ask_backup(self) -> None:
+        today = short_date(self._today)
+        suggested = self._service.database_path().with_name(f"cadangan-perisai-{today}.db")
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Simpan cadangan"), str(suggested), self.tr("Basis data (*.db)")
+        )
+        if path:
+            self.backup_to(Path(path))
+
+    def backup_to(self, target: Path) -> None:
+        service = self._service
+
+        def run(context: TaskContext) -> Path:
+            def progress(done: int, total: int) -> None:
+                context.check()  # raising here stops SQLite's copy: nothing is left behind
+                context.progress(done, total)
+
+            return service.backup(target, progress)
+
+        self._start(self.tr("Membuat cadangan…"))
+        self._task = self._worker.run(run, self._backup_done, self._failed, self._progressed)
+
+    def _backup_done(self, target: Path) -> None:
+        self._finish()
+        self._say(self.tr("Cadangan tersimpan: {path}").format(path=target))
+        self.backup_finished.emit(str(target))
+
+    def _ask_restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Pilih cadangan"), str(self._service.database_path().parent),
+            self.tr("Basis data (*.db)"),
+        )  # fmt: skip
+        if not path:
+            return
+        problem = self._service.check_backup(Path(path))
+        if problem:
+            self._say(problem, ok=False)
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Pulihkan cadangan"),
+            self.tr("Data di laptop ini diganti dengan isi cadangan. Salinan data sekarang "
+                    "disimpan dulu. Aplikasi lalu ditutup. Lanjutkan?"),
+        )  # fmt: skip
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_from(Path(path))
+
+    def restore_from(self, backup: Path) -> None:
+        service = self._service
+
+        def run(context: TaskContext) -> Path:
+            return service.restore(backup, context.progress)
+
+        self._start(self.tr("Memulihkan cadangan…"))
+        self.cancel_button.setEnabled(False)  # a restore runs to its end once started
+        self._task = self._worker.run(run, self._restore_done, self._failed, self._progressed)
+
+    def _restore_done(self, safety: Path) -> None:
+        self._finish()
+        self._say(
+            self.tr("Cadangan dipulihkan. Data sebelumnya disimpan di {path}. "
+                    "Buka aplikasi lagi.").format(path=safety)
+        )  # fmt: skip
+        self.restore_finished.emit(str(safety))
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self._finish()
+            self._say(self.tr("Dibatalkan; tidak ada berkas yang ditulis."), ok=False)
+
+    def _start(self, text: str) -> None:
+        self._say(text)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)  # busy until the first report
+        for button in (self.backup_button, self.restore_button):
+            button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _finish(self) -> None:
+        self._task = None
+        self.progress.setVisible(False)
+        for button in (self.backup_button, self.restore_button):
+            button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+
+    def _failed(self, error: Exception) -> None:
+        self._finish()
+        if isinstance(error, Cancelled):
+            return
+        self._say(self.tr("Gagal: {error}").format(error=error), ok=False)

@@ -1,0 +1,125 @@
+"""Settings and the first run: device and receipt prefix, identity, language, backup with
+progress and cancel, and a restore that refuses what is not a backup."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from outreach_app.domain.models import Role
+from outreach_app.services.setup import SetupService
+from outreach_app.settings import load_config
+from outreach_app.storage.store import Store
+from outreach_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
+from outreach_app.ui.main_window import MainWindow
+from tests.gui.test_main_window import dark_pixels
+
+
+@pytest.fixture
+def page(qtbot, window: MainWindow):
+    with qtbot.waitSignal(window.page_loaded, timeout=5000):
+        window.show_page("settings")
+    return window.settings_page
+
+
+def test_device_name_and_receipt_prefix(qtbot, page, demo_store: Store) -> None:
+    assert page.receipt_prefix.text() == "DEMO"
+    page.receipt_prefix.setText("sml 01")
+    assert not page.apply_device()
+    assert "Awalan kuitansi" in page.message.text()  # refused, explained
+    assert demo_store.device.receipt_prefix == "DEMO"
+    page.receipt_prefix.setText("sml01")
+    qtbot.mouseClick(page.save_device, Qt.MouseButton.LeftButton)
+    assert demo_store.device.receipt_prefix == "SML01"
+    assert "SML01" in page.message.text()
+
+
+def test_identity_and_language_are_saved_for_the_next_start(qtbot, page, tmp_path) -> None:
+    staff = page.user.findData("staf.maluku")
+    page.user.setCurrentIndex(staff)
+    with qtbot.waitSignal(page.restart_needed):
+        assert page.apply_user()
+    assert page._service.current_user().role is Role.STAFF
+    page.language.setCurrentIndex(page.language.findData("en"))
+    with qtbot.waitSignal(page.restart_needed):
+        page.apply_language()
+    assert load_config(tmp_path / "config" / "config.json").language == "en"
+
+
+def test_backup_with_progress_then_restore(qtbot, page, demo_store: Store, tmp_path) -> None:
+    target = tmp_path / "cadangan.db"
+    progress: list[int] = []
+    page.progress.valueChanged.connect(progress.append)
+    with qtbot.waitSignal(page.backup_finished, timeout=10_000):
+        page.backup_to(target)
+    assert progress and page.progress.maximum() == progress[-1]
+    assert target.exists() and "Cadangan tersimpan" in page.message.text()
+
+    before = demo_store.participants.count()
+    demo_store.participants.delete(demo_store.participants.all()[0].stamp.id)
+    with qtbot.waitSignal(page.restore_finished, timeout=10_000) as restored:
+        page.restore_from(target)
+    assert demo_store.participants.count() == before
+    assert Path(restored.args[0]).exists()  # the safety copy of what was replaced
+
+
+def test_cancelled_backup_writes_nothing(qtbot, page, tmp_path) -> None:
+    target = tmp_path / "batal.db"
+    page.backup_to(target)
+    page.cancel()
+    page._worker.wait()
+    assert not target.exists()
+    assert "Dibatalkan" in page.message.text() and page.backup_button.isEnabled()
+
+
+def test_restore_of_a_file_that_is_not_a_backup_is_refused(qtbot, page, tmp_path) -> None:
+    other = tmp_path / "lain.db"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE notes (text)")
+    conn.commit()
+    conn.close()
+    assert "bukan cadangan" in page._service.check_backup(other)
+
+
+def test_first_run_choices(qtbot) -> None:
+    dialog = FirstRunDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.choice() is FirstRunChoice.DEMO and not dialog.identity.isVisibleTo(dialog)
+    dialog.empty.setChecked(True)
+    assert dialog.identity.isVisibleTo(dialog)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == 0 and "Isi nama" in dialog.message.text()  # incomplete: stays
+    for field, text in (
+        (dialog.full_name, "Yosina Ratuanak"), (dialog.username, "Agen.Saumlaki"),
+        (dialog.branch_code, "mal"), (dialog.device_name, "Laptop Saumlaki"),
+        (dialog.receipt_prefix, "SML01"),
+    ):  # fmt: skip
+        qtbot.keyClicks(field, text)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == FirstRunDialog.DialogCode.Accepted
+
+
+def test_first_run_answers_set_up_an_empty_laptop(store: Store, tmp_path) -> None:
+    dialog = FirstRunDialog()
+    dialog.empty.setChecked(True)
+    dialog.full_name.setText("Yosina Ratuanak")
+    dialog.username.setText("Agen.Saumlaki")
+    dialog.branch_code.setText("mal")
+    dialog.device_name.setText("Laptop Saumlaki")
+    dialog.receipt_prefix.setText("SML01")
+    setup = SetupService(store, tmp_path / "config.json")
+    user = setup.first_run(dialog.answers())
+    assert (user.username, user.role) == ("agen.saumlaki", Role.AGENT)
+    assert setup.current_user() == user
+    assert store.branches.all()[0].code == "MAL"
+    assert store.device.receipt_prefix == "SML01"
+
+
+def test_settings_screenshot_has_text(qtbot, window: MainWindow, page, tmp_path) -> None:
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.grab().save(str(tmp_path / "settings.png"))
+    assert dark_pixels(tmp_path / "settings.png") > 700  # a sparse page; an empty window gives ~1
