@@ -16,6 +16,7 @@ from outreach_app.domain.models import (
     CashDeposit,
     Participant,
     ParticipantStatus,
+    Payer,
     PayerType,
     Payment,
     PaymentMethod,
@@ -57,6 +58,19 @@ class DaySheet:
     @property
     def day_total(self) -> int:
         return sum(line.payment.total for line in self.receipts if not line.payment.voided)
+
+
+@dataclass(frozen=True, slots=True)
+class GroupQuote:
+    """What a collective payer (APBD, APBDes, sponsor) owes for its members' months."""
+
+    payer: Payer
+    lines: tuple[tuple[Participant, PremiumBreakdown], ...]
+    already_paid: int = 0  # members whose first month is paid already: not billed again
+
+    @property
+    def total(self) -> int:
+        return sum(breakdown.total for _, breakdown in self.lines)
 
 
 class PaymentService:
@@ -136,6 +150,39 @@ class PaymentService:
                 payment.receipt_no,
             )
         return store.payments.by_receipt(payment.receipt_no)
+
+    def collective_payers(self) -> list[Payer]:
+        return sorted(self._store.payers.all(), key=lambda payer: payer.name)
+
+    def quote_group(self, payer_id: str, months: int, first_month: dt.date) -> GroupQuote:
+        payer = self._store.payers.get(payer_id)
+        start = month_start(first_month)
+        owing, paid = [], 0
+        for person in self._store.participants.of_payer(payer_id):
+            if self._store.payments.covers(person.stamp.id, start):
+                paid += 1
+            else:
+                owing.append((person, self.quote(person, months, start)))
+        return GroupQuote(payer, tuple(owing), already_paid=paid)
+
+    def record_group(
+        self,
+        payer_id: str,
+        months: int,
+        first_month: dt.date,
+        collector: User,
+        method: PaymentMethod = PaymentMethod.TRANSFER,
+    ) -> list[Payment]:
+        """One receipt per member, all in one transaction: the payer's list is paid whole or
+        not at all."""
+        quote = self.quote_group(payer_id, months, first_month)
+        if not quote.lines:
+            raise ReceiptRefused(f"{quote.payer.name} belum membayari peserta terdaftar.")
+        with self._store.transaction():
+            return [
+                self.record(person.stamp.id, months, collector, first_month, method)
+                for person, _ in quote.lines
+            ]
 
     def void(self, receipt_no: str, reason: str, actor: User) -> Payment:
         if len(reason.strip()) < 5:

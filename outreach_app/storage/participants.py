@@ -67,3 +67,9 @@ class ParticipantRepository(SyncedRepository[Participant]):
         )
         for (nik,) in cursor:
             yield nik
+
+    def of_payer(self, payer_id: str) -> list[Participant]:
+        """Registered participants a collective payer pays for (drafts cannot pay yet)."""
+        return self._where(
+            "payer_id = ? AND status != 'draft'", [payer_id], order_by="full_name COLLATE NOCASE"
+        )

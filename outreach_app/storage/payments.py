@@ -31,6 +31,16 @@ class PaymentRepository(SyncedRepository[Payment]):
             order_by="paid_at",
         )
 
+    def covers(self, participant_id: str, month: dt.date) -> bool:
+        """Whether a standing receipt already pays for the month starting `month`."""
+        row = self._db.execute(
+            "SELECT 1 FROM payments WHERE deleted = 0 AND voided = 0 AND participant_id = ? "
+            "AND period_start <= ? AND date(period_start, '+' || months || ' months') > ? "
+            "LIMIT 1",
+            [participant_id, month.isoformat(), month.isoformat()],
+        ).fetchone()
+        return row is not None
+
     def cash_before(self, agent_id: str, before: str) -> list[Payment]:
         """Standing cash receipts of an agent paid before an ISO date (for deposits)."""
         return self._where(

@@ -58,3 +58,22 @@ def test_payments_screenshot_has_text(qtbot, window: MainWindow, page, tmp_path:
     qtbot.waitExposed(window)
     assert window.grab().save(str(tmp_path / "payments.png"))
     assert dark_pixels(tmp_path / "payments.png") > 2000
+
+
+def test_collective_payment_through_the_dialog(qtbot, page, demo_store: Store) -> None:
+    from PySide6.QtCore import Qt
+
+    from outreach_app.ui.dialogs.group_payment import GroupPaymentDialog
+
+    dialog = page.open_group_payment()
+    assert isinstance(dialog, GroupPaymentDialog)
+    index = dialog.payer.findText("Dana Desa Kepulauan Tanimbar (APBDes)")
+    dialog.payer.setCurrentIndex(index)
+    members = len(dialog.quote.lines)
+    assert members == dialog.members.rowCount() > 5
+    assert "total Rp" in dialog.total.text()
+    before = demo_store.payments.count()
+    with qtbot.waitSignal(dialog.group_paid, timeout=5000) as paid:
+        qtbot.keyClick(dialog.months, Qt.Key.Key_Return)
+    assert paid.args == [members]
+    assert demo_store.payments.count() == before + members

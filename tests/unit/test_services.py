@@ -321,3 +321,41 @@ def test_premium_preview_follows_payer_and_period(enrolment: EnrolmentService, d
     assert (own.base_income, own.total) == (1_000_000, 8_400)  # November 2026: relief
     by_apbd = enrolment.preview(800_000, 3, True, apbd.stamp.id, Sector.OTHER)
     assert (by_apbd.total, by_apbd.monthly_total) == (3 * 36_800, 36_800)
+
+
+def test_a_collective_payer_pays_for_all_its_members_at_once(
+    payments: PaymentService, demo_store: Store, agent: User
+) -> None:
+    payer = demo_store.payers.of_type(PayerType.APBDES)[0]
+    quote = payments.quote_group(payer.stamp.id, 3, dt.date(2027, 1, 1))
+    members = demo_store.participants.of_payer(payer.stamp.id)
+    assert len(quote.lines) + quote.already_paid == len(members)
+    assert len(quote.lines) > 5 and quote.already_paid > 0  # some paid ahead into 2027
+    # 2027: no relief; APBDes members on the minimum pay Rp16.800 a month
+    assert quote.total == sum(b.total for _, b in quote.lines) >= len(quote.lines) * 3 * 16_800
+    receipts = payments.record_group(payer.stamp.id, 3, dt.date(2027, 1, 1), agent)
+    assert len({r.receipt_no for r in receipts}) == len(quote.lines)
+    again = payments.quote_group(payer.stamp.id, 3, dt.date(2027, 1, 1))
+    assert again.lines == () and again.already_paid == len(members)  # never billed twice
+    assert sum(r.total for r in receipts) == quote.total
+    assert all(r.payer_id == payer.stamp.id for r in receipts)
+
+
+def test_a_collective_payment_is_all_or_nothing(
+    payments: PaymentService, demo_store: Store, agent: User, monkeypatch
+) -> None:
+    payer = demo_store.payers.of_type(PayerType.APBDES)[0]
+    before = demo_store.payments.count()
+    calls = []
+    original = payments.record
+
+    def fail_on_the_third(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise ReceiptRefused("simulated failure mid-list")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(payments, "record", fail_on_the_third)
+    with pytest.raises(ReceiptRefused):
+        payments.record_group(payer.stamp.id, 1, dt.date(2027, 1, 1), agent)
+    assert demo_store.payments.count() == before  # the first two were rolled back too

@@ -29,6 +29,7 @@ from outreach_app.reference.dates_text import month_year
 from outreach_app.reference.money_text import format_count, format_rupiah, parse_rupiah
 from outreach_app.services.payments import DaySheet, PaymentService
 from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.ui.dialogs.group_payment import GroupPaymentDialog
 from outreach_app.ui.dialogs.payment import ask_void_reason
 from outreach_app.ui.widgets.cards import StatCard, title
 from outreach_app.ui.workers import Worker
@@ -102,7 +103,8 @@ class PaymentsPage(QWidget):
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.void_button = QPushButton(self.tr("Batalkan kuitansi terpilih"))
         self.deposit_button = QPushButton(self.tr("Setor uang"))
-        for button in (self.void_button, self.deposit_button):
+        self.group_button = QPushButton(self.tr("Bayar kolektif…"))
+        for button in (self.void_button, self.deposit_button, self.group_button):
             button.setEnabled(agent is not None)
         self.receipts = QTableWidget(0, 6)
         self.receipts.setHorizontalHeaderLabels(
@@ -128,6 +130,7 @@ class PaymentsPage(QWidget):
         bar.addWidget(QLabel(self.tr("Kuitansi tanggal")))
         bar.addWidget(self.day)
         bar.addStretch(1)
+        bar.addWidget(self.group_button)
         bar.addWidget(self.void_button)
         bar.addWidget(self.deposit_button)
         layout = QVBoxLayout(self)
@@ -142,6 +145,7 @@ class PaymentsPage(QWidget):
         layout.addWidget(self.deposits)
         self.void_button.clicked.connect(self._void_selected)
         self.deposit_button.clicked.connect(self.open_deposit)
+        self.group_button.clicked.connect(self.open_group_payment)
         self.day.dateChanged.connect(self.load)
 
     def load(self, *_changed: object) -> None:
@@ -199,6 +203,17 @@ class PaymentsPage(QWidget):
             return False
         agent = self._agent
         return self._act(lambda: self._service.void(receipt_no, reason, agent))
+
+    def open_group_payment(self) -> GroupPaymentDialog | None:
+        if self._agent is None:
+            return None
+        dialog = GroupPaymentDialog(
+            self._service, self._service.collective_payers(), self._agent,
+            self.day.date().toPython(), self,
+        )  # fmt: skip
+        dialog.group_paid.connect(lambda _n: (self.changed.emit(), self.load()))
+        dialog.open()
+        return dialog
 
     def open_deposit(self) -> DepositDialog | None:
         if self._agent is None or self.sheet is None:
