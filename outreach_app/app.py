@@ -7,6 +7,7 @@ import argparse
 import datetime as dt
 import os
 import sys
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,6 +68,9 @@ class AppServices:
 def open_services(path: Path, demo: bool) -> AppServices:
     schedule = load_schedule()
     regions = RegionDirectory()
+    # The region list takes ~0.25 s to load on first use; load it now, off the GUI thread,
+    # so the first NIK typed in the enrolment form answers at once.
+    threading.Thread(target=regions.region_name, args=("81",), daemon=True).start()
     store = Store(path)
     if demo:
         seed_demo(store, schedule, dt.date.today())
