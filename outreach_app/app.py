@@ -111,7 +111,7 @@ def run_desktop_app(args: argparse.Namespace) -> int:
     from outreach_app.ui import launcher
 
     config = load_config(config_path())
-    launcher.application()
+    launcher.application(config.language if config else "id")
     answers = None
     chosen_explicitly = args.demo or getattr(args, "db", None) or os.environ.get(DB_ENV_VAR)
     if config is None and not chosen_explicitly and not args.screenshot:

@@ -9,21 +9,19 @@ from outreach_app.domain.models import Segment, VisitStatus
 
 
 def segment_labels() -> dict[Segment, str]:
-    tr = QCoreApplication.translate
     return {
-        Segment.APARATUR_DESA: tr("Labels", "Aparatur desa"),
-        Segment.NELAYAN: tr("Labels", "Nelayan"),
-        Segment.PETANI: tr("Labels", "Petani"),
-        Segment.PEKERJA_RENTAN: tr("Labels", "Pekerja rentan"),
-        Segment.PEDAGANG: tr("Labels", "Pedagang"),
-        Segment.LAINNYA: tr("Labels", "Lainnya"),
+        Segment.APARATUR_DESA: QCoreApplication.translate("Labels", "Aparatur desa"),
+        Segment.NELAYAN: QCoreApplication.translate("Labels", "Nelayan"),
+        Segment.PETANI: QCoreApplication.translate("Labels", "Petani"),
+        Segment.PEKERJA_RENTAN: QCoreApplication.translate("Labels", "Pekerja rentan"),
+        Segment.PEDAGANG: QCoreApplication.translate("Labels", "Pedagang"),
+        Segment.LAINNYA: QCoreApplication.translate("Labels", "Lainnya"),
     }
 
 
 def visit_status_labels() -> dict[VisitStatus, str]:
-    tr = QCoreApplication.translate
     return {
-        VisitStatus.PLANNED: tr("Labels", "Rencana"),
-        VisitStatus.DONE: tr("Labels", "Selesai"),
-        VisitStatus.CANCELLED: tr("Labels", "Batal"),
+        VisitStatus.PLANNED: QCoreApplication.translate("Labels", "Rencana"),
+        VisitStatus.DONE: QCoreApplication.translate("Labels", "Selesai"),
+        VisitStatus.CANCELLED: QCoreApplication.translate("Labels", "Batal"),
     }

@@ -25,6 +25,7 @@ from outreach_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from outreach_app.ui.gc_guard import GuiThreadGarbageCollector
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.pages.participants import ParticipantActions
+from outreach_app.ui.translations import install_translators
 from outreach_app.ui.workers import Worker
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
@@ -41,9 +42,13 @@ def load_bundled_fonts() -> str | None:
     return family
 
 
-def application() -> QApplication:
+def application(language: str | None = None) -> QApplication:
+    """The one QApplication; `language` installs translations (before any widget exists,
+    because a built widget keeps the text it was made with)."""
     app = QApplication.instance() or QApplication(["outreach"])
     assert isinstance(app, QApplication)
+    if language is not None:
+        install_translators(app, language)
     family = load_bundled_fonts()
     if family:
         app.setFont(QFont(family, 10))

@@ -48,7 +48,8 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._today = today
         name = self.tr("Perisai Outreach")
-        self.setWindowTitle(f"{name} — {self.tr('DEMO')}" if demo else name)
+        demo_mark = self.tr("DEMO")
+        self.setWindowTitle(f"{name} — {demo_mark}" if demo else name)
         self.resize(1280, 800)
         self.setStyleSheet(STYLE)
 

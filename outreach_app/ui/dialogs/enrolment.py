@@ -254,7 +254,7 @@ class EnrolmentDialog(QDialog):
                 self.tr("NIK ini sudah terdaftar atas nama {name}.").format(
                     name=check.existing.full_name
                 )
-                + f' <a href="existing">{self.tr("Buka data yang ada")}</a>',
+                + ' <a href="existing">{}</a>'.format(self.tr("Buka data yang ada")),
                 ERROR_STYLE,
             )
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -121,7 +121,9 @@ class PaymentDialog(QDialog):
                 )
             )
         lines.append(
-            f"<b>{self.tr('Jumlah')} {format_rupiah(b.total)}</b> ({amount_in_words(b.total)})"
+            "<b>{} {}</b> ({})".format(
+                self.tr("Jumlah"), format_rupiah(b.total), amount_in_words(b.total)
+            )
         )
         self.breakdown.setText("<br>".join(lines))
 
@@ -146,9 +148,9 @@ def ask_void_reason(parent: QWidget, receipt_no: str) -> str | None:
     """The reason is printed on the void record; empty or cancelled means no void."""
     reason, ok = QInputDialog.getText(
         parent,
-        parent.tr("Batalkan kuitansi"),
-        parent.tr("Alasan membatalkan kuitansi {receipt} (kuitansi tidak dapat diubah):").format(
-            receipt=receipt_no
-        ),
+        QCoreApplication.translate("PaymentDialog", "Batalkan kuitansi"),
+        QCoreApplication.translate(
+            "PaymentDialog", "Alasan membatalkan kuitansi {receipt} (kuitansi tidak dapat diubah):"
+        ).format(receipt=receipt_no),
     )
     return reason.strip() if ok and reason.strip() else None

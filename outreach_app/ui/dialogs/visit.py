@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -55,7 +55,9 @@ def _buttons(dialog: QDialog, save_text: str) -> tuple[QDialogButtonBox, QPushBu
     """Our own button texts: Qt ships no Indonesian translation of "OK" and "Cancel"."""
     buttons = QDialogButtonBox()
     save = buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
-    buttons.addButton(dialog.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+    buttons.addButton(
+        QCoreApplication.translate("VisitDialog", "Batal"), QDialogButtonBox.ButtonRole.RejectRole
+    )
     save.setDefault(True)  # Enter saves; Esc cancels (QDialog's own behaviour)
     buttons.rejected.connect(dialog.reject)
     return buttons, save

@@ -27,11 +27,11 @@ from outreach_app.domain.errors import DomainError
 from outreach_app.reference.dates_text import short_date
 from outreach_app.services.setup import SetupService
 from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.ui.translations import LANGUAGES
 from outreach_app.ui.widgets.cards import title
 from outreach_app.ui.workers import Cancelled, TaskContext, Worker
 
 OK_STYLE, ERROR_STYLE = "color: #15803d;", "color: #b91c1c;"
-LANGUAGE_NAMES = {"id": "Bahasa Indonesia", "en": "English"}
 
 
 class SettingsPage(QWidget):
@@ -64,7 +64,7 @@ class SettingsPage(QWidget):
         self.user = QComboBox()
         self.save_user = QPushButton(self.tr("Pakai identitas ini"))
         self.language = QComboBox()
-        for code, name in LANGUAGE_NAMES.items():
+        for code, name in LANGUAGES.items():
             self.language.addItem(name, code)
         self.save_language = QPushButton(self.tr("Simpan bahasa"))
         person = QFormLayout()

@@ -32,40 +32,48 @@ class ParticipantDetailView(QTextBrowser):
 
     def clear_detail(self) -> None:
         self.shown = None
-        self.setHtml(f"<p style='color:#5b6470'>{escape(self.tr('Pilih peserta di daftar.'))}</p>")
+        text = escape(self.tr("Pilih peserta di daftar."))
+        self.setHtml(f"<p style='color:#5b6470'>{text}</p>")
 
     def show_detail(self, detail: ParticipantDetail) -> None:
         self.shown = detail
         p = detail.participant
-        tr = self.tr
         status = {
-            ParticipantStatus.DRAFT: tr("Draf"),
-            ParticipantStatus.REGISTERED: tr("Terdaftar, belum terlindungi"),
-            ParticipantStatus.ACTIVE: tr("Aktif"),
-            ParticipantStatus.GRACE: tr("Masa tenggang"),
-            ParticipantStatus.LAPSED: tr("Berhenti"),
+            ParticipantStatus.DRAFT: self.tr("Draf"),
+            ParticipantStatus.REGISTERED: self.tr("Terdaftar, belum terlindungi"),
+            ParticipantStatus.ACTIVE: self.tr("Aktif"),
+            ParticipantStatus.GRACE: self.tr("Masa tenggang"),
+            ParticipantStatus.LAPSED: self.tr("Berhenti"),
         }[detail.coverage.status]
         programs = "JKK, JKM" + (", JHT" if p.include_jht else "")
+        base = self.tr("dasar")
+        sexes = {Sex.MALE: self.tr("Laki-laki"), Sex.FEMALE: self.tr("Perempuan")}
         rows = [
-            (tr("NIK"), p.nik or "—"),
-            (tr("KPJ"), p.kpj or tr("belum terbit")),
-            (tr("Lahir"), f"{p.birth_place}, {short_date(p.birth_date)}"),
-            (tr("Jenis kelamin"), {Sex.MALE: tr("Laki-laki"), Sex.FEMALE: tr("Perempuan")}.get(
-                p.sex, "") if p.sex else ""),
-            (tr("Alamat"), p.address),
-            (tr("Desa"), detail.village.name if detail.village else ""),
-            (tr("Telepon"), p.phone),
-            (tr("Pekerjaan"), p.occupation),
-            (tr("Penghasilan"), f"{format_rupiah(p.declared_income)} "
-             f"({tr('dasar')} {format_rupiah(p.base_income)})"),
-            (tr("Program"), programs),
-            (tr("Periode bayar"), tr("{n} bulan").format(n=p.payment_months)),
-            (tr("Pembayar"), detail.payer.name if detail.payer else tr("Mandiri")),
+            (self.tr("NIK"), p.nik or "—"),
+            (self.tr("KPJ"), p.kpj or self.tr("belum terbit")),
+            (self.tr("Lahir"), f"{p.birth_place}, {short_date(p.birth_date)}"),
+            (self.tr("Jenis kelamin"), sexes.get(p.sex, "") if p.sex else ""),
+            (self.tr("Alamat"), p.address),
+            (self.tr("Desa"), detail.village.name if detail.village else ""),
+            (self.tr("Telepon"), p.phone),
+            (self.tr("Pekerjaan"), p.occupation),
+            (self.tr("Penghasilan"), f"{format_rupiah(p.declared_income)} "
+             f"({base} {format_rupiah(p.base_income)})"),
+            (self.tr("Program"), programs),
+            (self.tr("Periode bayar"), self.tr("{n} bulan").format(n=p.payment_months)),
+            (self.tr("Pembayar"), detail.payer.name if detail.payer else self.tr("Mandiri")),
         ]  # fmt: skip
         until = detail.coverage.paid_through
-        coverage = tr("{status}; terlindungi s.d. {until}").format(
+        coverage = self.tr("{status}; terlindungi s.d. {until}").format(
             status=status, until=short_date(until) if until else "—"
         )
+        heirs_title = self.tr("Ahli waris")
+        no_heirs = self.tr("Belum ada.")
+        payments_title = self.tr("Pembayaran")
+        no_payments = self.tr("Belum ada pembayaran.")
+        void_link = self.tr("batalkan")
+        voided = self.tr("BATAL")
+        months = self.tr("{n} bln")
         html = [
             f"<h3>{escape(p.full_name)}</h3>",
             f"<p><b>{escape(coverage)}</b></p>",
@@ -75,33 +83,34 @@ class ParticipantDetailView(QTextBrowser):
                 for k, v in rows
             ),
             "</table>",
-            f"<h4>{escape(tr('Ahli waris'))}</h4>",
+            f"<h4>{escape(heirs_title)}</h4>",
         ]
         if p.heirs:
             html.append("<ul>")
             html += [f"<li>{escape(h.full_name)} ({escape(h.relationship)})</li>" for h in p.heirs]
             html.append("</ul>")
         else:
-            html.append(f"<p>{escape(tr('Belum ada.'))}</p>")
-        html.append(f"<h4>{escape(tr('Pembayaran'))}</h4>")
+            html.append(f"<p>{escape(no_heirs)}</p>")
+        html.append(f"<h4>{escape(payments_title)}</h4>")
         if detail.payments:
             html.append("<table cellspacing='4'>")
             for pay in reversed(detail.payments):
-                void = f" — {tr('BATAL')}: {pay.void_reason}" if pay.voided else ""
+                void = f" — {voided}: {pay.void_reason}" if pay.voided else ""
                 style = " style='color:#999; text-decoration: line-through'" if pay.voided else ""
                 link = (
                     ""
                     if pay.voided
-                    else f"<a href='void:{escape(pay.receipt_no)}'>{escape(tr('batalkan'))}</a>"
+                    else f"<a href='void:{escape(pay.receipt_no)}'>{escape(void_link)}</a>"
                 )
                 html.append(
                     f"<tr{style}><td style='white-space: nowrap'>{escape(pay.receipt_no)}</td>"
                     f"<td>{escape(month_year(pay.period_start))}</td>"
-                    f"<td>{escape(tr('{n} bln').format(n=pay.months))}</td>"
-                    f"<td align='right'>{escape(format_rupiah(pay.total))}</td>"
+                    f"<td>{escape(months.format(n=pay.months))}</td>"
+                    "<td align='right' style='white-space: nowrap'>"
+                    f"{escape(format_rupiah(pay.total))}</td>"
                     f"<td>{escape(void)}{link}</td></tr>"
                 )
             html.append("</table>")
         else:
-            html.append(f"<p>{escape(tr('Belum ada pembayaran.'))}</p>")
+            html.append(f"<p>{escape(no_payments)}</p>")
         self.setHtml("".join(html))

@@ -1,0 +1,1473 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name>CalendarLegend</name>
+    <message>
+        <source>ada kunjungan direncanakan</source>
+        <translation>visits planned</translation>
+    </message>
+    <message>
+        <source>semua kunjungan selesai</source>
+        <translation>all visits done</translation>
+    </message>
+    <message>
+        <source>hanya kunjungan batal</source>
+        <translation>only cancelled visits</translation>
+    </message>
+</context>
+<context>
+    <name>DepositDialog</name>
+    <message>
+        <source>Setor uang</source>
+        <translation>Deposit cash</translation>
+    </message>
+    <message>
+        <source>nomor slip bank / tanda terima</source>
+        <translation>bank slip / receipt number</translation>
+    </message>
+    <message>
+        <source>Di tangan</source>
+        <translation>In hand</translation>
+    </message>
+    <message>
+        <source>Jumlah setoran</source>
+        <translation>Deposit amount</translation>
+    </message>
+    <message>
+        <source>Bukti setor</source>
+        <translation>Deposit slip</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Catat setoran</source>
+        <translation>Record deposit</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Isi nomor bukti setor.</source>
+        <translation>Enter the deposit slip number.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentDialog</name>
+    <message>
+        <source>Pendaftaran peserta BPU (F1)</source>
+        <translation>BPU participant registration (F1)</translation>
+    </message>
+    <message>
+        <source>16 digit</source>
+        <translation>16 digits</translation>
+    </message>
+    <message>
+        <source>hh-bb-tttt</source>
+        <translation>dd-mm-yyyy</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Bukan transportasi</source>
+        <translation>Not transport</translation>
+    </message>
+    <message>
+        <source>Transportasi (ojek, sopir, nelayan angkut)</source>
+        <translation>Transport (ojek, drivers, boat carriers)</translation>
+    </message>
+    <message>
+        <source>mis. 1.500.000</source>
+        <translation>e.g. 1.500.000</translation>
+    </message>
+    <message>
+        <source>Ikut JHT (Jaminan Hari Tua, 2%)</source>
+        <translation>Join JHT (old-age savings, 2%)</translation>
+    </message>
+    <message>
+        <source>{n} bulan</source>
+        <translation>{n} month(s)</translation>
+    </message>
+    <message>
+        <source>Mandiri (bayar sendiri)</source>
+        <translation>Self-paid (pays own premium)</translation>
+    </message>
+    <message>
+        <source>BPU (bukan penerima upah)</source>
+        <translation>BPU (non-wage earner)</translation>
+    </message>
+    <message>
+        <source>PU (penerima upah, mis. kepala desa)</source>
+        <translation>PU (wage earner, e.g. village head)</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kode pos</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Sektor</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Lokasi kerja</source>
+        <translation>Work location</translation>
+    </message>
+    <message>
+        <source>Segmen</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Penghasilan/bulan</source>
+        <translation>Income/month</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Periode bayar</source>
+        <translation>Payment period</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Kepesertaan</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
+        <source>Nama ibu kandung</source>
+        <translation>Mother&apos;s maiden name</translation>
+    </message>
+    <message>
+        <source>Daftarkan</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Simpan draf</source>
+        <translation>Save draft</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ahli waris</source>
+        <translation>Heirs</translation>
+    </message>
+    <message>
+        <source>NIK ini sudah terdaftar atas nama {name}.</source>
+        <translation>This NIK is already registered to {name}.</translation>
+    </message>
+    <message>
+        <source>wilayah tidak dikenal</source>
+        <translation>unknown region</translation>
+    </message>
+    <message>
+        <source>Nama lengkap wajib diisi.</source>
+        <translation>Full name is required.</translation>
+    </message>
+    <message>
+        <source>Tulis tanggal sebagai hh-bb-tttt.</source>
+        <translation>Write the date as dd-mm-yyyy.</translation>
+    </message>
+    <message>
+        <source>Isi penghasilan untuk melihat iuran.</source>
+        <translation>Enter the income to see the premium.</translation>
+    </message>
+    <message>
+        <source>dasar {base}</source>
+        <translation>base {base}</translation>
+    </message>
+    <message>
+        <source>di bawah minimum: dasar {base}</source>
+        <translation>below the minimum: base {base}</translation>
+    </message>
+    <message>
+        <source>potongan -{amount}</source>
+        <translation>discount -{amount}</translation>
+    </message>
+    <message>
+        <source>Iuran bulan ini: {parts} = {monthly}. Total {n} bulan: {total} ({words}).</source>
+        <translation>Premium this month: {parts} = {monthly}. Total for {n} month(s): {total} ({words}).</translation>
+    </message>
+    <message>
+        <source>NIK {nik} sudah terdaftar. Buka data yang ada dari catatan NIK.</source>
+        <translation>NIK {nik} is already registered. Open the existing record from the NIK note.</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error} Data di formulir tetap ada.</source>
+        <translation>Not saved: {error} The form keeps what you entered.</translation>
+    </message>
+    <message>
+        <source>Buka data yang ada</source>
+        <translation>Open the existing record</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Selamat datang di Perisai Outreach</source>
+        <translation>Welcome to Perisai Outreach</translation>
+    </message>
+    <message>
+        <source>Aplikasi ini bekerja tanpa sinyal: semua data disimpan di laptop ini dan dikirim ke kantor cabang saat ada sambungan. Bagaimana Anda ingin mulai?</source>
+        <translation>This app works without a signal: all data is kept on this laptop and sent to the branch office when there is a connection. How would you like to start?</translation>
+    </message>
+    <message>
+        <source>Coba dengan data demo (data contoh, bukan data asli)</source>
+        <translation>Try it with demo data (sample data, not real records)</translation>
+    </message>
+    <message>
+        <source>Mulai kosong: saya isi identitas saya sekarang</source>
+        <translation>Start empty: I&apos;ll enter my details now</translation>
+    </message>
+    <message>
+        <source>Mulai kosong dan sambungkan ke kantor cabang nanti</source>
+        <translation>Start empty and connect to the branch office later</translation>
+    </message>
+    <message>
+        <source>Agen Perisai</source>
+        <translation>Perisai agent</translation>
+    </message>
+    <message>
+        <source>Staf kantor cabang</source>
+        <translation>Branch office staff</translation>
+    </message>
+    <message>
+        <source>mis. MAL</source>
+        <translation>e.g. MAL</translation>
+    </message>
+    <message>
+        <source>mis. SML01</source>
+        <translation>e.g. SML01</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Kode kantor cabang</source>
+        <translation>Branch office code</translation>
+    </message>
+    <message>
+        <source>Nama kantor cabang</source>
+        <translation>Branch office name</translation>
+    </message>
+    <message>
+        <source>Nama perangkat</source>
+        <translation>Device name</translation>
+    </message>
+    <message>
+        <source>Awalan nomor kuitansi</source>
+        <translation>Receipt number prefix</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Isi nama, nama pengguna, kode cabang dan nama perangkat.</source>
+        <translation>Fill in the name, user name, branch code and device name.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupPaymentDialog</name>
+    <message>
+        <source>Pembayaran kolektif</source>
+        <translation>Group payment</translation>
+    </message>
+    <message>
+        <source>{n} bulan</source>
+        <translation>{n} month(s)</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Jumlah bulan</source>
+        <translation>Number of months</translation>
+    </message>
+    <message>
+        <source>Mulai bulan</source>
+        <translation>First month</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Terbitkan kuitansi</source>
+        <translation>Issue receipts</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>{n} peserta · total {total} ({words})</source>
+        <translation>Participants: {n} · total {total} ({words})</translation>
+    </message>
+    <message>
+        <source> · {n} peserta sudah lunas untuk bulan itu, tidak ditagih lagi</source>
+        <translation> · already paid for those months, not billed again: {n}</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error}</source>
+        <translation>Not saved: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HeirsEditor</name>
+    <message>
+        <source>Nama ahli waris</source>
+        <translation>Heir&apos;s name</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Tambah ahli waris</source>
+        <translation>Add heir</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Aparatur desa</source>
+        <translation>Village officials</translation>
+    </message>
+    <message>
+        <source>Nelayan</source>
+        <translation>Fishers</translation>
+    </message>
+    <message>
+        <source>Petani</source>
+        <translation>Farmers</translation>
+    </message>
+    <message>
+        <source>Pekerja rentan</source>
+        <translation>Vulnerable workers</translation>
+    </message>
+    <message>
+        <source>Pedagang</source>
+        <translation>Traders</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Rencana</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Perisai Outreach</source>
+        <translation>Perisai Outreach</translation>
+    </message>
+    <message>
+        <source>Hari ini</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Pembayaran &amp; kas</source>
+        <translation>Payments &amp; cash</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>MODE DEMO: data contoh</source>
+        <translation>DEMO MODE: sample data</translation>
+    </message>
+    <message>
+        <source>Perangkat: {name}</source>
+        <translation>Device: {name}</translation>
+    </message>
+    <message>
+        <source>Luring · sinkron terakhir: belum pernah · {n} perubahan menunggu</source>
+        <translation>Offline · last sync: never · changes waiting: {n}</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Catat hasil kunjungan</source>
+        <translation>Record visit outcome</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{village}&lt;/b&gt;, {date}&lt;br&gt;{purpose}&lt;br&gt;Target: {target} orang</source>
+        <translation>&lt;b&gt;{village}&lt;/b&gt;, {date}&lt;br&gt;{purpose}&lt;br&gt;Target: {target} people</translation>
+    </message>
+    <message>
+        <source> orang</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>mis. Warga minta datang lagi setelah panen</source>
+        <translation>e.g. Villagers asked us to come back after the harvest</translation>
+    </message>
+    <message>
+        <source>Peserta terdaftar</source>
+        <translation>Participants enrolled</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Tandai selesai</source>
+        <translation>Mark as done</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error}</source>
+        <translation>Not saved: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDetailView</name>
+    <message>
+        <source>Pilih peserta di daftar.</source>
+        <translation>Choose a participant in the list.</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Terdaftar, belum terlindungi</source>
+        <translation>Registered, not yet covered</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Masa tenggang</source>
+        <translation>Grace period</translation>
+    </message>
+    <message>
+        <source>Berhenti</source>
+        <translation>Lapsed</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>KPJ</source>
+        <translation>KPJ</translation>
+    </message>
+    <message>
+        <source>belum terbit</source>
+        <translation>not issued yet</translation>
+    </message>
+    <message>
+        <source>Lahir</source>
+        <translation>Born</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Penghasilan</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <source>dasar</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programmes</translation>
+    </message>
+    <message>
+        <source>Periode bayar</source>
+        <translation>Payment period</translation>
+    </message>
+    <message>
+        <source>{n} bulan</source>
+        <translation>{n} month(s)</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Mandiri</source>
+        <translation>Self-paid</translation>
+    </message>
+    <message>
+        <source>{status}; terlindungi s.d. {until}</source>
+        <translation>{status}; covered until {until}</translation>
+    </message>
+    <message>
+        <source>Ahli waris</source>
+        <translation>Heirs</translation>
+    </message>
+    <message>
+        <source>Belum ada.</source>
+        <translation>None yet.</translation>
+    </message>
+    <message>
+        <source>Pembayaran</source>
+        <translation>Payments</translation>
+    </message>
+    <message>
+        <source>BATAL</source>
+        <translation>VOID</translation>
+    </message>
+    <message>
+        <source>batalkan</source>
+        <translation>void</translation>
+    </message>
+    <message>
+        <source>{n} bln</source>
+        <translation>{n} mo</translation>
+    </message>
+    <message>
+        <source>Belum ada pembayaran.</source>
+        <translation>No payments yet.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantTableModel</name>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>L/P</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Dibayar s.d.</source>
+        <translation>Paid through</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Masa tenggang</source>
+        <translation>Grace period</translation>
+    </message>
+    <message>
+        <source>Berhenti</source>
+        <translation>Lapsed</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPage</name>
+    <message>
+        <source>Peserta baru</source>
+        <translation>New participant</translation>
+    </message>
+    <message>
+        <source>Ubah / lengkapi</source>
+        <translation>Edit / complete</translation>
+    </message>
+    <message>
+        <source>Terima iuran</source>
+        <translation>Collect premium</translation>
+    </message>
+    <message>
+        <source>Pilih identitas agen di Pengaturan terlebih dahulu.</source>
+        <translation>Choose the agent identity in Settings first.</translation>
+    </message>
+    <message>
+        <source>Cari NIK (awalan) atau nama peserta…</source>
+        <translation>Search NIK (prefix) or participant name…</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Semua desa</source>
+        <translation>All villages</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Masa tenggang</source>
+        <translation>Grace period</translation>
+    </message>
+    <message>
+        <source>Berhenti</source>
+        <translation>Lapsed</translation>
+    </message>
+    <message>
+        <source>Terdaftar, belum bayar</source>
+        <translation>Registered, not yet paid</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Semua pembayar</source>
+        <translation>All payers</translation>
+    </message>
+    <message>
+        <source>mencari…</source>
+        <translation>searching…</translation>
+    </message>
+    <message>
+        <source>{n} peserta</source>
+        <translation>Participants: {n}</translation>
+    </message>
+    <message>
+        <source>Kuitansi tidak dibatalkan: {error}</source>
+        <translation>Receipt not voided: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Terima iuran</source>
+        <translation>Collect premium</translation>
+    </message>
+    <message>
+        <source>Terlindungi s.d. {until}</source>
+        <translation>Covered until {until}</translation>
+    </message>
+    <message>
+        <source>{n} bulan</source>
+        <translation>{n} month(s)</translation>
+    </message>
+    <message>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Jumlah bulan</source>
+        <translation>Number of months</translation>
+    </message>
+    <message>
+        <source>Mulai bulan</source>
+        <translation>First month</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Payment method</translation>
+    </message>
+    <message>
+        <source>Terima dan terbitkan kuitansi</source>
+        <translation>Collect and issue receipt</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Periode: {start} – {end}</source>
+        <translation>Period: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Potongan -{amount} ({basis})</source>
+        <translation>Discount -{amount} ({basis})</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error}</source>
+        <translation>Not saved: {error}</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Batalkan kuitansi</source>
+        <translation>Void receipt</translation>
+    </message>
+    <message>
+        <source>Alasan membatalkan kuitansi {receipt} (kuitansi tidak dapat diubah):</source>
+        <translation>Reason for voiding receipt {receipt} (receipts cannot be edited):</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message>
+        <source>Tunai diterima (semua kuitansi)</source>
+        <translation>Cash collected (all receipts)</translation>
+    </message>
+    <message>
+        <source>Sudah disetor</source>
+        <translation>Deposited</translation>
+    </message>
+    <message>
+        <source>Masih di tangan agen</source>
+        <translation>Still held by the agent</translation>
+    </message>
+    <message>
+        <source>Diterima pada hari terpilih</source>
+        <translation>Collected on the selected day</translation>
+    </message>
+    <message>
+        <source>Batalkan kuitansi terpilih</source>
+        <translation>Void selected receipt</translation>
+    </message>
+    <message>
+        <source>Setor uang</source>
+        <translation>Deposit cash</translation>
+    </message>
+    <message>
+        <source>Bayar kolektif…</source>
+        <translation>Group payment…</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Jam</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Remarks</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Bukti</source>
+        <translation>Slip</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Kuitansi tanggal</source>
+        <translation>Receipts on</translation>
+    </message>
+    <message>
+        <source>Pembayaran dan kas</source>
+        <translation>Payments and cash</translation>
+    </message>
+    <message>
+        <source>Pilih identitas agen di Pengaturan.</source>
+        <translation>Choose the agent identity in Settings.</translation>
+    </message>
+    <message>
+        <source>Setoran</source>
+        <translation>Deposits</translation>
+    </message>
+    <message>
+        <source>{n} kuitansi pada hari terpilih</source>
+        <translation>Receipts on the selected day: {n}</translation>
+    </message>
+    <message>
+        <source>BATAL: {reason}</source>
+        <translation>VOID: {reason}</translation>
+    </message>
+    <message>
+        <source>{start}, {n} bln</source>
+        <translation>{start}, {n} mo</translation>
+    </message>
+    <message>
+        <source>Tidak tersimpan: {error}</source>
+        <translation>Not saved: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Simpan perangkat</source>
+        <translation>Save device</translation>
+    </message>
+    <message>
+        <source>Nama perangkat</source>
+        <translation>Device name</translation>
+    </message>
+    <message>
+        <source>Awalan nomor kuitansi</source>
+        <translation>Receipt number prefix</translation>
+    </message>
+    <message>
+        <source>ID perangkat</source>
+        <translation>Device ID</translation>
+    </message>
+    <message>
+        <source>Pakai identitas ini</source>
+        <translation>Use this identity</translation>
+    </message>
+    <message>
+        <source>Simpan bahasa</source>
+        <translation>Save language</translation>
+    </message>
+    <message>
+        <source>Pengguna laptop ini</source>
+        <translation>User of this laptop</translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Buka folder data</source>
+        <translation>Open data folder</translation>
+    </message>
+    <message>
+        <source>Pakai berkas basis data lain…</source>
+        <translation>Use another database file…</translation>
+    </message>
+    <message>
+        <source>Buat cadangan…</source>
+        <translation>Back up…</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Restore from backup…</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Perangkat</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <source>Pengguna dan bahasa</source>
+        <translation>User and language</translation>
+    </message>
+    <message>
+        <source>Data dan cadangan</source>
+        <translation>Data and backups</translation>
+    </message>
+    <message>
+        <source>staf cabang</source>
+        <translation>branch staff</translation>
+    </message>
+    <message>
+        <source>agen</source>
+        <translation>agent</translation>
+    </message>
+    <message>
+        <source>Basis data: {path}</source>
+        <translation>Database: {path}</translation>
+    </message>
+    <message>
+        <source>Tersimpan. Kuitansi berikutnya: {prefix}-…</source>
+        <translation>Saved. Next receipt: {prefix}-…</translation>
+    </message>
+    <message>
+        <source>Identitas disimpan; berlaku saat aplikasi dibuka lagi.</source>
+        <translation>Identity saved; it applies the next time the app opens.</translation>
+    </message>
+    <message>
+        <source>Bahasa disimpan; berlaku saat aplikasi dibuka lagi.</source>
+        <translation>Language saved; it applies the next time the app opens.</translation>
+    </message>
+    <message>
+        <source>Berkas basis data</source>
+        <translation>Database file</translation>
+    </message>
+    <message>
+        <source>Basis data (*.db)</source>
+        <translation>Database (*.db)</translation>
+    </message>
+    <message>
+        <source>Basis data {path} dipakai saat aplikasi dibuka lagi.</source>
+        <translation>Database {path} will be used the next time the app opens.</translation>
+    </message>
+    <message>
+        <source>Simpan cadangan</source>
+        <translation>Save backup</translation>
+    </message>
+    <message>
+        <source>Membuat cadangan…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <source>Cadangan tersimpan: {path}</source>
+        <translation>Backup saved: {path}</translation>
+    </message>
+    <message>
+        <source>Pilih cadangan</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <source>Pulihkan cadangan</source>
+        <translation>Restore backup</translation>
+    </message>
+    <message>
+        <source>Data di laptop ini diganti dengan isi cadangan. Salinan data sekarang disimpan dulu. Aplikasi lalu ditutup. Lanjutkan?</source>
+        <translation>The data on this laptop will be replaced by the backup. A copy of the current data is saved first. The app then closes. Continue?</translation>
+    </message>
+    <message>
+        <source>Memulihkan cadangan…</source>
+        <translation>Restoring backup…</translation>
+    </message>
+    <message>
+        <source>Cadangan dipulihkan. Data sebelumnya disimpan di {path}. Buka aplikasi lagi.</source>
+        <translation>Backup restored. The previous data was saved to {path}. Open the app again.</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; tidak ada berkas yang ditulis.</source>
+        <translation>Cancelled; no file was written.</translation>
+    </message>
+    <message>
+        <source>Gagal: {error}</source>
+        <translation>Failed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Hari ini</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Kunjungan hari ini</source>
+        <translation>Visits today</translation>
+    </message>
+    <message>
+        <source>Kunjungan 7 hari ke depan</source>
+        <translation>Visits in the next 7 days</translation>
+    </message>
+    <message>
+        <source>Peserta masa tenggang (perlu ditagih)</source>
+        <translation>Participants in grace period (to collect)</translation>
+    </message>
+    <message>
+        <source>Peserta berhenti (lewat 3 bulan)</source>
+        <translation>Lapsed participants (over 3 months unpaid)</translation>
+    </message>
+    <message>
+        <source>Perubahan menunggu sinkron</source>
+        <translation>Changes waiting to sync</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Dibayar s.d.</source>
+        <translation>Paid through</translation>
+    </message>
+    <message>
+        <source>Bulan tertunggak</source>
+        <translation>Months overdue</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Capaian</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <source>Perlu ditagih: masa tenggang</source>
+        <translation>To collect: grace period</translation>
+    </message>
+    <message>
+        <source>Cakupan desa terhadap target</source>
+        <translation>Village coverage against target</translation>
+    </message>
+    <message>
+        <source>Agen: {name}</source>
+        <translation>Agent: {name}</translation>
+    </message>
+    <message>
+        <source>Semua agen cabang</source>
+        <translation>All branch agents</translation>
+    </message>
+    <message>
+        <source>Rencana</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Kunjungan baru</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <source>Ubah kunjungan</source>
+        <translation>Edit visit</translation>
+    </message>
+    <message>
+        <source>Ketik sebagian nama desa/kelurahan…</source>
+        <translation>Type part of the village name…</translation>
+    </message>
+    <message>
+        <source>Agen merencanakan kunjungan untuk dirinya sendiri.</source>
+        <translation>Agents plan visits for themselves.</translation>
+    </message>
+    <message>
+        <source>mis. Sosialisasi dan pendaftaran nelayan</source>
+        <translation>e.g. Information session and fisher enrolment</translation>
+    </message>
+    <message>
+        <source> orang</source>
+        <translation> people</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Agen</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Segmen</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Target peserta</source>
+        <translation>Participant target</translation>
+    </message>
+    <message>
+        <source>Simpan kunjungan</source>
+        <translation>Save visit</translation>
+    </message>
+    <message>
+        <source>(agen lain)</source>
+        <translation>(another agent)</translation>
+    </message>
+    <message>
+        <source>Hasil kunjungan sudah dicatat pada tanggal ini.</source>
+        <translation>The visit outcome was already recorded for this date.</translation>
+    </message>
+    <message>
+        <source>Pilih desa dari daftar saran yang muncul saat mengetik.</source>
+        <translation>Choose a village from the suggestions that appear as you type.</translation>
+    </message>
+    <message>
+        <source>Kode {code} · baru: ditambahkan ke data cabang</source>
+        <translation>Code {code} · new: will be added to the branch&apos;s villages</translation>
+    </message>
+    <message>
+        <source>Kode {code}</source>
+        <translation>Code {code}</translation>
+    </message>
+    <message>
+        <source>{place} (baru)</source>
+        <translation>{place} (new)</translation>
+    </message>
+    <message>
+        <source>Pilih desa dari daftar saran: ketik sebagian nama desa, lalu pilih.</source>
+        <translation>Choose a village from the suggestions: type part of its name, then pick one.</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error}</source>
+        <translation>Not saved: {error}</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Agen</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Segmen</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Enrolled</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Kunjungan baru</source>
+        <translation>New visit</translation>
+    </message>
+    <message>
+        <source>Ubah</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Catat hasil</source>
+        <translation>Record outcome</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Cancel visit</translation>
+    </message>
+    <message>
+        <source>Tugaskan ke agen</source>
+        <translation>Assign to agent</translation>
+    </message>
+    <message>
+        <source>Pilih identitas pengguna terlebih dahulu.</source>
+        <translation>Choose the user identity first.</translation>
+    </message>
+    <message>
+        <source>Minggu ini</source>
+        <translation>This week</translation>
+    </message>
+    <message>
+        <source>Bulan ini</source>
+        <translation>This month</translation>
+    </message>
+    <message>
+        <source>Semua mendatang</source>
+        <translation>All upcoming</translation>
+    </message>
+    <message>
+        <source>30 hari terakhir</source>
+        <translation>Last 30 days</translation>
+    </message>
+    <message>
+        <source>Tanggal di kalender</source>
+        <translation>Date on the calendar</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Visits</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Agen</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Semua agen</source>
+        <translation>All agents</translation>
+    </message>
+    <message>
+        <source>memuat…</source>
+        <translation>loading…</translation>
+    </message>
+    <message>
+        <source>{n} kunjungan</source>
+        <translation>Visits: {n}</translation>
+    </message>
+    <message>
+        <source>Menampilkan {date}.</source>
+        <translation>Showing {date}.</translation>
+    </message>
+    <message>
+        <source>Klik tanggal untuk melihat kunjungan hari itu.</source>
+        <translation>Click a date to see that day&apos;s visits.</translation>
+    </message>
+    <message>
+        <source>Kunjungan direncanakan.</source>
+        <translation>Visit planned.</translation>
+    </message>
+    <message>
+        <source>Kunjungan diubah.</source>
+        <translation>Visit updated.</translation>
+    </message>
+    <message>
+        <source>Hasil kunjungan dicatat.</source>
+        <translation>Visit outcome recorded.</translation>
+    </message>
+    <message>
+        <source>Batalkan kunjungan</source>
+        <translation>Cancel visit</translation>
+    </message>
+    <message>
+        <source>Alasan membatalkan kunjungan ke {village} tanggal {date}:</source>
+        <translation>Reason for cancelling the visit to {village} on {date}:</translation>
+    </message>
+    <message>
+        <source>Kunjungan dibatalkan.</source>
+        <translation>Visit cancelled.</translation>
+    </message>
+    <message>
+        <source>Agen yang akan mengunjungi {village}:</source>
+        <translation>Agent who will visit {village}:</translation>
+    </message>
+    <message>
+        <source>Tugaskan</source>
+        <translation>Assign</translation>
+    </message>
+    <message>
+        <source>Kunjungan ditugaskan ke agen lain.</source>
+        <translation>Visit assigned to another agent.</translation>
+    </message>
+    <message>
+        <source>Tidak tersimpan: {error}</source>
+        <translation>Not saved: {error}</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Back</translation>
+    </message>
+</context>
+</TS>

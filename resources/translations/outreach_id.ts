@@ -1,0 +1,1473 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="id" sourcelanguage="id">
+<context>
+    <name>CalendarLegend</name>
+    <message>
+        <source>ada kunjungan direncanakan</source>
+        <translation>ada kunjungan direncanakan</translation>
+    </message>
+    <message>
+        <source>semua kunjungan selesai</source>
+        <translation>semua kunjungan selesai</translation>
+    </message>
+    <message>
+        <source>hanya kunjungan batal</source>
+        <translation>hanya kunjungan batal</translation>
+    </message>
+</context>
+<context>
+    <name>DepositDialog</name>
+    <message>
+        <source>Setor uang</source>
+        <translation>Setor uang</translation>
+    </message>
+    <message>
+        <source>nomor slip bank / tanda terima</source>
+        <translation>nomor slip bank / tanda terima</translation>
+    </message>
+    <message>
+        <source>Di tangan</source>
+        <translation>Di tangan</translation>
+    </message>
+    <message>
+        <source>Jumlah setoran</source>
+        <translation>Jumlah setoran</translation>
+    </message>
+    <message>
+        <source>Bukti setor</source>
+        <translation>Bukti setor</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Catat setoran</source>
+        <translation>Catat setoran</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Isi nomor bukti setor.</source>
+        <translation>Isi nomor bukti setor.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentDialog</name>
+    <message>
+        <source>Pendaftaran peserta BPU (F1)</source>
+        <translation>Pendaftaran peserta BPU (F1)</translation>
+    </message>
+    <message>
+        <source>16 digit</source>
+        <translation>16 digit</translation>
+    </message>
+    <message>
+        <source>hh-bb-tttt</source>
+        <translation>hh-bb-tttt</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Laki-laki</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Perempuan</translation>
+    </message>
+    <message>
+        <source>Bukan transportasi</source>
+        <translation>Bukan transportasi</translation>
+    </message>
+    <message>
+        <source>Transportasi (ojek, sopir, nelayan angkut)</source>
+        <translation>Transportasi (ojek, sopir, nelayan angkut)</translation>
+    </message>
+    <message>
+        <source>mis. 1.500.000</source>
+        <translation>mis. 1.500.000</translation>
+    </message>
+    <message>
+        <source>Ikut JHT (Jaminan Hari Tua, 2%)</source>
+        <translation>Ikut JHT (Jaminan Hari Tua, 2%)</translation>
+    </message>
+    <message>
+        <source>{n} bulan</source>
+        <translation>{n} bulan</translation>
+    </message>
+    <message>
+        <source>Mandiri (bayar sendiri)</source>
+        <translation>Mandiri (bayar sendiri)</translation>
+    </message>
+    <message>
+        <source>BPU (bukan penerima upah)</source>
+        <translation>BPU (bukan penerima upah)</translation>
+    </message>
+    <message>
+        <source>PU (penerima upah, mis. kepala desa)</source>
+        <translation>PU (penerima upah, mis. kepala desa)</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Tempat lahir</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Kode pos</source>
+        <translation>Kode pos</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Sektor</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Lokasi kerja</source>
+        <translation>Lokasi kerja</translation>
+    </message>
+    <message>
+        <source>Segmen</source>
+        <translation>Segmen</translation>
+    </message>
+    <message>
+        <source>Penghasilan/bulan</source>
+        <translation>Penghasilan/bulan</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Periode bayar</source>
+        <translation>Periode bayar</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Pembayar</translation>
+    </message>
+    <message>
+        <source>Kepesertaan</source>
+        <translation>Kepesertaan</translation>
+    </message>
+    <message>
+        <source>Nama ibu kandung</source>
+        <translation>Nama ibu kandung</translation>
+    </message>
+    <message>
+        <source>Daftarkan</source>
+        <translation>Daftarkan</translation>
+    </message>
+    <message>
+        <source>Simpan draf</source>
+        <translation>Simpan draf</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Ahli waris</source>
+        <translation>Ahli waris</translation>
+    </message>
+    <message>
+        <source>NIK ini sudah terdaftar atas nama {name}.</source>
+        <translation>NIK ini sudah terdaftar atas nama {name}.</translation>
+    </message>
+    <message>
+        <source>wilayah tidak dikenal</source>
+        <translation>wilayah tidak dikenal</translation>
+    </message>
+    <message>
+        <source>Nama lengkap wajib diisi.</source>
+        <translation>Nama lengkap wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Tulis tanggal sebagai hh-bb-tttt.</source>
+        <translation>Tulis tanggal sebagai hh-bb-tttt.</translation>
+    </message>
+    <message>
+        <source>Isi penghasilan untuk melihat iuran.</source>
+        <translation>Isi penghasilan untuk melihat iuran.</translation>
+    </message>
+    <message>
+        <source>dasar {base}</source>
+        <translation>dasar {base}</translation>
+    </message>
+    <message>
+        <source>di bawah minimum: dasar {base}</source>
+        <translation>di bawah minimum: dasar {base}</translation>
+    </message>
+    <message>
+        <source>potongan -{amount}</source>
+        <translation>potongan -{amount}</translation>
+    </message>
+    <message>
+        <source>Iuran bulan ini: {parts} = {monthly}. Total {n} bulan: {total} ({words}).</source>
+        <translation>Iuran bulan ini: {parts} = {monthly}. Total {n} bulan: {total} ({words}).</translation>
+    </message>
+    <message>
+        <source>NIK {nik} sudah terdaftar. Buka data yang ada dari catatan NIK.</source>
+        <translation>NIK {nik} sudah terdaftar. Buka data yang ada dari catatan NIK.</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error} Data di formulir tetap ada.</source>
+        <translation>Belum tersimpan: {error} Data di formulir tetap ada.</translation>
+    </message>
+    <message>
+        <source>Buka data yang ada</source>
+        <translation>Buka data yang ada</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Selamat datang di Perisai Outreach</source>
+        <translation>Selamat datang di Perisai Outreach</translation>
+    </message>
+    <message>
+        <source>Aplikasi ini bekerja tanpa sinyal: semua data disimpan di laptop ini dan dikirim ke kantor cabang saat ada sambungan. Bagaimana Anda ingin mulai?</source>
+        <translation>Aplikasi ini bekerja tanpa sinyal: semua data disimpan di laptop ini dan dikirim ke kantor cabang saat ada sambungan. Bagaimana Anda ingin mulai?</translation>
+    </message>
+    <message>
+        <source>Coba dengan data demo (data contoh, bukan data asli)</source>
+        <translation>Coba dengan data demo (data contoh, bukan data asli)</translation>
+    </message>
+    <message>
+        <source>Mulai kosong: saya isi identitas saya sekarang</source>
+        <translation>Mulai kosong: saya isi identitas saya sekarang</translation>
+    </message>
+    <message>
+        <source>Mulai kosong dan sambungkan ke kantor cabang nanti</source>
+        <translation>Mulai kosong dan sambungkan ke kantor cabang nanti</translation>
+    </message>
+    <message>
+        <source>Agen Perisai</source>
+        <translation>Agen Perisai</translation>
+    </message>
+    <message>
+        <source>Staf kantor cabang</source>
+        <translation>Staf kantor cabang</translation>
+    </message>
+    <message>
+        <source>mis. MAL</source>
+        <translation>mis. MAL</translation>
+    </message>
+    <message>
+        <source>mis. SML01</source>
+        <translation>mis. SML01</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <source>Kode kantor cabang</source>
+        <translation>Kode kantor cabang</translation>
+    </message>
+    <message>
+        <source>Nama kantor cabang</source>
+        <translation>Nama kantor cabang</translation>
+    </message>
+    <message>
+        <source>Nama perangkat</source>
+        <translation>Nama perangkat</translation>
+    </message>
+    <message>
+        <source>Awalan nomor kuitansi</source>
+        <translation>Awalan nomor kuitansi</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Isi nama, nama pengguna, kode cabang dan nama perangkat.</source>
+        <translation>Isi nama, nama pengguna, kode cabang dan nama perangkat.</translation>
+    </message>
+</context>
+<context>
+    <name>GroupPaymentDialog</name>
+    <message>
+        <source>Pembayaran kolektif</source>
+        <translation>Pembayaran kolektif</translation>
+    </message>
+    <message>
+        <source>{n} bulan</source>
+        <translation>{n} bulan</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Tunai</source>
+        <translation>Tunai</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Pembayar</translation>
+    </message>
+    <message>
+        <source>Jumlah bulan</source>
+        <translation>Jumlah bulan</translation>
+    </message>
+    <message>
+        <source>Mulai bulan</source>
+        <translation>Mulai bulan</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Cara bayar</translation>
+    </message>
+    <message>
+        <source>Terbitkan kuitansi</source>
+        <translation>Terbitkan kuitansi</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>{n} peserta · total {total} ({words})</source>
+        <translation>{n} peserta · total {total} ({words})</translation>
+    </message>
+    <message>
+        <source> · {n} peserta sudah lunas untuk bulan itu, tidak ditagih lagi</source>
+        <translation> · {n} peserta sudah lunas untuk bulan itu, tidak ditagih lagi</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error}</source>
+        <translation>Belum tersimpan: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>HeirsEditor</name>
+    <message>
+        <source>Nama ahli waris</source>
+        <translation>Nama ahli waris</translation>
+    </message>
+    <message>
+        <source>Hubungan</source>
+        <translation>Hubungan</translation>
+    </message>
+    <message>
+        <source>Tambah ahli waris</source>
+        <translation>Tambah ahli waris</translation>
+    </message>
+    <message>
+        <source>Hapus</source>
+        <translation>Hapus</translation>
+    </message>
+</context>
+<context>
+    <name>Labels</name>
+    <message>
+        <source>Aparatur desa</source>
+        <translation>Aparatur desa</translation>
+    </message>
+    <message>
+        <source>Nelayan</source>
+        <translation>Nelayan</translation>
+    </message>
+    <message>
+        <source>Petani</source>
+        <translation>Petani</translation>
+    </message>
+    <message>
+        <source>Pekerja rentan</source>
+        <translation>Pekerja rentan</translation>
+    </message>
+    <message>
+        <source>Pedagang</source>
+        <translation>Pedagang</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>Rencana</source>
+        <translation>Rencana</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Perisai Outreach</source>
+        <translation>Perisai Outreach</translation>
+    </message>
+    <message>
+        <source>Hari ini</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Kunjungan</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Pembayaran &amp; kas</source>
+        <translation>Pembayaran &amp; kas</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>MODE DEMO: data contoh</source>
+        <translation>MODE DEMO: data contoh</translation>
+    </message>
+    <message>
+        <source>Perangkat: {name}</source>
+        <translation>Perangkat: {name}</translation>
+    </message>
+    <message>
+        <source>Luring · sinkron terakhir: belum pernah · {n} perubahan menunggu</source>
+        <translation>Luring · sinkron terakhir: belum pernah · {n} perubahan menunggu</translation>
+    </message>
+    <message>
+        <source>DEMO</source>
+        <translation>DEMO</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Catat hasil kunjungan</source>
+        <translation>Catat hasil kunjungan</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{village}&lt;/b&gt;, {date}&lt;br&gt;{purpose}&lt;br&gt;Target: {target} orang</source>
+        <translation>&lt;b&gt;{village}&lt;/b&gt;, {date}&lt;br&gt;{purpose}&lt;br&gt;Target: {target} orang</translation>
+    </message>
+    <message>
+        <source> orang</source>
+        <translation> orang</translation>
+    </message>
+    <message>
+        <source>mis. Warga minta datang lagi setelah panen</source>
+        <translation>mis. Warga minta datang lagi setelah panen</translation>
+    </message>
+    <message>
+        <source>Peserta terdaftar</source>
+        <translation>Peserta terdaftar</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Tandai selesai</source>
+        <translation>Tandai selesai</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error}</source>
+        <translation>Belum tersimpan: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDetailView</name>
+    <message>
+        <source>Pilih peserta di daftar.</source>
+        <translation>Pilih peserta di daftar.</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <source>Terdaftar, belum terlindungi</source>
+        <translation>Terdaftar, belum terlindungi</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>Masa tenggang</source>
+        <translation>Masa tenggang</translation>
+    </message>
+    <message>
+        <source>Berhenti</source>
+        <translation>Berhenti</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>KPJ</source>
+        <translation>KPJ</translation>
+    </message>
+    <message>
+        <source>belum terbit</source>
+        <translation>belum terbit</translation>
+    </message>
+    <message>
+        <source>Lahir</source>
+        <translation>Lahir</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Laki-laki</source>
+        <translation>Laki-laki</translation>
+    </message>
+    <message>
+        <source>Perempuan</source>
+        <translation>Perempuan</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Penghasilan</source>
+        <translation>Penghasilan</translation>
+    </message>
+    <message>
+        <source>dasar</source>
+        <translation>dasar</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Program</translation>
+    </message>
+    <message>
+        <source>Periode bayar</source>
+        <translation>Periode bayar</translation>
+    </message>
+    <message>
+        <source>{n} bulan</source>
+        <translation>{n} bulan</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Pembayar</translation>
+    </message>
+    <message>
+        <source>Mandiri</source>
+        <translation>Mandiri</translation>
+    </message>
+    <message>
+        <source>{status}; terlindungi s.d. {until}</source>
+        <translation>{status}; terlindungi s.d. {until}</translation>
+    </message>
+    <message>
+        <source>Ahli waris</source>
+        <translation>Ahli waris</translation>
+    </message>
+    <message>
+        <source>Belum ada.</source>
+        <translation>Belum ada.</translation>
+    </message>
+    <message>
+        <source>Pembayaran</source>
+        <translation>Pembayaran</translation>
+    </message>
+    <message>
+        <source>BATAL</source>
+        <translation>BATAL</translation>
+    </message>
+    <message>
+        <source>batalkan</source>
+        <translation>batalkan</translation>
+    </message>
+    <message>
+        <source>{n} bln</source>
+        <translation>{n} bln</translation>
+    </message>
+    <message>
+        <source>Belum ada pembayaran.</source>
+        <translation>Belum ada pembayaran.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantTableModel</name>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>L/P</source>
+        <translation>L/P</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Dibayar s.d.</source>
+        <translation>Dibayar s.d.</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Terdaftar</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>Masa tenggang</source>
+        <translation>Masa tenggang</translation>
+    </message>
+    <message>
+        <source>Berhenti</source>
+        <translation>Berhenti</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPage</name>
+    <message>
+        <source>Peserta baru</source>
+        <translation>Peserta baru</translation>
+    </message>
+    <message>
+        <source>Ubah / lengkapi</source>
+        <translation>Ubah / lengkapi</translation>
+    </message>
+    <message>
+        <source>Terima iuran</source>
+        <translation>Terima iuran</translation>
+    </message>
+    <message>
+        <source>Pilih identitas agen di Pengaturan terlebih dahulu.</source>
+        <translation>Pilih identitas agen di Pengaturan terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Cari NIK (awalan) atau nama peserta…</source>
+        <translation>Cari NIK (awalan) atau nama peserta…</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Pembayar</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Semua desa</source>
+        <translation>Semua desa</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>Masa tenggang</source>
+        <translation>Masa tenggang</translation>
+    </message>
+    <message>
+        <source>Berhenti</source>
+        <translation>Berhenti</translation>
+    </message>
+    <message>
+        <source>Terdaftar, belum bayar</source>
+        <translation>Terdaftar, belum bayar</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <source>Semua pembayar</source>
+        <translation>Semua pembayar</translation>
+    </message>
+    <message>
+        <source>mencari…</source>
+        <translation>mencari…</translation>
+    </message>
+    <message>
+        <source>{n} peserta</source>
+        <translation>{n} peserta</translation>
+    </message>
+    <message>
+        <source>Kuitansi tidak dibatalkan: {error}</source>
+        <translation>Kuitansi tidak dibatalkan: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentDialog</name>
+    <message>
+        <source>Terima iuran</source>
+        <translation>Terima iuran</translation>
+    </message>
+    <message>
+        <source>Terlindungi s.d. {until}</source>
+        <translation>Terlindungi s.d. {until}</translation>
+    </message>
+    <message>
+        <source>{n} bulan</source>
+        <translation>{n} bulan</translation>
+    </message>
+    <message>
+        <source>Tunai</source>
+        <translation>Tunai</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Jumlah bulan</source>
+        <translation>Jumlah bulan</translation>
+    </message>
+    <message>
+        <source>Mulai bulan</source>
+        <translation>Mulai bulan</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Cara bayar</translation>
+    </message>
+    <message>
+        <source>Terima dan terbitkan kuitansi</source>
+        <translation>Terima dan terbitkan kuitansi</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Periode: {start} – {end}</source>
+        <translation>Periode: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Potongan -{amount} ({basis})</source>
+        <translation>Potongan -{amount} ({basis})</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error}</source>
+        <translation>Belum tersimpan: {error}</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Batalkan kuitansi</source>
+        <translation>Batalkan kuitansi</translation>
+    </message>
+    <message>
+        <source>Alasan membatalkan kuitansi {receipt} (kuitansi tidak dapat diubah):</source>
+        <translation>Alasan membatalkan kuitansi {receipt} (kuitansi tidak dapat diubah):</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message>
+        <source>Tunai diterima (semua kuitansi)</source>
+        <translation>Tunai diterima (semua kuitansi)</translation>
+    </message>
+    <message>
+        <source>Sudah disetor</source>
+        <translation>Sudah disetor</translation>
+    </message>
+    <message>
+        <source>Masih di tangan agen</source>
+        <translation>Masih di tangan agen</translation>
+    </message>
+    <message>
+        <source>Diterima pada hari terpilih</source>
+        <translation>Diterima pada hari terpilih</translation>
+    </message>
+    <message>
+        <source>Batalkan kuitansi terpilih</source>
+        <translation>Batalkan kuitansi terpilih</translation>
+    </message>
+    <message>
+        <source>Setor uang</source>
+        <translation>Setor uang</translation>
+    </message>
+    <message>
+        <source>Bayar kolektif…</source>
+        <translation>Bayar kolektif…</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>Jam</source>
+        <translation>Jam</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Bukti</source>
+        <translation>Bukti</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Kuitansi tanggal</source>
+        <translation>Kuitansi tanggal</translation>
+    </message>
+    <message>
+        <source>Pembayaran dan kas</source>
+        <translation>Pembayaran dan kas</translation>
+    </message>
+    <message>
+        <source>Pilih identitas agen di Pengaturan.</source>
+        <translation>Pilih identitas agen di Pengaturan.</translation>
+    </message>
+    <message>
+        <source>Setoran</source>
+        <translation>Setoran</translation>
+    </message>
+    <message>
+        <source>{n} kuitansi pada hari terpilih</source>
+        <translation>{n} kuitansi pada hari terpilih</translation>
+    </message>
+    <message>
+        <source>BATAL: {reason}</source>
+        <translation>BATAL: {reason}</translation>
+    </message>
+    <message>
+        <source>{start}, {n} bln</source>
+        <translation>{start}, {n} bln</translation>
+    </message>
+    <message>
+        <source>Tidak tersimpan: {error}</source>
+        <translation>Tidak tersimpan: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Simpan perangkat</source>
+        <translation>Simpan perangkat</translation>
+    </message>
+    <message>
+        <source>Nama perangkat</source>
+        <translation>Nama perangkat</translation>
+    </message>
+    <message>
+        <source>Awalan nomor kuitansi</source>
+        <translation>Awalan nomor kuitansi</translation>
+    </message>
+    <message>
+        <source>ID perangkat</source>
+        <translation>ID perangkat</translation>
+    </message>
+    <message>
+        <source>Pakai identitas ini</source>
+        <translation>Pakai identitas ini</translation>
+    </message>
+    <message>
+        <source>Simpan bahasa</source>
+        <translation>Simpan bahasa</translation>
+    </message>
+    <message>
+        <source>Pengguna laptop ini</source>
+        <translation>Pengguna laptop ini</translation>
+    </message>
+    <message>
+        <source>Bahasa</source>
+        <translation>Bahasa</translation>
+    </message>
+    <message>
+        <source>Buka folder data</source>
+        <translation>Buka folder data</translation>
+    </message>
+    <message>
+        <source>Pakai berkas basis data lain…</source>
+        <translation>Pakai berkas basis data lain…</translation>
+    </message>
+    <message>
+        <source>Buat cadangan…</source>
+        <translation>Buat cadangan…</translation>
+    </message>
+    <message>
+        <source>Pulihkan dari cadangan…</source>
+        <translation>Pulihkan dari cadangan…</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <source>Pengaturan</source>
+        <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Perangkat</source>
+        <translation>Perangkat</translation>
+    </message>
+    <message>
+        <source>Pengguna dan bahasa</source>
+        <translation>Pengguna dan bahasa</translation>
+    </message>
+    <message>
+        <source>Data dan cadangan</source>
+        <translation>Data dan cadangan</translation>
+    </message>
+    <message>
+        <source>staf cabang</source>
+        <translation>staf cabang</translation>
+    </message>
+    <message>
+        <source>agen</source>
+        <translation>agen</translation>
+    </message>
+    <message>
+        <source>Basis data: {path}</source>
+        <translation>Basis data: {path}</translation>
+    </message>
+    <message>
+        <source>Tersimpan. Kuitansi berikutnya: {prefix}-…</source>
+        <translation>Tersimpan. Kuitansi berikutnya: {prefix}-…</translation>
+    </message>
+    <message>
+        <source>Identitas disimpan; berlaku saat aplikasi dibuka lagi.</source>
+        <translation>Identitas disimpan; berlaku saat aplikasi dibuka lagi.</translation>
+    </message>
+    <message>
+        <source>Bahasa disimpan; berlaku saat aplikasi dibuka lagi.</source>
+        <translation>Bahasa disimpan; berlaku saat aplikasi dibuka lagi.</translation>
+    </message>
+    <message>
+        <source>Berkas basis data</source>
+        <translation>Berkas basis data</translation>
+    </message>
+    <message>
+        <source>Basis data (*.db)</source>
+        <translation>Basis data (*.db)</translation>
+    </message>
+    <message>
+        <source>Basis data {path} dipakai saat aplikasi dibuka lagi.</source>
+        <translation>Basis data {path} dipakai saat aplikasi dibuka lagi.</translation>
+    </message>
+    <message>
+        <source>Simpan cadangan</source>
+        <translation>Simpan cadangan</translation>
+    </message>
+    <message>
+        <source>Membuat cadangan…</source>
+        <translation>Membuat cadangan…</translation>
+    </message>
+    <message>
+        <source>Cadangan tersimpan: {path}</source>
+        <translation>Cadangan tersimpan: {path}</translation>
+    </message>
+    <message>
+        <source>Pilih cadangan</source>
+        <translation>Pilih cadangan</translation>
+    </message>
+    <message>
+        <source>Pulihkan cadangan</source>
+        <translation>Pulihkan cadangan</translation>
+    </message>
+    <message>
+        <source>Data di laptop ini diganti dengan isi cadangan. Salinan data sekarang disimpan dulu. Aplikasi lalu ditutup. Lanjutkan?</source>
+        <translation>Data di laptop ini diganti dengan isi cadangan. Salinan data sekarang disimpan dulu. Aplikasi lalu ditutup. Lanjutkan?</translation>
+    </message>
+    <message>
+        <source>Memulihkan cadangan…</source>
+        <translation>Memulihkan cadangan…</translation>
+    </message>
+    <message>
+        <source>Cadangan dipulihkan. Data sebelumnya disimpan di {path}. Buka aplikasi lagi.</source>
+        <translation>Cadangan dipulihkan. Data sebelumnya disimpan di {path}. Buka aplikasi lagi.</translation>
+    </message>
+    <message>
+        <source>Dibatalkan; tidak ada berkas yang ditulis.</source>
+        <translation>Dibatalkan; tidak ada berkas yang ditulis.</translation>
+    </message>
+    <message>
+        <source>Gagal: {error}</source>
+        <translation>Gagal: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Hari ini</source>
+        <translation>Hari ini</translation>
+    </message>
+    <message>
+        <source>Kunjungan hari ini</source>
+        <translation>Kunjungan hari ini</translation>
+    </message>
+    <message>
+        <source>Kunjungan 7 hari ke depan</source>
+        <translation>Kunjungan 7 hari ke depan</translation>
+    </message>
+    <message>
+        <source>Peserta masa tenggang (perlu ditagih)</source>
+        <translation>Peserta masa tenggang (perlu ditagih)</translation>
+    </message>
+    <message>
+        <source>Peserta berhenti (lewat 3 bulan)</source>
+        <translation>Peserta berhenti (lewat 3 bulan)</translation>
+    </message>
+    <message>
+        <source>Perubahan menunggu sinkron</source>
+        <translation>Perubahan menunggu sinkron</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Tujuan</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Dibayar s.d.</source>
+        <translation>Dibayar s.d.</translation>
+    </message>
+    <message>
+        <source>Bulan tertunggak</source>
+        <translation>Bulan tertunggak</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Terdaftar</translation>
+    </message>
+    <message>
+        <source>Capaian</source>
+        <translation>Capaian</translation>
+    </message>
+    <message>
+        <source>Perlu ditagih: masa tenggang</source>
+        <translation>Perlu ditagih: masa tenggang</translation>
+    </message>
+    <message>
+        <source>Cakupan desa terhadap target</source>
+        <translation>Cakupan desa terhadap target</translation>
+    </message>
+    <message>
+        <source>Agen: {name}</source>
+        <translation>Agen: {name}</translation>
+    </message>
+    <message>
+        <source>Semua agen cabang</source>
+        <translation>Semua agen cabang</translation>
+    </message>
+    <message>
+        <source>Rencana</source>
+        <translation>Rencana</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Selesai</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>VisitDialog</name>
+    <message>
+        <source>Kunjungan baru</source>
+        <translation>Kunjungan baru</translation>
+    </message>
+    <message>
+        <source>Ubah kunjungan</source>
+        <translation>Ubah kunjungan</translation>
+    </message>
+    <message>
+        <source>Ketik sebagian nama desa/kelurahan…</source>
+        <translation>Ketik sebagian nama desa/kelurahan…</translation>
+    </message>
+    <message>
+        <source>Agen merencanakan kunjungan untuk dirinya sendiri.</source>
+        <translation>Agen merencanakan kunjungan untuk dirinya sendiri.</translation>
+    </message>
+    <message>
+        <source>mis. Sosialisasi dan pendaftaran nelayan</source>
+        <translation>mis. Sosialisasi dan pendaftaran nelayan</translation>
+    </message>
+    <message>
+        <source> orang</source>
+        <translation> orang</translation>
+    </message>
+    <message>
+        <source>Desa/kelurahan</source>
+        <translation>Desa/kelurahan</translation>
+    </message>
+    <message>
+        <source>Agen</source>
+        <translation>Agen</translation>
+    </message>
+    <message>
+        <source>Tanggal</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Segmen</source>
+        <translation>Segmen</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Tujuan</translation>
+    </message>
+    <message>
+        <source>Target peserta</source>
+        <translation>Target peserta</translation>
+    </message>
+    <message>
+        <source>Simpan kunjungan</source>
+        <translation>Simpan kunjungan</translation>
+    </message>
+    <message>
+        <source>(agen lain)</source>
+        <translation>(agen lain)</translation>
+    </message>
+    <message>
+        <source>Hasil kunjungan sudah dicatat pada tanggal ini.</source>
+        <translation>Hasil kunjungan sudah dicatat pada tanggal ini.</translation>
+    </message>
+    <message>
+        <source>Pilih desa dari daftar saran yang muncul saat mengetik.</source>
+        <translation>Pilih desa dari daftar saran yang muncul saat mengetik.</translation>
+    </message>
+    <message>
+        <source>Kode {code} · baru: ditambahkan ke data cabang</source>
+        <translation>Kode {code} · baru: ditambahkan ke data cabang</translation>
+    </message>
+    <message>
+        <source>Kode {code}</source>
+        <translation>Kode {code}</translation>
+    </message>
+    <message>
+        <source>{place} (baru)</source>
+        <translation>{place} (baru)</translation>
+    </message>
+    <message>
+        <source>Pilih desa dari daftar saran: ketik sebagian nama desa, lalu pilih.</source>
+        <translation>Pilih desa dari daftar saran: ketik sebagian nama desa, lalu pilih.</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error}</source>
+        <translation>Belum tersimpan: {error}</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <source>Tanggal</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Agen</source>
+        <translation>Agen</translation>
+    </message>
+    <message>
+        <source>Segmen</source>
+        <translation>Segmen</translation>
+    </message>
+    <message>
+        <source>Tujuan</source>
+        <translation>Tujuan</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Terdaftar</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsPage</name>
+    <message>
+        <source>Kunjungan baru</source>
+        <translation>Kunjungan baru</translation>
+    </message>
+    <message>
+        <source>Ubah</source>
+        <translation>Ubah</translation>
+    </message>
+    <message>
+        <source>Catat hasil</source>
+        <translation>Catat hasil</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <source>Tugaskan ke agen</source>
+        <translation>Tugaskan ke agen</translation>
+    </message>
+    <message>
+        <source>Pilih identitas pengguna terlebih dahulu.</source>
+        <translation>Pilih identitas pengguna terlebih dahulu.</translation>
+    </message>
+    <message>
+        <source>Minggu ini</source>
+        <translation>Minggu ini</translation>
+    </message>
+    <message>
+        <source>Bulan ini</source>
+        <translation>Bulan ini</translation>
+    </message>
+    <message>
+        <source>Semua mendatang</source>
+        <translation>Semua mendatang</translation>
+    </message>
+    <message>
+        <source>30 hari terakhir</source>
+        <translation>30 hari terakhir</translation>
+    </message>
+    <message>
+        <source>Tanggal di kalender</source>
+        <translation>Tanggal di kalender</translation>
+    </message>
+    <message>
+        <source>Semua status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Kunjungan</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Agen</source>
+        <translation>Agen</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Semua agen</source>
+        <translation>Semua agen</translation>
+    </message>
+    <message>
+        <source>memuat…</source>
+        <translation>memuat…</translation>
+    </message>
+    <message>
+        <source>{n} kunjungan</source>
+        <translation>{n} kunjungan</translation>
+    </message>
+    <message>
+        <source>Menampilkan {date}.</source>
+        <translation>Menampilkan {date}.</translation>
+    </message>
+    <message>
+        <source>Klik tanggal untuk melihat kunjungan hari itu.</source>
+        <translation>Klik tanggal untuk melihat kunjungan hari itu.</translation>
+    </message>
+    <message>
+        <source>Kunjungan direncanakan.</source>
+        <translation>Kunjungan direncanakan.</translation>
+    </message>
+    <message>
+        <source>Kunjungan diubah.</source>
+        <translation>Kunjungan diubah.</translation>
+    </message>
+    <message>
+        <source>Hasil kunjungan dicatat.</source>
+        <translation>Hasil kunjungan dicatat.</translation>
+    </message>
+    <message>
+        <source>Batalkan kunjungan</source>
+        <translation>Batalkan kunjungan</translation>
+    </message>
+    <message>
+        <source>Alasan membatalkan kunjungan ke {village} tanggal {date}:</source>
+        <translation>Alasan membatalkan kunjungan ke {village} tanggal {date}:</translation>
+    </message>
+    <message>
+        <source>Kunjungan dibatalkan.</source>
+        <translation>Kunjungan dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Agen yang akan mengunjungi {village}:</source>
+        <translation>Agen yang akan mengunjungi {village}:</translation>
+    </message>
+    <message>
+        <source>Tugaskan</source>
+        <translation>Tugaskan</translation>
+    </message>
+    <message>
+        <source>Kunjungan ditugaskan ke agen lain.</source>
+        <translation>Kunjungan ditugaskan ke agen lain.</translation>
+    </message>
+    <message>
+        <source>Tidak tersimpan: {error}</source>
+        <translation>Tidak tersimpan: {error}</translation>
+    </message>
+    <message>
+        <source>Kembali</source>
+        <translation>Kembali</translation>
+    </message>
+</context>
+</TS>
