@@ -92,6 +92,13 @@ def coverage_of_run(
     return Coverage(paid_through=until, status=status, unpaid_months=unpaid)
 
 
+def next_due_date(today: dt.date) -> dt.date:
+    """The next 15th by which a month's premium must be paid (today, if today is the 15th)."""
+    this_month = month_start(today)
+    due = this_month.replace(day=DUE_DAY)
+    return due if today <= due else add_months(this_month, 1).replace(day=DUE_DAY)
+
+
 @dataclass(frozen=True, slots=True)
 class StatusBands:
     """On one day, which paid-through dates mean which status (for filtering in SQL):

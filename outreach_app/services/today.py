@@ -7,7 +7,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from outreach_app.domain.coverage import next_due_date
 from outreach_app.domain.models import ParticipantStatus, User, Village, VisitPlan
+from outreach_app.domain.months import month_end
 from outreach_app.services.participants import ParticipantFilter, ParticipantListing
 from outreach_app.services.setup import current_user
 from outreach_app.storage.store import ReadView, Store
@@ -32,7 +34,9 @@ class TodaySummary:
     agent: User | None
     visits_today: tuple[VisitPlan, ...]
     visits_this_week: tuple[VisitPlan, ...]  # today and the six days after
-    in_grace: tuple[ParticipantListing, ...]
+    to_collect: tuple[ParticipantListing, ...]  # due this month, then in grace
+    due_date: dt.date  # the next 15th
+    due_count: int  # active, but the month due next is not paid yet
     in_grace_count: int
     lapsed_count: int
     pending_changes: int
@@ -67,6 +71,10 @@ class TodayService:
             visits = view.visits.for_agent(agent.stamp.id, day, week_end)
         agent_id = agent.stamp.id if agent else None
         grace = ParticipantFilter(status=ParticipantStatus.GRACE, agent_id=agent_id)
+        due_date = next_due_date(day)
+        due = ParticipantFilter(  # active, but not paid for the month due next
+            status=ParticipantStatus.ACTIVE, agent_id=agent_id, paid_before=month_end(due_date)
+        )
         lapsed = ParticipantFilter(status=ParticipantStatus.LAPSED, agent_id=agent_id)
         people = view.participant_list
         all_villages = view.villages.all()
@@ -75,7 +83,12 @@ class TodayService:
             agent=agent,
             visits_today=tuple(v for v in visits if v.visit_date == day),
             visits_this_week=tuple(visits),
-            in_grace=tuple(people.page(grace, day, self.GRACE_LIST_LIMIT)),
+            to_collect=tuple(
+                people.page(due, day, self.GRACE_LIST_LIMIT)
+                + people.page(grace, day, self.GRACE_LIST_LIMIT)
+            ),
+            due_date=due_date,
+            due_count=people.count(due, day),
             in_grace_count=people.count(grace, day),
             lapsed_count=people.count(lapsed, day),
             pending_changes=view.pending_changes(),

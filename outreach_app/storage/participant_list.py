@@ -29,6 +29,7 @@ class ParticipantFilter:
     status: ParticipantStatus | None = None
     payer_id: str | None = None
     agent_id: str | None = None
+    paid_before: dt.date | None = None  # coverage ends before this day (premium falls due)
 
     def sql(self, today: dt.date) -> tuple[str, list[Any]]:
         clauses, params = ["p.deleted = 0"], []
@@ -48,6 +49,9 @@ class ParticipantFilter:
             if value is not None:
                 clauses.append(f"{column} = ?")
                 params.append(value)
+        if self.paid_before is not None:
+            clauses.append("c.paid_through < ?")
+            params.append(self.paid_before.isoformat())
         if self.status is not None:
             clause, status_params = _status_clause(self.status, today)
             clauses.append(clause)

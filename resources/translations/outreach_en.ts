@@ -1129,6 +1129,10 @@
         <translation>Visits in the next 7 days</translation>
     </message>
     <message>
+        <source>Iuran jatuh tempo</source>
+        <translation>Premiums due</translation>
+    </message>
+    <message>
         <source>Peserta masa tenggang (perlu ditagih)</source>
         <translation>Participants in grace period (to collect)</translation>
     </message>
@@ -1185,8 +1189,8 @@
         <translation>Achieved</translation>
     </message>
     <message>
-        <source>Perlu ditagih: masa tenggang</source>
-        <translation>To collect: grace period</translation>
+        <source>Perlu ditagih: jatuh tempo dan masa tenggang</source>
+        <translation>To collect: due and in grace</translation>
     </message>
     <message>
         <source>Cakupan desa terhadap target</source>
@@ -1199,6 +1203,10 @@
     <message>
         <source>Semua agen cabang</source>
         <translation>All branch agents</translation>
+    </message>
+    <message>
+        <source>Iuran jatuh tempo s.d. {day}</source>
+        <translation>Premiums due by {day}</translation>
     </message>
     <message>
         <source>Rencana</source>

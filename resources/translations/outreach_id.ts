@@ -1129,6 +1129,10 @@
         <translation>Kunjungan 7 hari ke depan</translation>
     </message>
     <message>
+        <source>Iuran jatuh tempo</source>
+        <translation>Iuran jatuh tempo</translation>
+    </message>
+    <message>
         <source>Peserta masa tenggang (perlu ditagih)</source>
         <translation>Peserta masa tenggang (perlu ditagih)</translation>
     </message>
@@ -1185,8 +1189,8 @@
         <translation>Capaian</translation>
     </message>
     <message>
-        <source>Perlu ditagih: masa tenggang</source>
-        <translation>Perlu ditagih: masa tenggang</translation>
+        <source>Perlu ditagih: jatuh tempo dan masa tenggang</source>
+        <translation>Perlu ditagih: jatuh tempo dan masa tenggang</translation>
     </message>
     <message>
         <source>Cakupan desa terhadap target</source>
@@ -1199,6 +1203,10 @@
     <message>
         <source>Semua agen cabang</source>
         <translation>Semua agen cabang</translation>
+    </message>
+    <message>
+        <source>Iuran jatuh tempo s.d. {day}</source>
+        <translation>Iuran jatuh tempo s.d. {day}</translation>
     </message>
     <message>
         <source>Rencana</source>

@@ -87,7 +87,12 @@ def test_today_page_shows_the_agents_day(qtbot, window: MainWindow) -> None:
               if page.visits_table.item(r, 0).text() == "21-11-2026"]  # fmt: skip
     assert int(page.visits_card.value.text()) == len(todays) > 0
     assert page.visits_table.rowCount() == int(page.week_card.value.text())
-    assert page.grace_table.rowCount() == int(page.grace_card.value.text().replace(".", ""))
+    due = int(page.due_card.value.text().replace(".", ""))
+    grace = int(page.grace_card.value.text().replace(".", ""))
+    assert due > 0 and grace > 0
+    assert page.grace_table.rowCount() == due + grace  # due this month first, then in grace
+    assert page.grace_table.item(0, 2).text() == "30-11-2026"  # owes December by 15-12
+    assert "15-12-2026" in page.due_card.caption.text()
     villages = {
         page.coverage_table.item(r, 1).text() for r in range(page.coverage_table.rowCount())
     }
@@ -184,3 +189,35 @@ def test_garbage_collector_runs_the_due_generation(qtbot) -> None:
     finally:
         collector.stop()
     assert gc.isenabled()
+
+
+@pytest.fixture
+def big_directory(tmp_path, demo_db_template, schedule):
+    """The demo plus 10.000 generated participants (the 'search 10k rows' workflow)."""
+    import shutil
+
+    from outreach_app.services.demo import generate_participants
+    from tests.conftest import TODAY
+
+    path = tmp_path / "big.db"
+    shutil.copy(demo_db_template, path)
+    with Store(path) as store:
+        generate_participants(store, schedule, 10_000, seed_value=11, today=TODAY)
+        yield ParticipantDirectory(store, lambda: TODAY)
+
+
+def test_search_as_you_type_over_ten_thousand_rows(qtbot, big_directory, worker) -> None:
+    from outreach_app.ui.pages.participants import ParticipantActions, ParticipantsPage
+
+    page = ParticipantsPage(big_directory, worker, ParticipantActions(None, None, None))
+    qtbot.addWidget(page)
+    with qtbot.waitSignal(page.loaded, timeout=5000):
+        page.load()
+    assert page.model.total > 10_000
+    assert page.model.rowCount() == ParticipantTableModel.PAGE_SIZE  # not all in memory
+    expected = big_directory.count(ParticipantFilter(text="yohanis rat"))
+    assert 0 < expected < 1000
+    with qtbot.waitSignal(page.model.loaded, timeout=5000):
+        qtbot.keyClicks(page.search, "yohanis rat")  # one search after the typing stops
+    assert page.model.total == expected
+    assert page.result_count.text() == f"{expected} peserta"

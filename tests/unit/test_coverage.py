@@ -25,6 +25,7 @@ from outreach_app.domain.coverage import (
     check_registration_age,
     coverage_of_run,
     coverage_on,
+    next_due_date,
     paid_through,
     status_bands,
     unpaid_due_months,
@@ -515,3 +516,16 @@ def test_status_bands_around_the_due_day() -> None:
     assert status_bands(dt.date(2026, 11, 16)) == StatusBands(
         active_from=dt.date(2026, 11, 30), grace_from=dt.date(2026, 8, 31)
     )
+
+
+@pytest.mark.parametrize(
+    ("today", "due"),
+    [
+        (dt.date(2026, 11, 1), dt.date(2026, 11, 15)),
+        (dt.date(2026, 11, 15), dt.date(2026, 11, 15)),
+        (dt.date(2026, 11, 16), dt.date(2026, 12, 15)),
+        (dt.date(2026, 12, 31), dt.date(2027, 1, 15)),
+    ],
+)
+def test_next_due_date(today: dt.date, due: dt.date) -> None:
+    assert next_due_date(today) == due

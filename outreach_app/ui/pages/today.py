@@ -54,6 +54,7 @@ class TodayPage(QWidget):
 
         self.visits_card = StatCard(self.tr("Kunjungan hari ini"))
         self.week_card = StatCard(self.tr("Kunjungan 7 hari ke depan"))
+        self.due_card = StatCard(self.tr("Iuran jatuh tempo"))
         self.grace_card = StatCard(self.tr("Peserta masa tenggang (perlu ditagih)"))
         self.lapsed_card = StatCard(self.tr("Peserta berhenti (lewat 3 bulan)"))
         self.pending_card = StatCard(self.tr("Perubahan menunggu sinkron"))
@@ -61,6 +62,7 @@ class TodayPage(QWidget):
         for card in (
             self.visits_card,
             self.week_card,
+            self.due_card,
             self.grace_card,
             self.lapsed_card,
             self.pending_card,
@@ -82,7 +84,9 @@ class TodayPage(QWidget):
         grid = QGridLayout()
         grid.addWidget(title(self.tr("Kunjungan 7 hari ke depan"), "sectionTitle"), 0, 0)
         grid.addWidget(self.visits_table, 1, 0)
-        grid.addWidget(title(self.tr("Perlu ditagih: masa tenggang"), "sectionTitle"), 0, 1)
+        grid.addWidget(
+            title(self.tr("Perlu ditagih: jatuh tempo dan masa tenggang"), "sectionTitle"), 0, 1
+        )
         grid.addWidget(self.grace_table, 1, 1)
         grid.addWidget(title(self.tr("Cakupan desa terhadap target"), "sectionTitle"), 2, 0, 1, 2)
         grid.addWidget(self.coverage_table, 3, 0, 1, 2)
@@ -108,6 +112,10 @@ class TodayPage(QWidget):
         self.subtitle.setText(f"{long_date(summary.day)}  ·  {who}")
         self.visits_card.value.setText(format_count(len(summary.visits_today)))
         self.week_card.value.setText(format_count(len(summary.visits_this_week)))
+        self.due_card.value.setText(format_count(summary.due_count))
+        self.due_card.caption.setText(
+            self.tr("Iuran jatuh tempo s.d. {day}").format(day=short_date(summary.due_date))
+        )
         self.grace_card.value.setText(format_count(summary.in_grace_count))
         self.lapsed_card.value.setText(format_count(summary.lapsed_count))
         self.pending_card.value.setText(format_count(summary.pending_changes))
@@ -134,7 +142,7 @@ class TodayPage(QWidget):
                     short_date(item.coverage.paid_through),
                     str(item.coverage.unpaid_months),
                 )
-                for item in summary.in_grace
+                for item in summary.to_collect
             ],
         )
         _fill(
