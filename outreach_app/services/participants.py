@@ -41,7 +41,7 @@ class ParticipantDirectory:
         return self._store.reader().participant_list.count(filters, self._today())
 
     def page(
-        self, filters: ParticipantFilter, limit: int, after: tuple[str, str] | None = None
+        self, filters: ParticipantFilter, limit: int, after: ParticipantListing | None = None
     ) -> list[ParticipantListing]:
         """Safe on any thread."""
         return self._store.reader().participant_list.page(filters, self._today(), limit, after)

@@ -1,8 +1,9 @@
 """The participant list: filtered, in name order, a page at a time, with each person's status.
 
-Pages are found by keyset (after the last name and id shown), not by OFFSET, so scrolling to
-row 190.000 costs the same as row 500. Status comes from the local participant_coverage table
-and the domain's status bands for the day, so filtering by "grace" is one indexed query.
+Pages are found by keyset (after the last name, or NIK, and id shown), not by OFFSET, so
+scrolling to row 190.000 costs the same as row 500. Status comes from the local
+participant_coverage table and the domain's status bands for the day, so filtering by "grace"
+is one indexed query.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from outreach_app.domain.models import Participant, ParticipantStatus
 from outreach_app.storage.rows import from_row
 
 NAME_ORDER = "p.full_name COLLATE NOCASE, p.id"
+NIK_ORDER = "p.nik, p.id"
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,10 +89,6 @@ class ParticipantListing:
     participant: Participant
     coverage: Coverage
 
-    @property
-    def cursor(self) -> tuple[str, str]:
-        return (self.participant.full_name, self.participant.stamp.id)
-
 
 _LEFT_JOIN = "FROM participants p LEFT JOIN participant_coverage c ON c.participant_id = p.id"
 # When the filter needs coverage (active, grace, lapsed, falling due), an inner join lets SQLite
@@ -100,13 +98,20 @@ _LEFT_JOIN = "FROM participants p LEFT JOIN participant_coverage c ON c.particip
 _INNER_JOIN = "FROM participant_coverage c CROSS JOIN participants p ON p.id = c.participant_id"
 
 
-def _source(filters: ParticipantFilter) -> str:
+_NO_JOIN = "FROM participants p"
+
+
+def _source(filters: ParticipantFilter, for_count: bool = False) -> str:
     needs_coverage = filters.paid_before is not None or filters.status in (
         ParticipantStatus.ACTIVE,
         ParticipantStatus.GRACE,
         ParticipantStatus.LAPSED,
     )
-    return _INNER_JOIN if needs_coverage else _LEFT_JOIN
+    if needs_coverage:
+        return _INNER_JOIN
+    if for_count and filters.status is not ParticipantStatus.REGISTERED:
+        return _NO_JOIN  # a count by text, village or payer needs no coverage at all
+    return _LEFT_JOIN
 
 
 class ParticipantList:
@@ -117,7 +122,7 @@ class ParticipantList:
         where, params = filters.sql(today)
         return int(
             self._db.execute(
-                f"SELECT count(*) {_source(filters)} WHERE {where}", params
+                f"SELECT count(*) {_source(filters, for_count=True)} WHERE {where}", params
             ).fetchone()[0]
         )
 
@@ -126,20 +131,29 @@ class ParticipantList:
         filters: ParticipantFilter,
         today: dt.date,
         limit: int,
-        after: tuple[str, str] | None = None,
+        after: ParticipantListing | None = None,
     ) -> list[ParticipantListing]:
-        """Up to `limit` rows in name order, after the cursor of the last row already shown."""
+        """Up to `limit` rows after `after` (the last row already shown).
+
+        In name order, except while a NIK is being typed: then in NIK order, which the index
+        gives ready-sorted (sorting 100k prefix matches by name took 0.2 s a keystroke)."""
         where, params = filters.sql(today)
+        by_nik = filters.text.strip().isdigit()
         if after is not None:
-            where += (
-                " AND (p.full_name > ? COLLATE NOCASE"
-                " OR (p.full_name = ? COLLATE NOCASE AND p.id > ?))"
-            )
-            params += [after[0], after[0], after[1]]
+            person = after.participant
+            if by_nik:
+                where += " AND (p.nik > ? OR (p.nik = ? AND p.id > ?))"
+                params += [person.nik, person.nik, person.stamp.id]
+            else:
+                where += (
+                    " AND (p.full_name > ? COLLATE NOCASE"
+                    " OR (p.full_name = ? COLLATE NOCASE AND p.id > ?))"
+                )
+                params += [person.full_name, person.full_name, person.stamp.id]
         cursor = self._db.execute(
             "SELECT p.*, c.run_start AS _run_start, c.paid_through AS _paid_through "
             f"{_source(filters)} "
-            f"WHERE {where} ORDER BY {NAME_ORDER} LIMIT ?",
+            f"WHERE {where} ORDER BY {NIK_ORDER if by_nik else NAME_ORDER} LIMIT ?",
             [*params, limit],
         )
         names = [d[0] for d in cursor.description]

@@ -119,6 +119,8 @@ class Store:
             for reader in self._all_readers:
                 reader.close()
             self._all_readers.clear()
+        with contextlib.suppress(sqlite3.Error):  # keeps the planner's statistics fresh
+            self.db.execute("PRAGMA optimize")
         self.db.close()
 
     @contextlib.contextmanager

@@ -247,3 +247,19 @@ def test_receipts_cannot_be_edited_or_deleted_through_the_repository(store: Stor
         store.payments.update("any", total=1)
     with pytest.raises(ReceiptLocked):
         store.payments.delete("any")
+
+
+def test_nik_prefix_lists_in_nik_order_and_pages_by_nik(store: Store, village: Village) -> None:
+    import datetime as dt
+
+    from outreach_app.storage.participant_list import ParticipantFilter
+
+    for serial, name in ((3, "Ada"), (1, "Zed"), (2, "Mia")):
+        store.participants.add(make_person(village, nik=f"810301150895000{serial}", full_name=name))
+    today = dt.date(2026, 11, 21)
+    first = store.participant_list.page(ParticipantFilter(text="8103"), today, 2)
+    assert [p.participant.full_name for p in first] == ["Zed", "Mia"]  # by NIK, not by name
+    rest = store.participant_list.page(ParticipantFilter(text="8103"), today, 2, after=first[-1])
+    assert [p.participant.full_name for p in rest] == ["Ada"]
+    by_name = store.participant_list.page(ParticipantFilter(text="a"), today, 5)
+    assert [p.participant.full_name for p in by_name] == ["Ada", "Mia"]

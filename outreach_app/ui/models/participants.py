@@ -108,7 +108,7 @@ class ParticipantTableModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid() or not self._rows:
             return
-        page = self._directory.page(self._filters, self.PAGE_SIZE, after=self._rows[-1].cursor)
+        page = self._directory.page(self._filters, self.PAGE_SIZE, after=self._rows[-1])
         if not page:
             self._total = len(self._rows)  # the data changed under us: stop asking
             return

@@ -1,0 +1,106 @@
+"""Search as you type over 200k participants: what one keystroke costs, against raw SQL.
+
+Per keystroke the app (on a worker thread) counts the matches and reads the first page of 500:
+`ParticipantDirectory.count(filter)` + `.page(filter, 500)`. Names are typed letter by letter,
+NIKs digit by digit. The baseline, in the same run on the same file, is plain sqlite3 doing
+`SELECT count(*) ... LIKE` and `SELECT * ... LIMIT 500` with no ordering and no coverage.
+Target: p95 <= 50 ms per keystroke.
+
+    .venv/bin/python benchmarks/bench_search.py [--db FILE] [--participants 200000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from outreach_app.services.participants import ParticipantDirectory, ParticipantFilter
+from outreach_app.storage.store import Store
+
+TARGET_P95_MS = 50.0
+TODAY = dt.date(2026, 11, 21)
+WORDS = ("Yohanis", "Ratuanak", "Fenanlampir", "Maria Sou", "Zzqx Wibble", "an")
+
+
+def typed(text: str) -> list[str]:
+    return [text[: i + 1] for i in range(len(text))]
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def ours(directory: ParticipantDirectory, text: str) -> float:
+    start = time.perf_counter()
+    filters = ParticipantFilter(text=text)
+    directory.count(filters)
+    directory.page(filters, 500)
+    return (time.perf_counter() - start) * 1000
+
+
+def raw(conn: sqlite3.Connection, text: str) -> float:
+    start = time.perf_counter()
+    if text.isdigit():
+        where, param = "nik LIKE ?", f"{text}%"
+    else:
+        where, param = "full_name LIKE ?", f"%{text}%"
+    conn.execute(f"SELECT count(*) FROM participants WHERE {where}", [param]).fetchone()
+    conn.execute(f"SELECT * FROM participants WHERE {where} LIMIT 500", [param]).fetchall()
+    return (time.perf_counter() - start) * 1000
+
+
+def report(label: str, timings: list[float], baseline: list[float]) -> None:
+    p95, base = percentile(timings, 0.95), percentile(baseline, 0.95)
+    print(
+        f"{label:<8} n={len(timings):3d}  p50 {statistics.median(timings):6.1f} ms  "
+        f"p95 {p95:6.1f} ms  max {max(timings):6.1f} ms  | raw sqlite p95 {base:6.1f} ms  "
+        f"ratio {p95 / base:4.1f}x  {'PASS' if p95 <= TARGET_P95_MS else 'FAIL'}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--participants", type=int, default=200_000)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        db = args.db or Path(folder) / "bench.db"
+        if not db.exists():
+            subprocess.run(
+                [sys.executable, "-m", "outreach_app", "demo", "generate",
+                 "--participants", str(args.participants), "--db", str(db)],
+                check=True,
+            )  # fmt: skip
+        with Store(db) as store:
+            directory = ParticipantDirectory(store, lambda: TODAY)
+            some_nik = store.participant_list.page(ParticipantFilter(), TODAY, 1)[0]
+            nik = some_nik.participant.nik or "8103012002950001"
+            conn = sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
+            names = [prefix for word in WORDS for prefix in typed(word)]
+            niks = typed(nik)
+            for text in names[:5] + niks[:5]:  # warm the page cache on both sides
+                ours(directory, text), raw(conn, text)
+            results = {
+                "names": ([ours(directory, t) for t in names], [raw(conn, t) for t in names]),
+                "NIKs": ([ours(directory, t) for t in niks], [raw(conn, t) for t in niks]),
+            }
+            total = store.participants.count()
+            conn.close()
+    print(f"Search as you type over {total:,} participants (count + first 500, per keystroke)")
+    for label, (timings, baseline) in results.items():
+        report(label, timings, baseline)
+    report("overall", [*results["names"][0], *results["NIKs"][0]],
+           [*results["names"][1], *results["NIKs"][1]])  # fmt: skip
+    print(f"target: p95 <= {TARGET_P95_MS:.0f} ms per keystroke")
+
+
+if __name__ == "__main__":
+    main()
