@@ -16,7 +16,17 @@ from outreach_app.domain.models import Participant, Payer, Payment, Village
 from outreach_app.storage.participant_list import ParticipantFilter, ParticipantListing
 from outreach_app.storage.store import Store
 
-__all__ = ["ParticipantDetail", "ParticipantDirectory", "ParticipantFilter", "ParticipantListing"]
+# The list counts exactly up to here and says "more than" beyond: an exact count of 65.000
+# one-letter matches costs a full scan at every keystroke and tells the agent nothing more.
+LIST_COUNT_CAP = 10_000
+
+__all__ = [
+    "LIST_COUNT_CAP",
+    "ParticipantDetail",
+    "ParticipantDirectory",
+    "ParticipantFilter",
+    "ParticipantListing",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,15 +46,24 @@ class ParticipantDirectory:
     def today(self) -> dt.date:
         return self._today()
 
-    def count(self, filters: ParticipantFilter) -> int:
-        """Safe on any thread."""
-        return self._store.reader().participant_list.count(filters, self._today())
+    def count(self, filters: ParticipantFilter, cap: int | None = None) -> int:
+        """Safe on any thread. With `cap`, a result of cap + 1 means "more than cap"."""
+        return self._store.reader().participant_list.count(filters, self._today(), cap)
 
     def page(
         self, filters: ParticipantFilter, limit: int, after: ParticipantListing | None = None
     ) -> list[ParticipantListing]:
         """Safe on any thread."""
         return self._store.reader().participant_list.page(filters, self._today(), limit, after)
+
+    def first_page(
+        self, filters: ParticipantFilter, limit: int, cap: int = LIST_COUNT_CAP
+    ) -> tuple[int, list[ParticipantListing]]:
+        """What one keystroke needs: (count, first page). A page shorter than `limit` is the
+        whole answer, so the count query runs only when there may be more. Any thread."""
+        page = self.page(filters, limit)
+        total = len(page) if len(page) < limit else self.count(filters, cap=cap)
+        return total, page
 
     def detail(self, participant_id: str) -> ParticipantDetail:
         store = self._store

@@ -118,13 +118,17 @@ class ParticipantList:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def count(self, filters: ParticipantFilter, today: dt.date) -> int:
+    def count(self, filters: ParticipantFilter, today: dt.date, cap: int | None = None) -> int:
+        """Matching participants; with `cap`, counting stops at cap + 1 ("more than cap"),
+        which spares a full scan for a one-letter search over 200k names."""
         where, params = filters.sql(today)
-        return int(
-            self._db.execute(
-                f"SELECT count(*) {_source(filters, for_count=True)} WHERE {where}", params
-            ).fetchone()[0]
-        )
+        source = _source(filters, for_count=True)
+        if cap is None:
+            sql, args = f"SELECT count(*) {source} WHERE {where}", params
+        else:
+            sql = f"SELECT count(*) FROM (SELECT 1 {source} WHERE {where} LIMIT ?)"
+            args = [*params, cap + 1]
+        return int(self._db.execute(sql, args).fetchone()[0])
 
     def page(
         self,

@@ -793,6 +793,10 @@
         <translation>searching…</translation>
     </message>
     <message>
+        <source>lebih dari {n} peserta</source>
+        <translation>more than {n} participants</translation>
+    </message>
+    <message>
         <source>{n} peserta</source>
         <translation>Participants: {n}</translation>
     </message>

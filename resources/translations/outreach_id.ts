@@ -793,6 +793,10 @@
         <translation>mencari…</translation>
     </message>
     <message>
+        <source>lebih dari {n} peserta</source>
+        <translation>lebih dari {n} peserta</translation>
+    </message>
+    <message>
         <source>{n} peserta</source>
         <translation>{n} peserta</translation>
     </message>

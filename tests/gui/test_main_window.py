@@ -221,3 +221,19 @@ def test_search_as_you_type_over_ten_thousand_rows(qtbot, big_directory, worker)
         qtbot.keyClicks(page.search, "yohanis rat")  # one search after the typing stops
     assert page.model.total == expected
     assert page.result_count.text() == f"{expected} peserta"
+
+
+def test_counts_stop_at_the_cap_and_the_list_still_scrolls(qtbot, directory, worker) -> None:
+    """Above the cap the label says "more than" and fetching goes on while pages are full."""
+    total = directory.count(ParticipantFilter())
+    assert directory.count(ParticipantFilter(), cap=100) == 101
+    shown, page_rows = directory.first_page(ParticipantFilter(text="zzz-nobody"), 500)
+    assert (shown, page_rows) == (0, [])  # a short page is the whole answer: no count query
+    model = ParticipantTableModel(directory, worker)
+    model.PAGE_SIZE, model.COUNT_CAP = 100, 150
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload(ParticipantFilter())
+    assert model.total == 151 and model.total_is_capped
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == total  # every row reachable despite the capped count

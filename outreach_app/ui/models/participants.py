@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from outreach_app.domain.models import ParticipantStatus, Sex
 from outreach_app.services.participants import (
+    LIST_COUNT_CAP,
     ParticipantDirectory,
     ParticipantFilter,
     ParticipantListing,
@@ -29,6 +30,7 @@ ObjectRole = Qt.ItemDataRole.UserRole + 2
 
 class ParticipantTableModel(QAbstractTableModel):
     PAGE_SIZE = 500
+    COUNT_CAP = LIST_COUNT_CAP
     loaded = Signal(int)  # total rows matching the current filters
 
     def __init__(self, directory: ParticipantDirectory, worker: Worker, parent: Any = None):
@@ -38,6 +40,7 @@ class ParticipantTableModel(QAbstractTableModel):
         self._filters = ParticipantFilter()
         self._rows: list[ParticipantListing] = []
         self._total = 0
+        self._more = False  # the last page came back full: there may be more rows
         self._generation = 0
         self._villages: dict[str, str] = {}
         self._headers = (
@@ -60,7 +63,12 @@ class ParticipantTableModel(QAbstractTableModel):
 
     @property
     def total(self) -> int:
+        """Matching rows, exact up to LIST_COUNT_CAP; see `total_is_capped`."""
         return self._total
+
+    @property
+    def total_is_capped(self) -> bool:
+        return self._total > self.COUNT_CAP
 
     @property
     def filters(self) -> ParticipantFilter:
@@ -77,10 +85,9 @@ class ParticipantTableModel(QAbstractTableModel):
         generation, wanted = self._generation, self._filters
         directory = self._directory
 
-        def load(context: TaskContext) -> tuple[int, list[ParticipantListing]]:
-            total = directory.count(wanted)  # on the worker thread: reader connection only
-            context.check()
-            return total, directory.page(wanted, self.PAGE_SIZE)
+        def load(_context: TaskContext) -> tuple[int, list[ParticipantListing]]:
+            # on the worker thread: the reader connection only
+            return directory.first_page(wanted, self.PAGE_SIZE, cap=self.COUNT_CAP)
 
         def show(result: tuple[int, list[ParticipantListing]]) -> None:
             if generation != self._generation:
@@ -91,6 +98,7 @@ class ParticipantTableModel(QAbstractTableModel):
                 self._villages = {v.stamp.id: v.name for v in directory.villages()}
             self._rows = first_page
             self._total = total
+            self._more = len(first_page) == self.PAGE_SIZE
             self.endResetModel()
             self.loaded.emit(total)
 
@@ -103,14 +111,14 @@ class ParticipantTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._headers)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and self._more
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008, N802
         if parent.isValid() or not self._rows:
             return
         page = self._directory.page(self._filters, self.PAGE_SIZE, after=self._rows[-1])
+        self._more = len(page) == self.PAGE_SIZE
         if not page:
-            self._total = len(self._rows)  # the data changed under us: stop asking
             return
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)

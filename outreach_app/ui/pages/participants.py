@@ -158,7 +158,12 @@ class ParticipantsPage(QWidget):
         self.model.reload(self.current_filters())
 
     def _loaded(self, total: int) -> None:
-        self.result_count.setText(self.tr("{n} peserta").format(n=format_count(total)))
+        if self.model.total_is_capped:
+            self.result_count.setText(
+                self.tr("lebih dari {n} peserta").format(n=format_count(self.model.COUNT_CAP))
+            )
+        else:
+            self.result_count.setText(self.tr("{n} peserta").format(n=format_count(total)))
         if self._keep_detail:
             self._keep_detail = False  # the person just saved stays in the detail panel
         elif total:
