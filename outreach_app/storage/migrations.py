@@ -281,6 +281,37 @@ def _nik_prefix_index(db: Database) -> None:
     db.execute("ANALYZE")
 
 
+@migrations(name="0006_pending_changes_counter")
+def _pending_changes_counter(db: Database) -> None:
+    """The status bar shows the changes waiting to sync on every page; counting 200k outbox
+    rows took ~60 ms each time. Triggers keep the number beside the device instead."""
+    db.execute("ALTER TABLE device ADD COLUMN pending_changes INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        "UPDATE device SET pending_changes = (SELECT count(*) FROM outbox WHERE acked_at IS NULL)"
+    )
+    for statement in _split_statements(_PENDING_TRIGGERS):
+        db.execute(statement)
+
+
+_PENDING_TRIGGERS = """
+CREATE TRIGGER outbox_counts_new_changes AFTER INSERT ON outbox
+WHEN NEW.acked_at IS NULL
+BEGIN
+  UPDATE device SET pending_changes = pending_changes + 1;
+END;
+CREATE TRIGGER outbox_counts_acknowledged AFTER UPDATE OF acked_at ON outbox
+WHEN OLD.acked_at IS NULL AND NEW.acked_at IS NOT NULL
+BEGIN
+  UPDATE device SET pending_changes = pending_changes - 1;
+END;
+CREATE TRIGGER outbox_counts_dropped AFTER DELETE ON outbox
+WHEN OLD.acked_at IS NULL
+BEGIN
+  UPDATE device SET pending_changes = pending_changes - 1;
+END;
+"""
+
+
 def _split_statements(script: str) -> list[str]:
     """Splits on ';' at the end of a line, keeping trigger bodies (whose ';' end with END;)."""
     statements, current = [], []

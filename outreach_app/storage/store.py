@@ -67,9 +67,8 @@ class ReadView:
         self.participants = ParticipantRepository(db, None, HeirRepository(db, None))
 
     def pending_changes(self) -> int:
-        return int(
-            self.db.execute("SELECT count(*) FROM outbox WHERE acked_at IS NULL").fetchone()[0]
-        )
+        """Changes not yet acknowledged by the server (kept by triggers on the outbox)."""
+        return int(self.db.execute("SELECT pending_changes FROM device").fetchone()[0])
 
 
 class Store:

@@ -263,3 +263,21 @@ def test_nik_prefix_lists_in_nik_order_and_pages_by_nik(store: Store, village: V
     assert [p.participant.full_name for p in rest] == ["Ada"]
     by_name = store.participant_list.page(ParticipantFilter(text="a"), today, 5)
     assert [p.participant.full_name for p in by_name] == ["Ada", "Mia"]
+
+
+def test_pending_changes_counter_follows_the_outbox(store: Store, village: Village) -> None:
+    def counted() -> int:
+        return store.db.execute("SELECT count(*) FROM outbox WHERE acked_at IS NULL").fetchone()[0]
+
+    store.participants.add(make_person(village))
+    store.participants.add_many([make_person(village, nik=None), make_person(village, nik=None)])
+    assert store.pending_changes() == counted() == 5  # branch, village, three participants
+    with store.transaction():  # what the sync will do: acknowledge, then prune acked rows
+        store.db.execute("UPDATE outbox SET acked_at = 'now' WHERE seq <= 2")
+        store.db.execute("DELETE FROM outbox WHERE acked_at IS NOT NULL")
+        store.db.execute("DELETE FROM outbox WHERE seq = 3")  # a dropped, unacked change
+    assert store.pending_changes() == counted() == 2
+    with pytest.raises(RuntimeError), store.transaction():
+        store.participants.add(make_person(village, nik=None))
+        raise RuntimeError("rolled back with its count")
+    assert store.pending_changes() == counted() == 2
