@@ -340,18 +340,6 @@
         <translation>Group payment</translation>
     </message>
     <message>
-        <source>{n} bulan</source>
-        <translation>{n} month(s)</translation>
-    </message>
-    <message>
-        <source>Transfer</source>
-        <translation>Transfer</translation>
-    </message>
-    <message>
-        <source>Tunai</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
         <source>Peserta</source>
         <translation>Participants</translation>
     </message>
@@ -362,18 +350,6 @@
     <message>
         <source>Pembayar</source>
         <translation>Payer</translation>
-    </message>
-    <message>
-        <source>Jumlah bulan</source>
-        <translation>Number of months</translation>
-    </message>
-    <message>
-        <source>Mulai bulan</source>
-        <translation>First month</translation>
-    </message>
-    <message>
-        <source>Cara bayar</source>
-        <translation>Payment method</translation>
     </message>
     <message>
         <source>Terbitkan kuitansi</source>
@@ -816,30 +792,6 @@
         <translation>Covered until {until}</translation>
     </message>
     <message>
-        <source>{n} bulan</source>
-        <translation>{n} month(s)</translation>
-    </message>
-    <message>
-        <source>Tunai</source>
-        <translation>Cash</translation>
-    </message>
-    <message>
-        <source>Transfer</source>
-        <translation>Transfer</translation>
-    </message>
-    <message>
-        <source>Jumlah bulan</source>
-        <translation>Number of months</translation>
-    </message>
-    <message>
-        <source>Mulai bulan</source>
-        <translation>First month</translation>
-    </message>
-    <message>
-        <source>Cara bayar</source>
-        <translation>Payment method</translation>
-    </message>
-    <message>
         <source>Terima dan terbitkan kuitansi</source>
         <translation>Collect and issue receipt</translation>
     </message>
@@ -870,6 +822,33 @@
     <message>
         <source>Alasan membatalkan kuitansi {receipt} (kuitansi tidak dapat diubah):</source>
         <translation>Reason for voiding receipt {receipt} (receipts cannot be edited):</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPeriodFields</name>
+    <message>
+        <source>{n} bulan</source>
+        <translation>{n} month(s)</translation>
+    </message>
+    <message>
+        <source>Tunai</source>
+        <translation>Cash</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Jumlah bulan</source>
+        <translation>Number of months</translation>
+    </message>
+    <message>
+        <source>Mulai bulan</source>
+        <translation>First month</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Payment method</translation>
     </message>
 </context>
 <context>

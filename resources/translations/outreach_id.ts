@@ -340,18 +340,6 @@
         <translation>Pembayaran kolektif</translation>
     </message>
     <message>
-        <source>{n} bulan</source>
-        <translation>{n} bulan</translation>
-    </message>
-    <message>
-        <source>Transfer</source>
-        <translation>Transfer</translation>
-    </message>
-    <message>
-        <source>Tunai</source>
-        <translation>Tunai</translation>
-    </message>
-    <message>
         <source>Peserta</source>
         <translation>Peserta</translation>
     </message>
@@ -362,18 +350,6 @@
     <message>
         <source>Pembayar</source>
         <translation>Pembayar</translation>
-    </message>
-    <message>
-        <source>Jumlah bulan</source>
-        <translation>Jumlah bulan</translation>
-    </message>
-    <message>
-        <source>Mulai bulan</source>
-        <translation>Mulai bulan</translation>
-    </message>
-    <message>
-        <source>Cara bayar</source>
-        <translation>Cara bayar</translation>
     </message>
     <message>
         <source>Terbitkan kuitansi</source>
@@ -816,30 +792,6 @@
         <translation>Terlindungi s.d. {until}</translation>
     </message>
     <message>
-        <source>{n} bulan</source>
-        <translation>{n} bulan</translation>
-    </message>
-    <message>
-        <source>Tunai</source>
-        <translation>Tunai</translation>
-    </message>
-    <message>
-        <source>Transfer</source>
-        <translation>Transfer</translation>
-    </message>
-    <message>
-        <source>Jumlah bulan</source>
-        <translation>Jumlah bulan</translation>
-    </message>
-    <message>
-        <source>Mulai bulan</source>
-        <translation>Mulai bulan</translation>
-    </message>
-    <message>
-        <source>Cara bayar</source>
-        <translation>Cara bayar</translation>
-    </message>
-    <message>
         <source>Terima dan terbitkan kuitansi</source>
         <translation>Terima dan terbitkan kuitansi</translation>
     </message>
@@ -870,6 +822,33 @@
     <message>
         <source>Alasan membatalkan kuitansi {receipt} (kuitansi tidak dapat diubah):</source>
         <translation>Alasan membatalkan kuitansi {receipt} (kuitansi tidak dapat diubah):</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentPeriodFields</name>
+    <message>
+        <source>{n} bulan</source>
+        <translation>{n} bulan</translation>
+    </message>
+    <message>
+        <source>Tunai</source>
+        <translation>Tunai</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Transfer</translation>
+    </message>
+    <message>
+        <source>Jumlah bulan</source>
+        <translation>Jumlah bulan</translation>
+    </message>
+    <message>
+        <source>Mulai bulan</source>
+        <translation>Mulai bulan</translation>
+    </message>
+    <message>
+        <source>Cara bayar</source>
+        <translation>Cara bayar</translation>
     </message>
 </context>
 <context>

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,7 +25,7 @@ from outreach_app.domain.months import add_months, month_start
 from outreach_app.reference.money_text import amount_in_words, format_count, format_rupiah
 from outreach_app.services.payments import GroupQuote, PaymentService
 from outreach_app.storage.errors import StorageUnavailable
-from outreach_app.ui.widgets.combo import require_enum
+from outreach_app.ui.dialogs.period_fields import PaymentPeriodFields
 
 
 class GroupPaymentDialog(QDialog):
@@ -49,15 +48,12 @@ class GroupPaymentDialog(QDialog):
         self.payer = QComboBox()
         for payer in payers:
             self.payer.addItem(payer.name, payer.stamp.id)
-        self.months = QComboBox()
-        for months in (1, 3, 6, 12):
-            self.months.addItem(self.tr("{n} bulan").format(n=months), months)
-        first = add_months(month_start(today), 1)
-        self.first_month = QDateEdit(QDate(first.year, first.month, 1))
-        self.first_month.setDisplayFormat("MM-yyyy")
-        self.method = QComboBox()
-        self.method.addItem(self.tr("Transfer"), PaymentMethod.TRANSFER)
-        self.method.addItem(self.tr("Tunai"), PaymentMethod.CASH)
+        self.period = PaymentPeriodFields(
+            add_months(month_start(today), 1), 1, PaymentMethod.TRANSFER
+        )
+        self.months, self.first_month, self.method = (
+            self.period.months, self.period.first_month, self.period.method,
+        )  # fmt: skip
         self.members = QTableWidget(0, 2)
         self.members.setHorizontalHeaderLabels([self.tr("Peserta"), self.tr("Jumlah")])
         self.members.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -69,9 +65,7 @@ class GroupPaymentDialog(QDialog):
         self.message.setStyleSheet("color: #b91c1c;")
         form = QFormLayout()
         form.addRow(self.tr("Pembayar"), self.payer)
-        form.addRow(self.tr("Jumlah bulan"), self.months)
-        form.addRow(self.tr("Mulai bulan"), self.first_month)
-        form.addRow(self.tr("Cara bayar"), self.method)
+        self.period.add_rows(form)
         buttons = QDialogButtonBox()
         self.pay_button = buttons.addButton(
             self.tr("Terbitkan kuitansi"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -86,9 +80,8 @@ class GroupPaymentDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.pay_button.setDefault(True)
-        for signal in (self.payer.currentIndexChanged, self.months.currentIndexChanged):
-            signal.connect(self._update)
-        self.first_month.dateChanged.connect(self._update)
+        self.payer.currentIndexChanged.connect(self._update)
+        self.period.on_change(self._update)
         self._update()
 
     def _update(self) -> None:
@@ -97,7 +90,7 @@ class GroupPaymentDialog(QDialog):
             return
         try:
             quote = self._service.quote_group(
-                payer_id, self.months.currentData(), self.first_month.date().toPython()
+                payer_id, self.period.month_count(), self.period.first()
             )
         except DomainError as exc:
             self.message.setText(str(exc))
@@ -129,10 +122,10 @@ class GroupPaymentDialog(QDialog):
         try:
             receipts = self._service.record_group(
                 self.payer.currentData(),
-                self.months.currentData(),
-                self.first_month.date().toPython(),
+                self.period.month_count(),
+                self.period.first(),
                 self._collector,
-                require_enum(self.method, PaymentMethod),
+                self.period.payment_method(),
             )
         except (DomainError, StorageUnavailable) as exc:
             self.message.setText(self.tr("Belum tersimpan: {error}").format(error=exc))

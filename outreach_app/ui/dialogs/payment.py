@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -20,12 +18,11 @@ from PySide6.QtWidgets import (
 
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import Participant, PaymentMethod, User
-from outreach_app.domain.months import month_start
 from outreach_app.reference.dates_text import month_year, short_date
 from outreach_app.reference.money_text import amount_in_words, format_rupiah
 from outreach_app.services.payments import PaymentService
 from outreach_app.storage.errors import StorageUnavailable
-from outreach_app.ui.widgets.combo import require_enum
+from outreach_app.ui.dialogs.period_fields import PaymentPeriodFields
 
 ERROR_STYLE = "color: #b91c1c;"
 
@@ -54,16 +51,14 @@ class PaymentDialog(QDialog):
             f"<b>{participant.full_name}</b><br>NIK {participant.nik or '—'}<br>"
             + self.tr("Terlindungi s.d. {until}").format(until=short_date(until) if until else "—")
         )
-        self.months = QComboBox()
-        for months in (1, 3, 6, 12):
-            self.months.addItem(self.tr("{n} bulan").format(n=months), months)
-        self.months.setCurrentIndex(max(0, self.months.findData(participant.payment_months)))
-        first = service.next_unpaid_month(participant, today)
-        self.first_month = QDateEdit(QDate(first.year, first.month, 1))
-        self.first_month.setDisplayFormat("MM-yyyy")
-        self.method = QComboBox()
-        self.method.addItem(self.tr("Tunai"), PaymentMethod.CASH)
-        self.method.addItem(self.tr("Transfer"), PaymentMethod.TRANSFER)
+        self.period = PaymentPeriodFields(
+            service.next_unpaid_month(participant, today),
+            participant.payment_months,
+            PaymentMethod.CASH,
+        )
+        self.months, self.first_month, self.method = (
+            self.period.months, self.period.first_month, self.period.method,
+        )  # fmt: skip
         self.breakdown = QLabel()
         self.breakdown.setWordWrap(True)
         self.message = QLabel()
@@ -71,9 +66,7 @@ class PaymentDialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
 
         form = QFormLayout()
-        form.addRow(self.tr("Jumlah bulan"), self.months)
-        form.addRow(self.tr("Mulai bulan"), self.first_month)
-        form.addRow(self.tr("Cara bayar"), self.method)
+        self.period.add_rows(form)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton(
             self.tr("Terima dan terbitkan kuitansi"), QDialogButtonBox.ButtonRole.AcceptRole
@@ -88,16 +81,14 @@ class PaymentDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.save_button.setDefault(True)  # Enter takes the payment
-        self.months.currentIndexChanged.connect(self._update)
-        self.first_month.dateChanged.connect(self._update)
+        self.period.on_change(self._update)
         self._update()
-
-    def _first(self) -> dt.date:
-        return month_start(self.first_month.date().toPython())
 
     def _update(self) -> None:
         try:
-            b = self._service.quote(self._participant, self.months.currentData(), self._first())
+            b = self._service.quote(
+                self._participant, self.period.month_count(), self.period.first()
+            )
         except DomainError as exc:
             self.breakdown.setText("")
             self.message.setText(str(exc))
@@ -131,10 +122,10 @@ class PaymentDialog(QDialog):
         try:
             payment = self._service.record(
                 self._participant.stamp.id,
-                self.months.currentData(),
+                self.period.month_count(),
                 self._collector,
-                first_month=self._first(),
-                method=require_enum(self.method, PaymentMethod),
+                first_month=self.period.first(),
+                method=self.period.payment_method(),
             )
         except (DomainError, StorageUnavailable) as exc:
             self.message.setText(self.tr("Belum tersimpan: {error}").format(error=exc))
