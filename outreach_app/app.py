@@ -14,11 +14,10 @@ from pathlib import Path
 
 import platformdirs
 
-from outreach_app import cli
+from outreach_app import cli  # the parser only; commands load when run
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.reference.rate_tables import load_schedule
 from outreach_app.reference.regions import RegionDirectory
-from outreach_app.services.demo import seed_demo
 from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.payments import PaymentService
@@ -70,6 +69,8 @@ def open_services(path: Path, demo: bool) -> AppServices:
     regions = RegionDirectory()
     store = Store(path)
     if demo:
+        from outreach_app.services.demo import seed_demo  # only the demo database needs it
+
         seed_demo(store, schedule, dt.date.today())
     return AppServices(
         store=store,

@@ -1,9 +1,6 @@
-"""The command line: `outreach init | nik | premium | demo generate`; plain `outreach` is the app.
+"""`outreach init | nik | premium | demo generate`: the commands that work on records and rules.
 
-This module parses and prints; it gets everything it uses from `CliContext`, which app.py
-builds, so tests can run a command against a temporary database with no globals patched.
-Exit codes: 0 done, 1 the input was refused (with a one-line reason), 2 the database is
-unavailable.
+Each handler takes the parsed arguments and the `CliContext` and returns the exit code.
 """
 
 from __future__ import annotations
@@ -11,21 +8,16 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import sys
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, TextIO
 
+from outreach_app.cli.context import CliContext
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import PayerType, Sector
-from outreach_app.domain.nik import NikInfo, RegionLookup, parse_nik
+from outreach_app.domain.nik import NikInfo, parse_nik
 from outreach_app.domain.premiums import PremiumBreakdown, PremiumRequest, calculate_premium
-from outreach_app.domain.rates import RateSchedule
 from outreach_app.reference.money_text import amount_in_words, format_count, format_rupiah
 from outreach_app.services.demo import generate_participants, seed_demo
-from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.storage.store import Store
 
 MONTHS_ID = (
@@ -34,106 +26,7 @@ MONTHS_ID = (
 )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class CliContext:
-    """What commands need, made by the composition root."""
-
-    db_path: Callable[[argparse.Namespace], Path]
-    regions: Callable[[], RegionLookup]
-    schedule: Callable[[], RateSchedule]
-    today: Callable[[], dt.date]
-    out: TextIO = sys.stdout
-    err: TextIO = sys.stderr
-
-
-class _VersionAction(argparse.Action):
-    """Like argparse's "version", but the version is looked up only when asked for."""
-
-    def __init__(self, option_strings: Sequence[str], dest: str, **_: Any) -> None:
-        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
-
-    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
-        import outreach_app
-
-        print(f"{parser.prog} {outreach_app.__version__}")
-        parser.exit()
-
-
-def build_parser() -> argparse.ArgumentParser:
-    db = argparse.ArgumentParser(add_help=False)
-    db.add_argument(
-        "--db",
-        metavar="PATH",
-        default=argparse.SUPPRESS,
-        help="database file (default: $OUTREACH_DB, then the user's data folder)",
-    )
-    parser = argparse.ArgumentParser(
-        prog="outreach",
-        description="Perisai Outreach: pendaftaran dan iuran BPU BPJS Ketenagakerjaan, luring.",
-        parents=[db],
-    )
-    parser.add_argument("--version", action=_VersionAction)
-    parser.add_argument("--demo", action="store_true", help="open the demo database")
-    parser.add_argument(
-        "--screenshot",
-        metavar="FILE.png",
-        help="start the app, save a screenshot of the main window once loaded, and exit",
-    )
-    parser.add_argument(
-        "--page",
-        default="today",
-        choices=["today", "visits", "participants", "payments", "settings"],
-    )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    init = commands.add_parser("init", parents=[db], help="create (and seed) a database")
-    init.add_argument("--demo", action="store_true", help="fill it with the demo data")
-
-    nik = commands.add_parser("nik", parents=[db], help="check a NIK and show what it says")
-    nik.add_argument("nik", metavar="NIK")
-    nik.add_argument("--json", action="store_true")
-
-    premium = commands.add_parser("premium", parents=[db], help="compute a BPU premium")
-    premium.add_argument("--income", required=True, metavar="N", help="declared monthly income")
-    premium.add_argument("--months", type=int, default=1, metavar="1|3|6|12")
-    premium.add_argument("--jht", action="store_true", help="include JHT (old-age savings)")
-    premium.add_argument("--date", metavar="YYYY-MM-DD", help="the date the premium is for")
-    premium.add_argument(
-        "--payer", default="self", choices=[p.value for p in PayerType], metavar="PAYER"
-    )
-    premium.add_argument(
-        "--sector", default="other", choices=[s.value for s in Sector], metavar="SECTOR"
-    )
-    premium.add_argument("--json", action="store_true")
-
-    demo = commands.add_parser("demo", parents=[db], help="demo and benchmark data")
-    demo_commands = demo.add_subparsers(dest="demo_command", metavar="ACTION", required=True)
-    generate = demo_commands.add_parser(
-        "generate", parents=[db], help="add many synthetic participants (for benchmarks)"
-    )
-    generate.add_argument("--participants", type=int, required=True, metavar="N")
-    generate.add_argument("--seed", type=int, default=7)
-    return parser
-
-
-def run(args: argparse.Namespace, context: CliContext) -> int:
-    handlers: dict[str, Callable[[argparse.Namespace, CliContext], int]] = {
-        "init": _init,
-        "nik": _nik,
-        "premium": _premium,
-        "demo": _demo_generate,
-    }
-    try:
-        return handlers[args.command](args, context)
-    except StorageUnavailable as exc:
-        print(f"Basis data tidak tersedia: {exc}", file=context.err)
-        return 2
-    except DomainError as exc:
-        print(f"Ditolak: {exc}", file=context.err)
-        return 1
-
-
-def _init(args: argparse.Namespace, context: CliContext) -> int:
+def init(args: argparse.Namespace, context: CliContext) -> int:
     path = context.db_path(args)
     existed = path.exists()
     with Store(path) as store:
@@ -173,7 +66,7 @@ def nik_as_dict(info: NikInfo) -> dict[str, Any]:
     }
 
 
-def _nik(args: argparse.Namespace, context: CliContext) -> int:
+def nik(args: argparse.Namespace, context: CliContext) -> int:
     info = parse_nik(args.nik, context.regions(), today=context.today())
     if args.json:
         print(json.dumps(nik_as_dict(info), ensure_ascii=False, indent=2), file=context.out)
@@ -237,7 +130,7 @@ def premium_as_dict(breakdown: PremiumBreakdown) -> dict[str, Any]:
     }
 
 
-def _premium(args: argparse.Namespace, context: CliContext) -> int:
+def premium(args: argparse.Namespace, context: CliContext) -> int:
     request = PremiumRequest(
         declared_income=_parse_income(args.income),
         months=args.months,
@@ -277,7 +170,7 @@ def _print_premium(b: PremiumBreakdown, out: TextIO) -> None:
     print(f"Dasar hukum: {'; '.join(b.legal_bases)}", file=out)
 
 
-def _demo_generate(args: argparse.Namespace, context: CliContext) -> int:
+def demo_generate(args: argparse.Namespace, context: CliContext) -> int:
     if args.participants <= 0:
         raise DomainError("Jumlah peserta harus lebih dari nol.")
     path = context.db_path(args)
@@ -304,7 +197,3 @@ def _demo_generate(args: argparse.Namespace, context: CliContext) -> int:
         file=context.out,
     )
     return 0
-
-
-def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    return build_parser().parse_args(argv)

@@ -1,0 +1,86 @@
+"""The argument parser for `outreach` and its commands.
+
+Kept apart from the commands so that starting the desktop app parses its few options without
+importing what the commands use (demo generator, printing, sync)."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from typing import Any
+
+from outreach_app.domain.models import PayerType, Sector
+
+
+class _VersionAction(argparse.Action):
+    """Like argparse's "version", but the version is looked up only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **_: Any) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="show the version and exit")
+
+    def __call__(self, parser: argparse.ArgumentParser, *_: Any) -> None:
+        import outreach_app
+
+        print(f"{parser.prog} {outreach_app.__version__}")
+        parser.exit()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    db = argparse.ArgumentParser(add_help=False)
+    db.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="database file (default: $OUTREACH_DB, then the user's data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="outreach",
+        description="Perisai Outreach: pendaftaran dan iuran BPU BPJS Ketenagakerjaan, luring.",
+        parents=[db],
+    )
+    parser.add_argument("--version", action=_VersionAction)
+    parser.add_argument("--demo", action="store_true", help="open the demo database")
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE.png",
+        help="start the app, save a screenshot of the main window once loaded, and exit",
+    )
+    parser.add_argument(
+        "--page",
+        default="today",
+        choices=["today", "visits", "participants", "payments", "settings"],
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    init = commands.add_parser("init", parents=[db], help="create (and seed) a database")
+    init.add_argument("--demo", action="store_true", help="fill it with the demo data")
+
+    nik = commands.add_parser("nik", parents=[db], help="check a NIK and show what it says")
+    nik.add_argument("nik", metavar="NIK")
+    nik.add_argument("--json", action="store_true")
+
+    premium = commands.add_parser("premium", parents=[db], help="compute a BPU premium")
+    premium.add_argument("--income", required=True, metavar="N", help="declared monthly income")
+    premium.add_argument("--months", type=int, default=1, metavar="1|3|6|12")
+    premium.add_argument("--jht", action="store_true", help="include JHT (old-age savings)")
+    premium.add_argument("--date", metavar="YYYY-MM-DD", help="the date the premium is for")
+    premium.add_argument(
+        "--payer", default="self", choices=[p.value for p in PayerType], metavar="PAYER"
+    )
+    premium.add_argument(
+        "--sector", default="other", choices=[s.value for s in Sector], metavar="SECTOR"
+    )
+    premium.add_argument("--json", action="store_true")
+
+    demo = commands.add_parser("demo", parents=[db], help="demo and benchmark data")
+    demo_commands = demo.add_subparsers(dest="demo_command", metavar="ACTION", required=True)
+    generate = demo_commands.add_parser(
+        "generate", parents=[db], help="add many synthetic participants (for benchmarks)"
+    )
+    generate.add_argument("--participants", type=int, required=True, metavar="N")
+    generate.add_argument("--seed", type=int, default=7)
+    return parser
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    return build_parser().parse_args(argv)
