@@ -1,11 +1,12 @@
 """Search as you type over 200k participants: what one keystroke costs, against raw SQL.
 
-Per keystroke the app (on a worker thread) reads the first page of 500 and, when that page is
-full, counts the matches (exactly up to 10.000, then "more than"):
-`ParticipantDirectory.first_page(filter, 500)`. Names are typed letter by letter,
-NIKs digit by digit. The baseline, in the same run on the same file, is plain sqlite3 doing
-`SELECT count(*) ... LIKE` and `SELECT * ... LIMIT 500` with no ordering and no coverage.
-Target: p95 <= 50 ms per keystroke.
+Per keystroke the list model (on worker threads) reads a first page of 100 rows, which it
+shows at once, and, when that page is full, counts the matches (exactly up to 10.000, then
+"more than"), which it shows next. Both moments are timed: "rows" is the page alone, "total"
+the page plus the count. Names are typed letter by letter, NIKs digit by digit. The baseline,
+in the same run on the same file, is plain sqlite3 doing `SELECT count(*) ... LIKE` and
+`SELECT * ... LIMIT 100` with no ordering and no coverage.
+Target: p95 <= 50 ms per keystroke, for the rows and for the total.
 
     .venv/bin/python benchmarks/bench_search.py [--db FILE] [--participants 200000]
 """
@@ -22,7 +23,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from outreach_app.services.participants import ParticipantDirectory, ParticipantFilter
+from outreach_app.services.participants import (
+    LIST_COUNT_CAP,
+    ParticipantDirectory,
+    ParticipantFilter,
+)
 from outreach_app.storage.store import Store
 
 TARGET_P95_MS = 50.0
@@ -39,10 +44,18 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def ours(directory: ParticipantDirectory, text: str) -> float:
+FIRST_PAGE = 100  # ParticipantTableModel.FIRST_PAGE (the benchmark stays free of Qt)
+
+
+def ours(directory: ParticipantDirectory, text: str) -> tuple[float, float]:
+    """(ms until the rows can be shown, ms until the total can be shown): what the model does."""
+    wanted = ParticipantFilter(text=text)
     start = time.perf_counter()
-    directory.first_page(ParticipantFilter(text=text), 500)  # what the list model calls
-    return (time.perf_counter() - start) * 1000
+    page = directory.page(wanted, FIRST_PAGE)
+    rows = time.perf_counter()
+    if len(page) == FIRST_PAGE:
+        directory.count(wanted, cap=LIST_COUNT_CAP)
+    return (rows - start) * 1000, (time.perf_counter() - start) * 1000
 
 
 def raw(conn: sqlite3.Connection, text: str) -> float:
@@ -52,14 +65,14 @@ def raw(conn: sqlite3.Connection, text: str) -> float:
     else:
         where, param = "full_name LIKE ?", f"%{text}%"
     conn.execute(f"SELECT count(*) FROM participants WHERE {where}", [param]).fetchone()
-    conn.execute(f"SELECT * FROM participants WHERE {where} LIMIT 500", [param]).fetchall()
+    conn.execute(f"SELECT * FROM participants WHERE {where} LIMIT 100", [param]).fetchall()
     return (time.perf_counter() - start) * 1000
 
 
 def report(label: str, timings: list[float], baseline: list[float]) -> None:
     p95, base = percentile(timings, 0.95), percentile(baseline, 0.95)
     print(
-        f"{label:<8} n={len(timings):3d}  p50 {statistics.median(timings):6.1f} ms  "
+        f"{label:<14} n={len(timings):3d}  p50 {statistics.median(timings):6.1f} ms  "
         f"p95 {p95:6.1f} ms  max {max(timings):6.1f} ms  | raw sqlite p95 {base:6.1f} ms  "
         f"ratio {p95 / base:4.1f}x  {'PASS' if p95 <= TARGET_P95_MS else 'FAIL'}"
     )
@@ -87,17 +100,18 @@ def main() -> None:
             niks = typed(nik)
             for text in names[:5] + niks[:5]:  # warm the page cache on both sides
                 ours(directory, text), raw(conn, text)
-            results = {
+            timed = {
                 "names": ([ours(directory, t) for t in names], [raw(conn, t) for t in names]),
                 "NIKs": ([ours(directory, t) for t in niks], [raw(conn, t) for t in niks]),
             }
             total = store.participants.count()
             conn.close()
-    print(f"Search as you type over {total:,} participants (count + first 500, per keystroke)")
-    for label, (timings, baseline) in results.items():
-        report(label, timings, baseline)
-    report("overall", [*results["names"][0], *results["NIKs"][0]],
-           [*results["names"][1], *results["NIKs"][1]])  # fmt: skip
+    print(f"Search as you type over {total:,} participants, per keystroke")
+    for stage, label in ((0, "rows"), (1, "total")):
+        for kind, (timings, baseline) in timed.items():
+            report(f"{kind}: {label}", [t[stage] for t in timings], baseline)
+        every = [t[stage] for t in (*timed["names"][0], *timed["NIKs"][0])]
+        report(f"all: {label}", every, [*timed["names"][1], *timed["NIKs"][1]])
     print(f"target: p95 <= {TARGET_P95_MS:.0f} ms per keystroke")
 
 

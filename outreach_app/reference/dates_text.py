@@ -18,3 +18,14 @@ def short_date(day: dt.date | None) -> str:
 
 def month_year(day: dt.date, locale: str = "id_ID") -> str:
     return str(format_date(day, format="MMMM y", locale=locale))
+
+
+def month_span(first: dt.date, last: dt.date, locale: str = "id_ID") -> str:
+    """The months a payment covers, as on a receipt: "Juli 2026", "Juli–Desember 2026",
+    "Desember 2026–Mei 2027" (the year written once when both ends share it)."""
+    if (first.year, first.month) == (last.year, last.month):
+        return month_year(first, locale)
+    if first.year == last.year:
+        start = str(format_date(first, format="LLLL", locale=locale))
+        return f"{start}–{month_year(last, locale)}"
+    return f"{month_year(first, locale)}–{month_year(last, locale)}"

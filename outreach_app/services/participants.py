@@ -56,15 +56,6 @@ class ParticipantDirectory:
         """Safe on any thread."""
         return self._store.reader().participant_list.page(filters, self._today(), limit, after)
 
-    def first_page(
-        self, filters: ParticipantFilter, limit: int, cap: int = LIST_COUNT_CAP
-    ) -> tuple[int, list[ParticipantListing]]:
-        """What one keystroke needs: (count, first page). A page shorter than `limit` is the
-        whole answer, so the count query runs only when there may be more. Any thread."""
-        page = self.page(filters, limit)
-        total = len(page) if len(page) < limit else self.count(filters, cap=cap)
-        return total, page
-
     def detail(self, participant_id: str) -> ParticipantDetail:
         store = self._store
         participant = store.participants.with_heirs(store.participants.get(participant_id))

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QObject, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
@@ -30,6 +30,15 @@ QM_FILES = {
     "id": ("outreach_id.qm", "qtbase_id.qm"),
     "en": ("outreach_en.qm",),
 }
+
+# The locale that goes with each language: Qt's (date edits, the calendar) and Babel's (month
+# names and numbers the app formats itself). Amounts stay "Rp16.800" in both: rupiah are
+# written the Indonesian way whatever the interface language.
+QT_LOCALES = {
+    "id": QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia),
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
+BABEL_LOCALES = {"id": "id_ID", "en": "en_GB"}
 
 
 class _PackagedTranslator(QTranslator):
@@ -61,6 +70,7 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
     `app.removeTranslator`. A second call replaces what the first one installed rather than
     stacking translators. An unknown language gets Indonesian, the language of the source.
     """
+    QLocale.setDefault(QT_LOCALES[language_code(language)])
     for old in app.findChildren(_PackagedTranslator):
         app.removeTranslator(old)
         old.setParent(None)
@@ -71,3 +81,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[QTranslato
         app.installTranslator(translator)
         installed.append(translator)
     return installed
+
+
+def date_locale() -> str:
+    """Babel's locale for the language installed: "id_ID" or "en_GB"."""
+    english = QLocale().language() == QLocale.Language.English
+    return BABEL_LOCALES["en" if english else "id"]

@@ -769,6 +769,10 @@
         <translation>searching…</translation>
     </message>
     <message>
+        <source>menghitung…</source>
+        <translation>counting…</translation>
+    </message>
+    <message>
         <source>lebih dari {n} peserta</source>
         <translation>more than {n} participants</translation>
     </message>
@@ -800,10 +804,6 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Periode: {start} – {end}</source>
-        <translation>Period: {start} – {end}</translation>
-    </message>
-    <message>
         <source>Potongan -{amount} ({basis})</source>
         <translation>Discount -{amount} ({basis})</translation>
     </message>
@@ -814,6 +814,10 @@
     <message>
         <source>Jumlah</source>
         <translation>Total</translation>
+    </message>
+    <message>
+        <source>Periode: {months}</source>
+        <translation>Period: {months}</translation>
     </message>
     <message>
         <source>Batalkan kuitansi</source>
@@ -940,10 +944,6 @@
     <message>
         <source>BATAL: {reason}</source>
         <translation>VOID: {reason}</translation>
-    </message>
-    <message>
-        <source>{start}, {n} bln</source>
-        <translation>{start}, {n} mo</translation>
     </message>
     <message>
         <source>Tidak tersimpan: {error}</source>

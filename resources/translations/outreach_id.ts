@@ -769,6 +769,10 @@
         <translation>mencari…</translation>
     </message>
     <message>
+        <source>menghitung…</source>
+        <translation>menghitung…</translation>
+    </message>
+    <message>
         <source>lebih dari {n} peserta</source>
         <translation>lebih dari {n} peserta</translation>
     </message>
@@ -800,10 +804,6 @@
         <translation>Batal</translation>
     </message>
     <message>
-        <source>Periode: {start} – {end}</source>
-        <translation>Periode: {start} – {end}</translation>
-    </message>
-    <message>
         <source>Potongan -{amount} ({basis})</source>
         <translation>Potongan -{amount} ({basis})</translation>
     </message>
@@ -814,6 +814,10 @@
     <message>
         <source>Jumlah</source>
         <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Periode: {months}</source>
+        <translation>Periode: {months}</translation>
     </message>
     <message>
         <source>Batalkan kuitansi</source>
@@ -940,10 +944,6 @@
     <message>
         <source>BATAL: {reason}</source>
         <translation>BATAL: {reason}</translation>
-    </message>
-    <message>
-        <source>{start}, {n} bln</source>
-        <translation>{start}, {n} bln</translation>
     </message>
     <message>
         <source>Tidak tersimpan: {error}</source>

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gc
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from outreach_app.reference.regions import RegionDirectory
@@ -18,8 +19,16 @@ from outreach_app.storage.store import Store
 from outreach_app.ui.launcher import load_bundled_fonts
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.pages.participants import ParticipantActions
+from outreach_app.ui.translations import QT_LOCALES
 from outreach_app.ui.workers import Worker
 from tests.conftest import TODAY
+
+
+@pytest.fixture(autouse=True, scope="session")
+def indonesian_locale():
+    """The app's default language: Qt's locale as install_translators sets it for "id" (the
+    texts need no translator: the source strings are Indonesian)."""
+    QLocale.setDefault(QT_LOCALES["id"])
 
 
 @pytest.fixture(autouse=True)

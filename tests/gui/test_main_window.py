@@ -14,8 +14,10 @@ from outreach_app.services.participants import ParticipantDirectory, Participant
 from outreach_app.storage.store import Store
 from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.models.participants import (
+    COL_BIRTH,
     COL_NAME,
     COL_NIK,
+    COL_SEX,
     COL_STATUS,
     ObjectRole,
     ParticipantTableModel,
@@ -37,14 +39,15 @@ def test_participant_model_passes_the_model_tester(qtbot, qtmodeltester, directo
 
 
 def test_model_pages_lazily_by_keyset(qtbot, directory, worker, demo_store: Store) -> None:
-    ParticipantTableModel.PAGE_SIZE = 100
-    try:
-        model = loaded_model(qtbot, directory, worker)
-    finally:
-        ParticipantTableModel.PAGE_SIZE = 500
+    model = ParticipantTableModel(directory, worker)
+    model.PAGE_SIZE = 150
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload(ParticipantFilter())
     total = demo_store.participants.count()
     assert model.total == total > 1000
-    assert model.rowCount() == 100  # only the first page is in memory
+    assert model.rowCount() == model.FIRST_PAGE == 100  # only the first page is in memory
+    model.fetchMore()
+    assert model.rowCount() == 250
     while model.canFetchMore():
         model.fetchMore()
     assert model.rowCount() == total
@@ -65,6 +68,37 @@ def test_status_filter_agrees_with_each_rows_status(qtbot, directory, worker, st
     assert model.total > 0
     label = model.status_label(status)
     assert {model.data(model.index(r, COL_STATUS)) for r in range(model.rowCount())} == {label}
+
+
+def test_rows_are_shown_before_they_are_counted(qtbot, directory, worker) -> None:
+    model = ParticipantTableModel(directory, worker)
+    events: list[tuple[str, int, bool]] = []
+    model.rows_shown.connect(lambda: events.append(("rows", model.rowCount(), model.counting)))
+    model.loaded.connect(lambda total: events.append(("total", total, model.counting)))
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload(ParticipantFilter())
+    total = directory.count(ParticipantFilter())
+    assert events == [("rows", 100, True), ("total", total, False)]
+    events.clear()
+    name = directory.page(ParticipantFilter(), 1)[0].participant.full_name
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload(ParticipantFilter(text=name))  # fewer than a page
+    short = directory.count(ParticipantFilter(text=name))
+    assert 0 < short < 100
+    assert events == [("rows", short, False), ("total", short, False)]
+
+
+def test_a_count_for_a_search_typed_past_is_dropped(qtbot, directory, worker) -> None:
+    model = ParticipantTableModel(directory, worker)
+    totals: list[int] = []
+    model.loaded.connect(totals.append)
+    with qtbot.waitSignal(model.rows_shown, timeout=5000):
+        model.reload(ParticipantFilter())  # a full page: its count starts next
+    with qtbot.waitSignal(model.loaded, timeout=5000):
+        model.reload(ParticipantFilter(text="Ratuanak"))
+    worker.wait()
+    qtbot.wait(20)  # let any late answer for the first search arrive
+    assert totals == [directory.count(ParticipantFilter(text="Ratuanak"))]
 
 
 def test_a_search_typed_past_is_never_shown(qtbot, directory, worker) -> None:
@@ -133,6 +167,28 @@ def test_search_filters_and_detail_panel(qtbot, window: MainWindow, directory) -
     assert page.model.total == directory.count(
         ParticipantFilter(text="810301", village_id=village_id)
     )
+
+
+def test_columns_fit_without_sideways_scrolling(qtbot, window: MainWindow) -> None:
+    """At the usual window size the name gets room and every shown column fits; the header's
+    menu brings back the columns hidden by default."""
+    window.resize(1280, 800)
+    window.show()
+    with qtbot.waitSignal(window.page_loaded, timeout=5000):
+        window.show_page("participants")
+    page = window.participants_page
+    table = page.table
+    assert table.isColumnHidden(COL_SEX) and table.isColumnHidden(COL_BIRTH)
+    metrics = table.fontMetrics()
+    assert table.columnWidth(COL_NAME) >= metrics.horizontalAdvance("Abraham Fenanlampir")
+    assert table.columnWidth(COL_NIK) >= metrics.horizontalAdvance("8103031612919158")
+    assert not table.horizontalScrollBar().isVisible()
+
+    menu = page.column_menu()
+    birth = next(a for a in menu.actions() if a.text() == "Tanggal lahir")
+    assert not birth.isChecked()
+    birth.setChecked(True)
+    assert not table.isColumnHidden(COL_BIRTH)
 
 
 def dark_pixels(path: Path, min_width: int = 1000) -> int:
@@ -214,7 +270,7 @@ def test_search_as_you_type_over_ten_thousand_rows(qtbot, big_directory, worker)
     with qtbot.waitSignal(page.loaded, timeout=5000):
         page.load()
     assert page.model.total > 10_000
-    assert page.model.rowCount() == ParticipantTableModel.PAGE_SIZE  # not all in memory
+    assert page.model.rowCount() == ParticipantTableModel.FIRST_PAGE  # not all in memory
     expected = big_directory.count(ParticipantFilter(text="yohanis rat"))
     assert 0 < expected < 1000
     with qtbot.waitSignal(page.model.loaded, timeout=5000):
@@ -227,10 +283,8 @@ def test_counts_stop_at_the_cap_and_the_list_still_scrolls(qtbot, directory, wor
     """Above the cap the label says "more than" and fetching goes on while pages are full."""
     total = directory.count(ParticipantFilter())
     assert directory.count(ParticipantFilter(), cap=100) == 101
-    shown, page_rows = directory.first_page(ParticipantFilter(text="zzz-nobody"), 500)
-    assert (shown, page_rows) == (0, [])  # a short page is the whole answer: no count query
     model = ParticipantTableModel(directory, worker)
-    model.PAGE_SIZE, model.COUNT_CAP = 100, 150
+    model.FIRST_PAGE, model.PAGE_SIZE, model.COUNT_CAP = 50, 100, 150
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.reload(ParticipantFilter())
     assert model.total == 151 and model.total_is_capped

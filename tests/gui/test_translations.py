@@ -5,6 +5,7 @@ changes what widgets say: English for ours, Indonesian for Qt's own buttons and 
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import re
 import subprocess
@@ -16,11 +17,17 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
 from outreach_app.ui.dialogs.heirs import HeirsEditor
-from outreach_app.ui.translations import LANGUAGES, QM_FILES, install_translators
+from outreach_app.ui.translations import (
+    LANGUAGES,
+    QM_FILES,
+    QT_LOCALES,
+    date_locale,
+    install_translators,
+)
 from outreach_app.ui.widgets.participant_detail import ParticipantDetailView
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -198,6 +205,7 @@ def install(qapp):
     for translator in installed:
         qapp.removeTranslator(translator)
         translator.setParent(None)
+    QLocale.setDefault(QT_LOCALES["id"])
 
 
 def cancel_text(qtbot) -> str:
@@ -243,3 +251,23 @@ def test_installing_again_replaces_the_earlier_language(install) -> None:
     install("id")
     assert QCoreApplication.translate("Labels", "Nelayan") == "Nelayan"
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "Batal"
+
+
+def test_the_language_sets_the_locale_for_dates(qtbot, install) -> None:
+    """Month names follow the interface language; the calendar's day names too."""
+    from outreach_app.reference.dates_text import month_span
+    from outreach_app.ui.widgets.visit_calendar import VisitCalendar
+
+    install("en")
+    assert date_locale() == "en_GB"
+    assert month_span(dt.date(2026, 7, 1), dt.date(2026, 12, 31), date_locale()) == (
+        "July–December 2026"
+    )
+    calendar = VisitCalendar(dt.date(2026, 11, 21))
+    qtbot.addWidget(calendar)
+    assert calendar.locale().dayName(1, QLocale.FormatType.ShortFormat) == "Mon"
+    install("id")
+    assert date_locale() == "id_ID"
+    calendar = VisitCalendar(dt.date(2026, 11, 21))
+    qtbot.addWidget(calendar)
+    assert calendar.locale().dayName(1, QLocale.FormatType.ShortFormat) == "Sen"

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import Participant, PaymentMethod, User
-from outreach_app.reference.dates_text import month_year, short_date
+from outreach_app.reference.dates_text import month_span, short_date
 from outreach_app.reference.money_text import amount_in_words, format_rupiah
 from outreach_app.services.payments import PaymentService
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.dialogs.period_fields import PaymentPeriodFields
+from outreach_app.ui.translations import date_locale
 
 ERROR_STYLE = "color: #b91c1c;"
 
@@ -97,8 +98,8 @@ class PaymentDialog(QDialog):
         self.message.setText("")
         self.save_button.setEnabled(True)
         lines = [
-            self.tr("Periode: {start} – {end}").format(
-                start=month_year(b.per_month[0].month), end=month_year(b.per_month[-1].month)
+            self.tr("Periode: {months}").format(
+                months=month_span(b.per_month[0].month, b.per_month[-1].month, date_locale())
             ),
             f"JKK {format_rupiah(b.total_jkk)}",
             f"JKM {format_rupiah(b.total_jkm)}",

@@ -35,7 +35,7 @@ from outreach_app.reference.dates_text import long_date
 from outreach_app.services.visits import VillageChoice, VisitService
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.labels import segment_labels
-from outreach_app.ui.widgets.visit_calendar import INDONESIAN, pydate, qdate
+from outreach_app.ui.widgets.visit_calendar import pydate, qdate
 from outreach_app.ui.workers import Worker
 
 VILLAGE_DEBOUNCE_MS = 200
@@ -122,7 +122,6 @@ class VisitDialog(QDialog):
             )
 
         self.date_edit = QDateEdit()
-        self.date_edit.setLocale(INDONESIAN)
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd-MM-yyyy")
         # Wider than the rule allows on purpose: the service explains the one-year limit in

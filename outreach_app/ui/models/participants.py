@@ -1,9 +1,11 @@
 """The participant list as a lazy table model over 200k rows.
 
-`reload(filters)` counts and loads the first page on a worker thread (a search never blocks
-typing), dropping answers to searches the user has already typed past. Later pages come by
-keyset on `fetchMore` as the view scrolls (about a millisecond each), so memory holds only
-what was scrolled through.
+`reload(filters)` loads a first page of a few screens on a worker thread (a search never blocks
+typing) and shows it at once; only when that page came back full does a second background
+task count the matches, so the rows appear before the count instead of waiting for it. Answers
+to searches the user has already typed past are dropped. Later pages come by keyset on
+`fetchMore` as the view scrolls (about a millisecond each), so memory holds only what was
+scrolled through.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ ObjectRole = Qt.ItemDataRole.UserRole + 2
 
 
 class ParticipantTableModel(QAbstractTableModel):
-    PAGE_SIZE = 500
+    FIRST_PAGE = 100  # four screens or so: small enough to show within a keystroke
+    PAGE_SIZE = 500  # each later page, fetched as the view scrolls
     COUNT_CAP = LIST_COUNT_CAP
-    loaded = Signal(int)  # total rows matching the current filters
+    rows_shown = Signal()  # the first page of the current search is on screen
+    loaded = Signal(int)  # ... and its total is known: rows matching the current filters
 
     def __init__(self, directory: ParticipantDirectory, worker: Worker, parent: Any = None):
         super().__init__(parent)
@@ -40,6 +44,7 @@ class ParticipantTableModel(QAbstractTableModel):
         self._filters = ParticipantFilter()
         self._rows: list[ParticipantListing] = []
         self._total = 0
+        self._counting = False
         self._more = False  # the last page came back full: there may be more rows
         self._generation = 0
         self._villages: dict[str, str] = {}
@@ -71,35 +76,57 @@ class ParticipantTableModel(QAbstractTableModel):
         return self._total > self.COUNT_CAP
 
     @property
+    def counting(self) -> bool:
+        """The rows are shown but their total is still being counted."""
+        return self._counting
+
+    @property
     def filters(self) -> ParticipantFilter:
         return self._filters
 
     def status_label(self, status: ParticipantStatus) -> str:
         return self._status_labels[status]
 
+    def status_labels(self) -> list[str]:
+        return list(self._status_labels.values())
+
     def reload(self, filters: ParticipantFilter | None = None) -> None:
-        """Counts and loads the first page in the background; emits `loaded` when shown."""
+        """Loads the first page in the background and shows it (`rows_shown`), then counts the
+        matches when there may be more than that page (`loaded` with the total)."""
         if filters is not None:
             self._filters = filters
         self._generation += 1
         generation, wanted = self._generation, self._filters
-        directory = self._directory
+        directory, first_page_size = self._directory, self.FIRST_PAGE
 
-        def load(_context: TaskContext) -> tuple[int, list[ParticipantListing]]:
+        def load(_context: TaskContext) -> list[ParticipantListing]:
             # on the worker thread: the reader connection only
-            return directory.first_page(wanted, self.PAGE_SIZE, cap=self.COUNT_CAP)
+            return directory.page(wanted, first_page_size)
 
-        def show(result: tuple[int, list[ParticipantListing]]) -> None:
+        def show(first_page: list[ParticipantListing]) -> None:
             if generation != self._generation:
                 return  # the user typed on: a newer search is on its way
-            total, first_page = result
             self.beginResetModel()
             if not self._villages:
                 self._villages = {v.stamp.id: v.name for v in directory.villages()}
             self._rows = first_page
-            self._total = total
-            self._more = len(first_page) == self.PAGE_SIZE
+            self._more = len(first_page) == first_page_size
+            self._total = len(first_page)
+            self._counting = self._more
             self.endResetModel()
+            self.rows_shown.emit()
+            if self._more:
+                self._worker.run(count, counted)
+            else:
+                counted(len(first_page))  # a short page is the whole answer: nothing to count
+
+        def count(_context: TaskContext) -> int:
+            return directory.count(wanted, cap=self.COUNT_CAP)
+
+        def counted(total: int) -> None:
+            if generation != self._generation:
+                return
+            self._total, self._counting = total, False
             self.loaded.emit(total)
 
         self._worker.run(load, show)

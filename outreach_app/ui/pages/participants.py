@@ -5,13 +5,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSplitter,
     QTableView,
@@ -28,7 +30,18 @@ from outreach_app.services.payments import PaymentService
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.dialogs.enrolment import EnrolmentDialog
 from outreach_app.ui.dialogs.payment import PaymentDialog, ask_void_reason
-from outreach_app.ui.models.participants import ObjectRole, ParticipantTableModel
+from outreach_app.ui.models.participants import (
+    COL_BIRTH,
+    COL_NAME,
+    COL_NIK,
+    COL_OCCUPATION,
+    COL_PAID,
+    COL_SEX,
+    COL_STATUS,
+    COL_VILLAGE,
+    ObjectRole,
+    ParticipantTableModel,
+)
 from outreach_app.ui.widgets.cards import title
 from outreach_app.ui.widgets.combo import current_enum
 from outreach_app.ui.widgets.participant_detail import ParticipantDetailView
@@ -79,9 +92,7 @@ class ParticipantsPage(QWidget):
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((140, 185, 36, 90, 100, 115, 110)):
-            self.table.setColumnWidth(column, width)
+        self._size_columns()
         self.detail = ParticipantDetailView()
 
         filters = QHBoxLayout()
@@ -115,12 +126,60 @@ class ParticipantsPage(QWidget):
         self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
         self._debounce.timeout.connect(self.apply_filters)
         self.search.textChanged.connect(self._debounce.start)
+        self.model.rows_shown.connect(self._rows_shown)
         self.model.loaded.connect(self._loaded)
         self.table.selectionModel().selectionChanged.connect(self._selected)
         self.new_button.clicked.connect(lambda: self.open_enrolment(None))
         self.edit_button.clicked.connect(self._edit_selected)
         self.pay_button.clicked.connect(self.open_payment)
         self.detail.void_requested.connect(self.void_receipt)
+
+    def _size_columns(self) -> None:
+        """Widths from the font in use, not pixels: each column fits its header and its widest
+        likely value (a full NIK, a date, the longest status); the name takes what is left, so
+        the list needs no sideways scrolling at the usual window size."""
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        padding = metrics.horizontalAdvance("MM")
+        samples = {
+            COL_NIK: "8888888888888888",
+            COL_SEX: "L",
+            COL_BIRTH: "88-88-8888",
+            COL_VILLAGE: "Namtabung",
+            COL_OCCUPATION: "Pedagang pasar",
+            COL_STATUS: max(self.model.status_labels(), key=metrics.horizontalAdvance),
+            COL_PAID: "88-88-8888",
+        }
+        for column, sample in samples.items():
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal))
+            bold = header.fontMetrics().horizontalAdvance(title)
+            self.table.setColumnWidth(
+                column, max(metrics.horizontalAdvance(sample), bold) + padding
+            )
+        header.setSectionResizeMode(COL_NAME, QHeaderView.ResizeMode.Stretch)
+        # Sex and birth date are in the NIK and the detail panel; hiding their columns gives the
+        # name room. The header's context menu brings any column back.
+        for column in (COL_SEX, COL_BIRTH):
+            self.table.setColumnHidden(column, True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+
+    def column_menu(self) -> QMenu:
+        """A check box per column (the name always stays), for the header's context menu."""
+        menu = QMenu(self)
+        for column in range(self.model.columnCount()):
+            if column == COL_NAME:
+                continue  # the name is what the list is for
+            action = menu.addAction(str(self.model.headerData(column, Qt.Orientation.Horizontal)))
+            action.setCheckable(True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
+        return menu
+
+    def _column_menu(self, position: QPoint) -> None:
+        menu = self.column_menu()
+        menu.aboutToHide.connect(menu.deleteLater)
+        menu.popup(self.table.horizontalHeader().mapToGlobal(position))
 
     def load(self) -> None:
         self._fill_filters()
@@ -157,6 +216,16 @@ class ParticipantsPage(QWidget):
         self.result_count.setText(self.tr("mencari…"))
         self.model.reload(self.current_filters())
 
+    def _rows_shown(self) -> None:
+        if self.model.counting:
+            self.result_count.setText(self.tr("menghitung…"))
+        if self._keep_detail:
+            self._keep_detail = False  # the person just saved stays in the detail panel
+        elif self.model.rowCount():
+            self.table.selectRow(0)  # the detail panel shows the first person found
+        else:
+            self.detail.clear_detail()
+
     def _loaded(self, total: int) -> None:
         if self.model.total_is_capped:
             self.result_count.setText(
@@ -164,12 +233,6 @@ class ParticipantsPage(QWidget):
             )
         else:
             self.result_count.setText(self.tr("{n} peserta").format(n=format_count(total)))
-        if self._keep_detail:
-            self._keep_detail = False  # the person just saved stays in the detail panel
-        elif total:
-            self.table.selectRow(0)  # the detail panel shows the first person found
-        else:
-            self.detail.clear_detail()
         self.loaded.emit()
 
     def _selected(self, selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import User
-from outreach_app.reference.dates_text import month_year
+from outreach_app.reference.dates_text import month_span
 from outreach_app.reference.money_text import format_count, format_rupiah, parse_rupiah
 from outreach_app.services.payments import DaySheet, PaymentService
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.dialogs.group_payment import GroupPaymentDialog
 from outreach_app.ui.dialogs.payment import ask_void_reason
+from outreach_app.ui.translations import date_locale
 from outreach_app.ui.widgets.cards import StatCard, title
 from outreach_app.ui.workers import Worker
 
@@ -174,11 +175,11 @@ class PaymentsPage(QWidget):
             remark = self.tr("BATAL: {reason}").format(reason=p.void_reason) if p.voided else ""
             values = (
                 p.receipt_no, p.paid_at.strftime("%H:%M"), line.participant_name,
-                self.tr("{start}, {n} bln").format(start=month_year(p.period_start), n=p.months),
+                month_span(p.period_start, p.period_end, date_locale()),
                 format_rupiah(p.total), remark,
             )  # fmt: skip
             for column, value in enumerate(values):
-                self.receipts.setItem(row, column, QTableWidgetItem(value))
+                self.receipts.setItem(row, column, cell(value, amount=column == 4))
         self.deposits.setRowCount(len(sheet.deposits))
         for row, deposit in enumerate(sheet.deposits):
             values = (
@@ -186,7 +187,7 @@ class PaymentsPage(QWidget):
                 deposit.reference, deposit.note,
             )  # fmt: skip
             for column, value in enumerate(values):
-                self.deposits.setItem(row, column, QTableWidgetItem(value))
+                self.deposits.setItem(row, column, cell(value, amount=column == 1))
         self.loaded.emit()
 
     def _void_selected(self) -> None:
@@ -240,3 +241,11 @@ class PaymentsPage(QWidget):
         self.changed.emit()
         self.load()
         return True
+
+
+def cell(text: str, amount: bool = False) -> QTableWidgetItem:
+    """A read-only table cell; amounts right-aligned so their digits line up."""
+    item = QTableWidgetItem(text)
+    if amount:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item

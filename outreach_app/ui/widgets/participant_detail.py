@@ -8,9 +8,10 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from outreach_app.domain.models import ParticipantStatus, Sex
-from outreach_app.reference.dates_text import month_year, short_date
+from outreach_app.reference.dates_text import month_span, short_date
 from outreach_app.reference.money_text import format_rupiah
 from outreach_app.services.participants import ParticipantDetail
+from outreach_app.ui.translations import date_locale
 
 
 class ParticipantDetailView(QTextBrowser):
@@ -93,24 +94,27 @@ class ParticipantDetailView(QTextBrowser):
             html.append(f"<p>{escape(no_heirs)}</p>")
         html.append(f"<h4>{escape(payments_title)}</h4>")
         if detail.payments:
-            html.append("<table cellspacing='4'>")
+            locale = date_locale()
             for pay in reversed(detail.payments):
-                void = f" — {voided}: {pay.void_reason}" if pay.voided else ""
-                style = " style='color:#999; text-decoration: line-through'" if pay.voided else ""
-                link = (
-                    ""
-                    if pay.voided
-                    else f"<a href='void:{escape(pay.receipt_no)}'>{escape(void_link)}</a>"
+                # Two lines a receipt, so a narrow panel never breaks a month name or an amount.
+                span = month_span(pay.period_start, pay.period_end, locale)
+                head = (
+                    f"<b>{escape(pay.receipt_no)}</b> &nbsp; "
+                    f"<span style='white-space: nowrap'>{escape(format_rupiah(pay.total))}</span>"
                 )
-                html.append(
-                    f"<tr{style}><td style='white-space: nowrap'>{escape(pay.receipt_no)}</td>"
-                    f"<td>{escape(month_year(pay.period_start))}</td>"
-                    f"<td>{escape(months.format(n=pay.months))}</td>"
-                    "<td align='right' style='white-space: nowrap'>"
-                    f"{escape(format_rupiah(pay.total))}</td>"
-                    f"<td>{escape(void)}{link}</td></tr>"
-                )
-            html.append("</table>")
+                if pay.voided:
+                    html.append(
+                        "<p style='color:#8a929c; margin-bottom:6px'>"
+                        f"<s>{head}</s><br/>{escape(span)} · "
+                        f"<b>{escape(voided)}: {escape(pay.void_reason)}</b></p>"
+                    )
+                else:
+                    link = f"<a href='void:{escape(pay.receipt_no)}'>{escape(void_link)}</a>"
+                    html.append(
+                        f"<p style='margin-bottom:6px'>{head}<br/>{escape(span)} "
+                        f"({escape(months.format(n=pay.months))}) · "
+                        f"{escape(short_date(pay.paid_at.date()))} · {link}</p>"
+                    )
         else:
             html.append(f"<p>{escape(no_payments)}</p>")
         self.setHtml("".join(html))

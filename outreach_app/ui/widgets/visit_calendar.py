@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QCalendarWidget, QLabel, QVBoxLayout, QWidget
 from outreach_app.domain.models import VisitPlan, VisitStatus
 
 PLANNED_COLOUR, DONE_COLOUR, CANCELLED_COLOUR = "#0b5394", "#1d7a3a", "#8a929c"
-INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 
 
 def qdate(day: dt.date) -> QDate:
@@ -32,7 +31,7 @@ def pydate(day: QDate) -> dt.date:
 class VisitCalendar(QCalendarWidget):
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setLocale(INDONESIAN)  # Qt's own CLDR data: "Sen", "Sel"… without translations
+        self.setLocale(QLocale())  # the app's language: Qt's CLDR names "Sen", "Sel"… or "Mon"
         self.setFirstDayOfWeek(Qt.DayOfWeek.Monday)
         self.setVerticalHeaderFormat(QCalendarWidget.VerticalHeaderFormat.NoVerticalHeader)
         self.setSelectedDate(qdate(today))
