@@ -171,3 +171,13 @@ def build_nik(district_code: str, birth_date: dt.date, sex: Sex, serial: int) ->
         raise ValueError(f"serial must be 1..9999: {serial}")
     day = birth_date.day + (FEMALE_DAY_OFFSET if sex is Sex.FEMALE else 0)
     return f"{district_code}{day:02d}{birth_date:%m%y}{serial:04d}"
+
+
+def masked_nik(nik: str | None) -> str:
+    """A NIK as printed on a receipt or a payer's list: the district of issue and the serial
+    stay, the birth date in the middle is hidden. "—" when there is none."""
+    if not nik:
+        return "—"
+    if len(nik) != 16:
+        return nik
+    return f"{nik[:6]}••••••{nik[12:]}"

@@ -293,6 +293,20 @@ def _pending_changes_counter(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="0007_signing_keys")
+def _signing_keys(db: Database) -> None:
+    """Public keys of the installations that sign receipts, so a receipt's QR code can be
+    checked offline. Only public keys live here (and may be shared by sync); a device's private
+    key stays in local_settings, which never leaves the laptop."""
+    db.execute(
+        "CREATE TABLE signing_keys ("
+        " device_id TEXT PRIMARY KEY,"
+        " device_name TEXT NOT NULL,"
+        " public_key TEXT NOT NULL CHECK (length(public_key) = 44),"  # 32 bytes, base64
+        " created_at TEXT NOT NULL)"
+    )
+
+
 _PENDING_TRIGGERS = """
 CREATE TRIGGER outbox_counts_new_changes AFTER INSERT ON outbox
 WHEN NEW.acked_at IS NULL

@@ -16,10 +16,14 @@ class PaymentRepository(SyncedRepository[Payment]):
     table, record_type, label = "payments", Payment, "Kuitansi"
 
     def by_receipt(self, receipt_no: str) -> Payment:
-        found = self._where("receipt_no = ?", [receipt_no])
-        if not found:
+        found = self.find_by_receipt(receipt_no)
+        if found is None:
             raise NotFound(self.label, receipt_no)
-        return found[0]
+        return found
+
+    def find_by_receipt(self, receipt_no: str) -> Payment | None:
+        found = self._where("receipt_no = ?", [receipt_no])
+        return found[0] if found else None
 
     def of_participant(self, participant_id: str) -> list[Payment]:
         return self._where("participant_id = ?", [participant_id], order_by="period_start")

@@ -33,6 +33,7 @@ from outreach_app.storage.organisation import (
 from outreach_app.storage.participant_list import ParticipantList
 from outreach_app.storage.participants import HeirRepository, ParticipantRepository
 from outreach_app.storage.payments import CashDepositRepository, PaymentRepository
+from outreach_app.storage.signing_keys import SigningKeyRepository
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ class Store:
         self.visits = VisitRepository(self.db, self.writer)
         self.audit = AuditLog(self.writer)
         self.participant_list = ParticipantList(self.db)
+        self.signing_keys = SigningKeyRepository(self.db)
 
     def __enter__(self) -> Store:
         return self
