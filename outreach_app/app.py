@@ -21,7 +21,7 @@ from outreach_app.reference.regions import RegionDirectory
 from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.payments import PaymentService
-from outreach_app.services.setup import SetupService
+from outreach_app.services.setup import SetupService, is_demo_database
 from outreach_app.services.today import TodayService
 from outreach_app.services.visits import VisitService
 from outreach_app.settings import (
@@ -72,6 +72,7 @@ def open_services(path: Path, demo: bool) -> AppServices:
         from outreach_app.services.demo import seed_demo  # only the demo database needs it
 
         seed_demo(store, schedule, dt.date.today())
+    demo = demo or is_demo_database(store)
     return AppServices(
         store=store,
         schedule=schedule,
@@ -150,7 +151,7 @@ def run_desktop_app(args: argparse.Namespace) -> int:
                 setup,
                 today.current_agent(),
                 services.store.device.name,
-                demo,
+                services.demo,
             )
 
         def warm_up() -> None:

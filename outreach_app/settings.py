@@ -14,6 +14,7 @@ DEFAULT_DB_NAME = "outreach.db"
 DEMO_DB_NAME = "outreach-demo.db"
 # Device-local setting: the username of the person using this laptop.
 CURRENT_USER_KEY = "current_user"
+DEMO_MARK_KEY = "demo_database"  # local setting "1" in a database filled with demo data
 
 
 def resolve_db_path(

@@ -1,4 +1,5 @@
-"""The command line: `outreach init | nik | premium | demo generate`; plain `outreach` is the app.
+"""The command line: `outreach init | nik | premium | demo generate | print | verify-receipt`;
+plain `outreach` is the app.
 
 The parser is light; a command's module is imported only when that command runs, so the
 desktop app does not pay for the command line's imports at start-up. Exit codes: 0 done,
@@ -26,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "nik": ("records", "nik"),
     "premium": ("records", "premium"),
     "demo": ("records", "demo_generate"),
+    "print": ("printing", "print_document"),
+    "verify-receipt": ("printing", "verify_receipt"),
 }
 
 

@@ -72,6 +72,42 @@ def build_parser() -> argparse.ArgumentParser:
     )
     premium.add_argument("--json", action="store_true")
 
+    printing = commands.add_parser("print", parents=[db], help="print documents as PDF")
+    documents = printing.add_subparsers(dest="print_command", metavar="DOCUMENT", required=True)
+    output = argparse.ArgumentParser(add_help=False)
+    output.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
+    form = documents.add_parser("form", parents=[db, output], help="registration form (F1 BPU)")
+    which = form.add_mutually_exclusive_group(required=True)
+    which.add_argument("--nik", help="pre-filled for the participant with this NIK")
+    which.add_argument("--blank", action="store_true", help="blank, for filling in by hand")
+    receipt = documents.add_parser("receipt", parents=[db, output], help="one premium receipt")
+    receipt.add_argument("receipt_no", metavar="RECEIPT_NO")
+    receipts = documents.add_parser(
+        "receipts", parents=[db, output], help="every receipt an agent wrote on a day"
+    )
+    receipts.add_argument("--date", metavar="YYYY-MM-DD", help="default: today")
+    receipts.add_argument("--agent", metavar="USERNAME", help="default: this laptop's agent")
+    payer_list = documents.add_parser(
+        "payer-list", parents=[db, output], help="collective list and bill for a payer"
+    )
+    payer_list.add_argument("payer_id", metavar="PAYER_ID")
+    payer_list.add_argument("--month", required=True, metavar="YYYY-MM")
+    visit_report = documents.add_parser(
+        "visit-report", parents=[db, output], help="report of a village visit"
+    )
+    visit_report.add_argument("visit_id", metavar="VISIT_ID")
+    visit_forms = documents.add_parser(
+        "visit-forms", parents=[db, output], help="registration forms of everyone a visit enrolled"
+    )
+    visit_forms.add_argument("visit_id", metavar="VISIT_ID")
+
+    verify = commands.add_parser(
+        "verify-receipt", parents=[db], help="check that a receipt is genuine and unaltered"
+    )
+    verify.add_argument("source", metavar="FILE.pdf|PAYLOAD")
+    verify.add_argument("--nik", help="also check the receipt belongs to this NIK")
+    verify.add_argument("--json", action="store_true")
+
     demo = commands.add_parser("demo", parents=[db], help="demo and benchmark data")
     demo_commands = demo.add_subparsers(dest="demo_command", metavar="ACTION", required=True)
     generate = demo_commands.add_parser(

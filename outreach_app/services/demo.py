@@ -39,7 +39,7 @@ from outreach_app.domain.months import add_months, month_start
 from outreach_app.domain.nik import build_nik
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.services.payments import PaymentService
-from outreach_app.settings import CURRENT_USER_KEY
+from outreach_app.settings import CURRENT_USER_KEY, DEMO_MARK_KEY
 from outreach_app.storage.participant_list import ParticipantFilter
 from outreach_app.storage.store import Store
 
@@ -173,6 +173,7 @@ def seed_demo(
         store.visits.add_many(visits)
     payments = _payment_history(store, schedule, rng, participants, agent_of, villages, today)
     store.set_local_setting(CURRENT_USER_KEY, DEMO_AGENT)
+    store.set_local_setting(DEMO_MARK_KEY, "1")  # every printed page will say DEMO
     return SeedSummary(
         branches=len(branches),
         villages=len(villages),

@@ -14,7 +14,13 @@ from pathlib import Path
 
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import Branch, Role, SyncStamp, User
-from outreach_app.settings import CURRENT_USER_KEY, AppConfig, load_config, save_config
+from outreach_app.settings import (
+    CURRENT_USER_KEY,
+    DEMO_MARK_KEY,
+    AppConfig,
+    load_config,
+    save_config,
+)
 from outreach_app.storage.backup import backup_database, check_backup, restore_database
 from outreach_app.storage.errors import NotFound
 from outreach_app.storage.store import DeviceIdentity, Store
@@ -132,3 +138,9 @@ def current_user(store: Store) -> User | None:
         return store.users.by_username(username)
     except NotFound:
         return None
+
+
+def is_demo_database(store: Store) -> bool:
+    """Filled by seed_demo, whatever the file is called (`init --demo --db any.db`): its
+    window title and every printed page say demo."""
+    return store.local_setting(DEMO_MARK_KEY) == "1"

@@ -1,0 +1,149 @@
+"""`outreach print ...` and `outreach verify-receipt`: documents from the command line.
+
+A PDF is made in memory first and written only when complete (atomically), so an unknown
+receipt number, participant or payer leaves no file behind: exit 1 with the reason.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from outreach_app.cli.context import CliContext
+from outreach_app.domain.errors import DomainError
+from outreach_app.domain.months import add_months
+from outreach_app.domain.receipt_payload import ReceiptPayloadError
+from outreach_app.reference.dates_text import month_span, short_date
+from outreach_app.reference.money_text import format_rupiah
+from outreach_app.services.printing import PrintService, write_pdf
+from outreach_app.services.receipt_files import payloads_in_pdf
+from outreach_app.services.receipts import ReceiptSigner, ReceiptVerifier, VerifiedReceipt
+from outreach_app.services.setup import current_user, is_demo_database
+from outreach_app.storage.store import Store
+
+
+def _printer(store: Store, context: CliContext) -> PrintService:
+    return PrintService(
+        store, context.schedule(), ReceiptSigner(store), demo=is_demo_database(store)
+    )
+
+
+def _month(text: str) -> dt.date:
+    try:
+        return dt.datetime.strptime(text, "%Y-%m").date()
+    except ValueError as exc:
+        raise DomainError(f"Bulan harus berformat YYYY-MM (yang diisi: {text!r}).") from exc
+
+
+def _day(text: str | None, today: dt.date) -> dt.date:
+    if text is None:
+        return today
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise DomainError(f"Tanggal harus berformat YYYY-MM-DD (yang diisi: {text!r}).") from exc
+
+
+def _existing_database(args: argparse.Namespace, context: CliContext) -> Path:
+    """Printing and checking read a database; they never create an empty one by mistake."""
+    path = context.db_path(args)
+    if not path.exists():
+        raise DomainError(f"Basis data {path} belum ada; buat dengan `outreach init`.")
+    return path
+
+
+def print_document(args: argparse.Namespace, context: CliContext) -> int:
+    with Store(_existing_database(args, context)) as store:
+        data = _render(args, store, context)
+    target = write_pdf(data, Path(args.output))
+    print(f"Tersimpan: {target} ({len(data) // 1024 + 1} KB)", file=context.out)
+    return 0
+
+
+def _render(args: argparse.Namespace, store: Store, context: CliContext) -> bytes:
+    printer = _printer(store, context)
+    what = args.print_command
+    if what == "receipt":
+        return printer.receipt(args.receipt_no)
+    if what == "receipts":
+        agent = store.users.by_username(args.agent) if args.agent else current_user(store)
+        if agent is None:
+            raise DomainError("Laptop ini belum punya agen; sebutkan agennya dengan --agent.")
+        return printer.receipts_of_day(agent.stamp.id, _day(args.date, context.today()))
+    raise DomainError(f"Dokumen {what!r} belum bisa dicetak.")
+
+
+def verify_receipt(args: argparse.Namespace, context: CliContext) -> int:
+    """Exit 0 when every receipt found is genuine, 1 (with the reason) when any is not."""
+    source = Path(args.source)
+    if source.suffix.lower() == ".pdf" or source.is_file():
+        if not source.is_file():
+            raise DomainError(f"Berkas {source} tidak ada.")
+        payloads = payloads_in_pdf(source.read_bytes())
+        if not payloads:
+            raise ReceiptPayloadError(f"Tidak ada kode kuitansi Perisai Outreach di {source}.")
+    else:
+        payloads = [args.source]
+    with Store(_existing_database(args, context)) as store:
+        verifier = ReceiptVerifier(store)
+        results: list[dict[str, Any]] = []
+        failed = False
+        for payload in payloads:
+            try:
+                checked = verifier.verify(payload, nik=args.nik)
+                results.append(_as_dict(checked))
+            except DomainError as exc:
+                failed = True
+                results.append({"genuine": False, "reason": str(exc)})
+    if args.json:
+        print(json.dumps(results, ensure_ascii=False, indent=2), file=context.out)
+    else:
+        for result in results:
+            print(_as_text(result), file=context.out if result["genuine"] else context.err)
+    return 1 if failed or any(r.get("nik_matches") is False for r in results) else 0
+
+
+def _as_dict(checked: VerifiedReceipt) -> dict[str, Any]:
+    claim = checked.claim
+    last = add_months(claim.first_month, claim.months - 1)
+    if checked.payment is None:
+        status = "not_recorded_here"
+    else:
+        status = "voided" if checked.voided else "recorded"
+    return {
+        "genuine": True,
+        "receipt_no": claim.receipt_no,
+        "amount": claim.amount,
+        "paid_on": claim.paid_on.isoformat(),
+        "first_month": claim.first_month.strftime("%Y-%m"),
+        "months": claim.months,
+        "period": month_span(claim.first_month, last),
+        "device_id": claim.device_id,
+        "device_name": checked.device_name,
+        "status": status,
+        "void_reason": checked.payment.void_reason if checked.voided and checked.payment else "",
+        "nik_matches": checked.nik_matches,
+    }
+
+
+def _as_text(result: dict[str, Any]) -> str:
+    if not result["genuine"]:
+        return f"TIDAK SAH: {result['reason']}"
+    lines = [
+        f"ASLI: kuitansi {result['receipt_no']}, {format_rupiah(result['amount'])}, "
+        f"{result['period']} ({result['months']} bulan), dibayar "
+        f"{short_date(dt.date.fromisoformat(result['paid_on']))}, "
+        f"ditandatangani perangkat {result['device_name']}"
+    ]
+    status = {
+        "recorded": "tercatat di basis data ini",
+        "voided": f"DIBATALKAN di basis data ini: {result['void_reason']}",
+        "not_recorded_here": "belum tercatat di basis data ini (belum disinkronkan?)",
+    }[result["status"]]
+    lines.append(f"  status: {status}")
+    if result["nik_matches"] is not None:
+        lines.append("  NIK: cocok" if result["nik_matches"] else "  NIK: TIDAK COCOK")
+    return "\n".join(lines)
