@@ -8,6 +8,7 @@ after one.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -43,10 +44,16 @@ class FirstRunAnswers:
     receipt_prefix: str
 
 
+DOCUMENT_FOLDER_KEY = "document_folder"
+
+
 class SetupService:
-    def __init__(self, store: Store, config_path: Path) -> None:
+    def __init__(
+        self, store: Store, config_path: Path, default_documents: Path | None = None
+    ) -> None:
         self._store = store
         self._config_path = config_path
+        self._default_documents = default_documents or Path.home() / "Documents"
 
     # --- config file (read before the database opens) -----------------------------------
 
@@ -63,6 +70,27 @@ class SetupService:
 
     def database_path(self) -> Path:
         return Path(self._store.path)
+
+    # --- where printed documents are saved ------------------------------------------------
+
+    def document_folder(self) -> Path:
+        """Chosen in Settings, per laptop; by default "Perisai Outreach" in the user's
+        documents folder."""
+        chosen = self._store.local_setting(DOCUMENT_FOLDER_KEY)
+        return Path(chosen) if chosen else self._default_documents / "Perisai Outreach"
+
+    def set_document_folder(self, folder: Path) -> Path:
+        """Refuses a folder that cannot be made or written to, so the first print of the day
+        does not fail in a village."""
+        folder = folder.expanduser()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SetupRefused(f"Folder {folder} tidak bisa dibuat: {exc.strerror}.") from exc
+        if not os.access(folder, os.W_OK):
+            raise SetupRefused(f"Folder {folder} tidak bisa ditulisi; pilih folder lain.")
+        self._store.set_local_setting(DOCUMENT_FOLDER_KEY, str(folder))
+        return folder
 
     # --- this device and its user --------------------------------------------------------
 

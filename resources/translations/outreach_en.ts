@@ -56,6 +56,61 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreviewDialog</name>
+    <message>
+        <source>{n} halaman</source>
+        <translation>{n} pages</translation>
+    </message>
+    <message>
+        <source>Cetak…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Tidak tersimpan</source>
+        <translation>Not saved</translation>
+    </message>
+    <message>
+        <source>PDF tidak bisa disimpan di {path}: {reason}. Pilih folder lain atau kosongkan ruang disk, lalu coba lagi.</source>
+        <translation>The PDF could not be saved to {path}: {reason}. Choose another folder or free some disk space, then try again.</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Mencetak…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tidak bisa mencetak</source>
+        <translation>Cannot print</translation>
+    </message>
+    <message>
+        <source>Pencetak tidak bisa dibuka. Periksa pencetak, lalu coba lagi.</source>
+        <translation>The printer could not be opened. Check the printer, then try again.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolmentDialog</name>
     <message>
         <source>Pendaftaran peserta BPU (F1)</source>
@@ -1005,6 +1060,10 @@
         <translation>Cancel</translation>
     </message>
     <message>
+        <source>Ganti folder dokumen…</source>
+        <translation>Change documents folder…</translation>
+    </message>
+    <message>
         <source>Pengaturan</source>
         <translation>Settings</translation>
     </message>
@@ -1043,6 +1102,18 @@
     <message>
         <source>Bahasa disimpan; berlaku saat aplikasi dibuka lagi.</source>
         <translation>Language saved; it applies the next time the app opens.</translation>
+    </message>
+    <message>
+        <source>Folder dokumen (PDF yang disimpan): {path}</source>
+        <translation>Documents folder (saved PDFs): {path}</translation>
+    </message>
+    <message>
+        <source>Folder dokumen</source>
+        <translation>Documents folder</translation>
+    </message>
+    <message>
+        <source>Dokumen akan disimpan di {path}.</source>
+        <translation>Documents will be saved in {path}.</translation>
     </message>
     <message>
         <source>Berkas basis data</source>

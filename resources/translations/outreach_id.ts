@@ -56,6 +56,61 @@
     </message>
 </context>
 <context>
+    <name>DocumentPreviewDialog</name>
+    <message>
+        <source>{n} halaman</source>
+        <translation>{n} halaman</translation>
+    </message>
+    <message>
+        <source>Cetak…</source>
+        <translation>Cetak…</translation>
+    </message>
+    <message>
+        <source>Simpan PDF…</source>
+        <translation>Simpan PDF…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation>Simpan PDF</translation>
+    </message>
+    <message>
+        <source>Dokumen PDF (*.pdf)</source>
+        <translation>Dokumen PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Tidak tersimpan</source>
+        <translation>Tidak tersimpan</translation>
+    </message>
+    <message>
+        <source>PDF tidak bisa disimpan di {path}: {reason}. Pilih folder lain atau kosongkan ruang disk, lalu coba lagi.</source>
+        <translation>PDF tidak bisa disimpan di {path}: {reason}. Pilih folder lain atau kosongkan ruang disk, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <translation>Tersimpan: {path}</translation>
+    </message>
+    <message>
+        <source>Mencetak…</source>
+        <translation>Mencetak…</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Tidak bisa mencetak</source>
+        <translation>Tidak bisa mencetak</translation>
+    </message>
+    <message>
+        <source>Pencetak tidak bisa dibuka. Periksa pencetak, lalu coba lagi.</source>
+        <translation>Pencetak tidak bisa dibuka. Periksa pencetak, lalu coba lagi.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolmentDialog</name>
     <message>
         <source>Pendaftaran peserta BPU (F1)</source>
@@ -1005,6 +1060,10 @@
         <translation>Batalkan</translation>
     </message>
     <message>
+        <source>Ganti folder dokumen…</source>
+        <translation>Ganti folder dokumen…</translation>
+    </message>
+    <message>
         <source>Pengaturan</source>
         <translation>Pengaturan</translation>
     </message>
@@ -1043,6 +1102,18 @@
     <message>
         <source>Bahasa disimpan; berlaku saat aplikasi dibuka lagi.</source>
         <translation>Bahasa disimpan; berlaku saat aplikasi dibuka lagi.</translation>
+    </message>
+    <message>
+        <source>Folder dokumen (PDF yang disimpan): {path}</source>
+        <translation>Folder dokumen (PDF yang disimpan): {path}</translation>
+    </message>
+    <message>
+        <source>Folder dokumen</source>
+        <translation>Folder dokumen</translation>
+    </message>
+    <message>
+        <source>Dokumen akan disimpan di {path}.</source>
+        <translation>Dokumen akan disimpan di {path}.</translation>
     </message>
     <message>
         <source>Berkas basis data</source>

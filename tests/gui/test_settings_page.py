@@ -123,3 +123,16 @@ def test_settings_screenshot_has_text(qtbot, window: MainWindow, page, tmp_path)
     qtbot.waitExposed(window)
     assert window.grab().save(str(tmp_path / "settings.png"))
     assert dark_pixels(tmp_path / "settings.png") > 700  # a sparse page; an empty window gives ~1
+
+
+def test_document_folder_is_chosen_and_checked(page, tmp_path: Path, demo_store: Store) -> None:
+    assert "Perisai Outreach" in page.documents.text()  # the default, before any choice
+    chosen = tmp_path / "dokumen" / "kuitansi"
+    assert page.apply_document_folder(chosen)
+    assert chosen.is_dir() and str(chosen) in page.documents.text()
+    assert demo_store.local_setting("document_folder") == str(chosen)
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    assert not page.apply_document_folder(blocker / "inside")
+    assert "tidak bisa dibuat" in page.message.text()
+    assert str(chosen) in page.documents.text()  # the earlier choice stands

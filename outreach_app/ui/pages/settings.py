@@ -81,11 +81,16 @@ class SettingsPage(QWidget):
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
+        self.documents = QLabel()
+        self.documents.setWordWrap(True)
+        self.choose_documents = QPushButton(self.tr("Ganti folder dokumen…"))
         data = QVBoxLayout()
         data.addWidget(self.database)
         data.addLayout(self._row(self.open_folder, self.choose_database))
         data.addLayout(self._row(self.backup_button, self.restore_button, self.cancel_button))
         data.addWidget(self.progress)
+        data.addWidget(self.documents)
+        data.addLayout(self._row(self.choose_documents))
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -107,6 +112,7 @@ class SettingsPage(QWidget):
         self.save_language.clicked.connect(self.apply_language)
         self.open_folder.clicked.connect(self._open_folder)
         self.choose_database.clicked.connect(self._choose_database)
+        self.choose_documents.clicked.connect(self._choose_documents)
         self.backup_button.clicked.connect(self._ask_backup)
         self.restore_button.clicked.connect(self._ask_restore)
         self.cancel_button.clicked.connect(self.cancel)
@@ -134,6 +140,7 @@ class SettingsPage(QWidget):
             self.user.setCurrentIndex(self.user.findData(current.username))
         self.language.setCurrentIndex(max(0, self.language.findData(service.config().language)))
         self.database.setText(self.tr("Basis data: {path}").format(path=service.database_path()))
+        self._show_document_folder()
         self.loaded.emit()
 
     def _say(self, text: str, ok: bool = True) -> None:
@@ -171,6 +178,30 @@ class SettingsPage(QWidget):
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self._service.database_path().parent)))
+
+    def _show_document_folder(self) -> None:
+        self.documents.setText(
+            self.tr("Folder dokumen (PDF yang disimpan): {path}").format(
+                path=self._service.document_folder()
+            )
+        )
+
+    def _choose_documents(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder dokumen"), str(self._service.document_folder())
+        )
+        if chosen:
+            self.apply_document_folder(Path(chosen))
+
+    def apply_document_folder(self, folder: Path) -> bool:
+        try:
+            saved = self._service.set_document_folder(folder)
+        except (DomainError, StorageUnavailable) as exc:
+            self._say(str(exc), ok=False)
+            return False
+        self._show_document_folder()
+        self._say(self.tr("Dokumen akan disimpan di {path}.").format(path=saved))
+        return True
 
     def _choose_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
