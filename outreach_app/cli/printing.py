@@ -27,7 +27,11 @@ from outreach_app.storage.store import Store
 
 def _printer(store: Store, context: CliContext) -> PrintService:
     return PrintService(
-        store, context.schedule(), ReceiptSigner(store), demo=is_demo_database(store)
+        store,
+        context.schedule(),
+        ReceiptSigner(store),
+        demo=is_demo_database(store),
+        today=context.today,
     )
 
 
@@ -67,13 +71,23 @@ def _render(args: argparse.Namespace, store: Store, context: CliContext) -> byte
     printer = _printer(store, context)
     what = args.print_command
     if what == "receipt":
-        return printer.receipt(args.receipt_no)
-    if what == "receipts":
+        job = printer.receipt_job(args.receipt_no)
+    elif what == "receipts":
         agent = store.users.by_username(args.agent) if args.agent else current_user(store)
         if agent is None:
             raise DomainError("Laptop ini belum punya agen; sebutkan agennya dengan --agent.")
-        return printer.receipts_of_day(agent.stamp.id, _day(args.date, context.today()))
-    raise DomainError(f"Dokumen {what!r} belum bisa dicetak.")
+        job = printer.day_receipts_job(agent.stamp.id, _day(args.date, context.today()))
+    elif what == "form":
+        job = printer.blank_form_job() if args.blank else printer.form_for_nik_job(args.nik)
+    elif what == "payer-list":
+        job = printer.payer_list_job(args.payer_id, _month(args.month))
+    elif what == "visit-report":
+        job = printer.visit_report_job(args.visit_id)
+    elif what == "visit-forms":
+        job = printer.visit_forms_job(args.visit_id)
+    else:  # argparse allows only the names above
+        raise AssertionError(what)
+    return job.render()
 
 
 def verify_receipt(args: argparse.Namespace, context: CliContext) -> int:

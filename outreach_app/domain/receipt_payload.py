@@ -50,9 +50,12 @@ def _unb32(text: str, what: str) -> bytes:
     if not _BASE32.match(text):
         raise ReceiptPayloadError(f"{what} rusak: ada huruf yang tidak mungkin.")
     try:
-        return base64.b32decode(text + "=" * (-len(text) % 8))
+        data = base64.b32decode(text + "=" * (-len(text) % 8))
     except ValueError as exc:
         raise ReceiptPayloadError(f"{what} rusak.") from exc
+    if _b32(data) != text:  # the last letter's spare bits must be zero: one spelling only
+        raise ReceiptPayloadError(f"{what} rusak: huruf terakhirnya tidak mungkin.")
+    return data
 
 
 def nik_hash(receipt_no: str, nik: str) -> str:
@@ -114,6 +117,8 @@ def parse_payload(text: str) -> tuple[ReceiptClaim, bytes]:
     device_bytes = _unb32(device, "Kode perangkat")
     if len(device_bytes) != 16:
         raise ReceiptPayloadError("Kode perangkat rusak.")
+    if len(signature) != len(_b32(bytes(SIGNATURE_BYTES))):
+        raise ReceiptPayloadError("Tanda tangan terpotong atau rusak.")
     signature_bytes = _unb32(signature, "Tanda tangan")
     if len(signature_bytes) != SIGNATURE_BYTES:
         raise ReceiptPayloadError("Tanda tangan terpotong atau rusak.")

@@ -1,110 +1,143 @@
-"""Printing: gathers what a document needs from the records, signs receipts, and writes PDFs
-so that a failure never leaves a half-written or empty file behind.
+"""Printing: one place the app and the command line ask for documents.
+
+Each method reads the records (and signs receipts' QR codes) at once, on the caller's thread,
+and returns a `PrintJob` whose drawing can run on a worker thread: the GUI thread owns the
+database connection, the drawing owns nothing. `NothingToPrint` says why there is no document
+(an unknown receipt number, payer, visit or NIK) before any file is opened.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import tempfile
-from collections.abc import Iterable
-from pathlib import Path
+import io
+from collections.abc import Callable
 
-from outreach_app.documents.receipt import ReceiptContent, render_receipts
-from outreach_app.domain.errors import DomainError
-from outreach_app.domain.models import Payer, PayerType, Payment, Sector
-from outreach_app.domain.months import add_months
+from pypdf import PdfReader, PdfWriter
+
+from outreach_app.documents.payer_list import render_payer_list
+from outreach_app.documents.receipt import ReceiptContent
+from outreach_app.documents.registration_form import (
+    RegistrationFormContent,
+    render_blank_form,
+    render_registration_form,
+)
+from outreach_app.documents.visit_report import render_visit_report
+from outreach_app.domain.models import Payment
+from outreach_app.domain.months import month_start
 from outreach_app.domain.rates import RateSchedule
+from outreach_app.services.list_printing import PayerListPrinter, VisitReportPrinter
+from outreach_app.services.print_output import NothingToPrint, PrintJob, write_pdf
+from outreach_app.services.receipt_printing import ReceiptPrinter
 from outreach_app.services.receipts import ReceiptSigner
-from outreach_app.storage.errors import NotFound
+from outreach_app.services.registration_printing import RegistrationFormPrinter
 from outreach_app.storage.store import Store
 
-
-class NothingToPrint(DomainError):
-    """The records asked for do not exist (or hold nothing to print)."""
-
-
-def write_pdf(data: bytes, target: Path) -> Path:
-    """Writes beside the target and renames over it: a crash or a full disk leaves either the
-    old file or nothing, never a truncated PDF."""
-    target = target.expanduser()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    return target
+__all__ = ["NothingToPrint", "PrintJob", "PrintService", "write_pdf"]
 
 
 class PrintService:
-    """Documents as PDF bytes, from this database. `demo` marks every page."""
+    """Every document the app prints, from this database; `demo` marks every page."""
 
     def __init__(
-        self, store: Store, schedule: RateSchedule, signer: ReceiptSigner, demo: bool = False
+        self,
+        store: Store,
+        schedule: RateSchedule,
+        signer: ReceiptSigner,
+        demo: bool = False,
+        today: Callable[[], dt.date] = dt.date.today,
     ) -> None:
         self._store = store
-        self._schedule = schedule
-        self._signer = signer
-        self._demo = demo
+        self.demo = demo
+        self.receipts = ReceiptPrinter(store, schedule, signer, demo)
+        self.forms = RegistrationFormPrinter(store, schedule, today, demo)
+        self.payer_lists = PayerListPrinter(store, schedule, today, demo)
+        self.visit_reports = VisitReportPrinter(store, today, demo)
 
-    # --- receipts ------------------------------------------------------------------------
+    # --- jobs: read now, draw later -----------------------------------------------------
 
-    def receipt(self, receipt_no: str) -> bytes:
-        try:
-            payment = self._store.payments.by_receipt(receipt_no.strip().upper())
-        except NotFound as exc:
-            raise NothingToPrint(f"Kuitansi {receipt_no} tidak ada di basis data ini.") from exc
-        return render_receipts([self.receipt_content(payment)], demo=self._demo)
-
-    def receipts_of_day(self, agent_id: str, day: dt.date) -> bytes:
-        """Every receipt an agent wrote on a day (voided ones marked), in one PDF."""
-        payments = self._store.payments.collected_on(agent_id, day)
-        if not payments:
-            raise NothingToPrint(f"Tidak ada kuitansi pada {day:%d-%m-%Y}.")
-        return self.receipts(payments)
-
-    def receipts(self, payments: Iterable[Payment]) -> bytes:
-        contents = [self.receipt_content(p) for p in payments]
-        if not contents:
-            raise NothingToPrint("Tidak ada kuitansi untuk dicetak.")
-        return render_receipts(contents, demo=self._demo)
-
-    def receipt_content(self, payment: Payment) -> ReceiptContent:
-        store = self._store
-        person = store.participants.get(payment.participant_id)
-        village = store.villages.find(person.village_id) if person.village_id else None
-        payer = store.payers.find(payment.payer_id) if payment.payer_id else None
-        agent = store.users.find(payment.collected_by)
-        return ReceiptContent(
-            payment=payment,
-            participant_name=person.full_name,
-            nik=person.nik,
-            kpj=person.kpj,
-            village=village.name if village else "",
-            payer=payer.name if payer else "Mandiri (peserta sendiri)",
-            agent_name=agent.full_name if agent else payment.collected_by,
-            device_name=store.device.name,
-            qr_payload=self._signer.payload(payment, person.nik or ""),
-            discount_basis=self._discount_basis(payment, person.sector, payer),
+    def receipt_job(self, receipt_no: str) -> PrintJob:
+        payment = self.receipts.payment(receipt_no)
+        contents = self.receipts.contents([payment])
+        return PrintJob(
+            f"Kuitansi {payment.receipt_no}",
+            f"kuitansi-{payment.receipt_no}.pdf",
+            lambda: self.receipts.render(contents),
         )
 
-    def _discount_basis(self, payment: Payment, sector: Sector, payer: Payer | None) -> str:
-        """The legal basis of any relief in the months paid, as the receipt names it."""
-        if not payment.discount:
-            return ""
-        payer_type = payer.payer_type if payer else PayerType.SELF
-        bases: list[str] = []
-        for offset in range(payment.months):
-            month = add_months(payment.period_start, offset)
-            for rule in self._schedule.discounts_for(month, sector, payer_type):
-                if rule.legal_basis not in bases:
-                    bases.append(rule.legal_basis)
-        return "; ".join(bases)
+    def day_receipts_job(self, agent_id: str, day: dt.date) -> PrintJob:
+        contents = self.receipts.contents(self.receipts.payments_of_day(agent_id, day))
+        return PrintJob(
+            f"Kuitansi {day:%d-%m-%Y} ({len(contents)})",
+            f"kuitansi-{day:%Y-%m-%d}.pdf",
+            lambda: self.receipts.render(contents),
+        )
+
+    def form_job(self, participant_id: str) -> PrintJob:
+        person = self.forms.participant(participant_id)
+        content = self.forms.content(person)
+        return PrintJob(
+            f"Formulir pendaftaran {person.full_name}",
+            f"formulir-{person.nik or person.stamp.id}.pdf",
+            lambda: render_registration_form(content, demo=self.demo),
+        )
+
+    def form_for_nik_job(self, nik: str) -> PrintJob:
+        return self.form_job(self.forms.participant_by_nik(nik).stamp.id)
+
+    def blank_form_job(self) -> PrintJob:
+        return PrintJob(
+            "Formulir pendaftaran kosong",
+            "formulir-kosong.pdf",
+            lambda: render_blank_form(demo=self.demo),
+        )
+
+    def visit_forms_job(self, visit_id: str) -> PrintJob:
+        """The registration forms of everyone the visit enrolled, in one PDF."""
+        people = self.visit_reports.enrolled(visit_id)
+        if not people:
+            raise NothingToPrint("Belum ada peserta yang terdaftar pada kunjungan ini.")
+        contents = [self.forms.content(person) for person in people]
+        return PrintJob(
+            f"Formulir pendaftaran kunjungan ({len(contents)})",
+            f"formulir-kunjungan-{visit_id[:8]}.pdf",
+            lambda: render_registration_forms(contents, self.demo),
+        )
+
+    def payer_list_job(self, payer_id: str, month: dt.date) -> PrintJob:
+        content = self.payer_lists.content(payer_id, month)
+        first = month_start(month)
+        return PrintJob(
+            f"Daftar tagihan {content.payer_name} {first:%m-%Y}",
+            f"tagihan-{first:%Y-%m}-{payer_id[:8]}.pdf",
+            lambda: render_payer_list(content, demo=self.demo),
+        )
+
+    def visit_report_job(self, visit_id: str) -> PrintJob:
+        content = self.visit_reports.content(visit_id)
+        return PrintJob(
+            f"Laporan kunjungan {content.village.name}",
+            f"laporan-kunjungan-{visit_id[:8]}.pdf",
+            lambda: render_visit_report(content, demo=self.demo),
+        )
+
+    # --- at once (command line, tests) --------------------------------------------------
+
+    def receipt(self, receipt_no: str) -> bytes:
+        return self.receipt_job(receipt_no).render()
+
+    def receipts_of_day(self, agent_id: str, day: dt.date) -> bytes:
+        return self.day_receipts_job(agent_id, day).render()
+
+    def receipt_content(self, payment: Payment) -> ReceiptContent:
+        return self.receipts.receipt_content(payment)
+
+
+def render_registration_forms(contents: list[RegistrationFormContent], demo: bool) -> bytes:
+    """Several forms in one PDF, each drawn as printed alone (its own page numbers and
+    footer), then joined."""
+    joined = PdfWriter()
+    for content in contents:
+        joined.append(PdfReader(io.BytesIO(render_registration_form(content, demo=demo))))
+    out = io.BytesIO()
+    joined.write(out)
+    return out.getvalue()

@@ -105,3 +105,44 @@ def test_printing_never_creates_a_database(tmp_path: Path) -> None:
                       "--db", str(missing))  # fmt: skip
     assert result.returncode == 1 and "belum ada" in result.stderr
     assert not missing.exists()
+
+
+def ids(db: Path, sql: str) -> str:
+    with sqlite3.connect(db) as conn:
+        return str(conn.execute(sql).fetchone()[0])
+
+
+def test_forms_lists_and_reports(demo_db: Path, tmp_path: Path) -> None:
+    nik = ids(demo_db, "SELECT nik FROM participants WHERE status = 'registered' LIMIT 1")
+    payer = ids(demo_db, "SELECT id FROM payers WHERE payer_type = 'apbd' LIMIT 1")
+    visit = ids(demo_db, "SELECT id FROM visit_plans WHERE status = 'done' LIMIT 1")
+    cases = {
+        "form-nik.pdf": ["form", "--nik", nik],
+        "form-blank.pdf": ["form", "--blank"],
+        "payer.pdf": ["payer-list", payer, "--month", "2026-12"],
+        "visit.pdf": ["visit-report", visit],
+    }
+    for name, args in cases.items():
+        pdf = tmp_path / name
+        result = outreach("print", *args, "-o", str(pdf), "--db", str(demo_db))
+        assert result.returncode == 0, (args, result.stderr)
+        pages = pdf_pages_text(pdf.read_bytes())
+        assert pages and all("DEMO — data contoh" in page for page in pages), name
+    assert nik in pdf_pages_text((tmp_path / "form-nik.pdf").read_bytes())[0]
+    assert "TOTAL TAGIHAN" in pdf_pages_text((tmp_path / "payer.pdf").read_bytes())[-1]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["form", "--nik", "8103011508950009"], "Tidak ada peserta dengan NIK"),
+        (["payer-list", "no-such-payer", "--month", "2026-12"], "no-such-payer"),
+        (["payer-list", "x", "--month", "12-2026"], "YYYY-MM"),
+        (["visit-report", "no-such-visit"], "Kunjungan ini tidak ada"),
+    ],
+)
+def test_unknown_records_print_nothing(demo_db: Path, tmp_path, args, message) -> None:
+    pdf = tmp_path / "out.pdf"
+    result = outreach("print", *args, "-o", str(pdf), "--db", str(demo_db))
+    assert result.returncode == 1 and message in result.stderr
+    assert not pdf.exists()
