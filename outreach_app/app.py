@@ -11,6 +11,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
@@ -35,6 +36,9 @@ from outreach_app.settings import (
 )
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.storage.store import Store
+
+if TYPE_CHECKING:
+    from outreach_app.services.printing import PrintService
 
 APP_NAME = "PerisaiOutreach"
 
@@ -80,6 +84,17 @@ def open_services(path: Path, demo: bool) -> AppServices:
         enrolment=EnrolmentService(store, schedule, regions, dt.date.today),
         payments=PaymentService(store, schedule),
         demo=demo,
+    )
+
+
+def printing_for(services: AppServices) -> PrintService:
+    """Made on the first print; its imports (reportlab, the QR encoder, cryptography) with it."""
+    from outreach_app.services.printing import PrintService
+    from outreach_app.services.receipts import ReceiptSigner
+
+    store = services.store
+    return PrintService(
+        store, services.schedule, ReceiptSigner(store), services.demo, today=dt.date.today
     )
 
 
@@ -135,7 +150,7 @@ def run_desktop_app(args: argparse.Namespace) -> int:
         print(f"Basis data tidak tersedia: {exc}", file=sys.stderr)
         return 2
     try:
-        setup = SetupService(services.store, config_path())
+        setup = SetupService(services.store, config_path(), Path(platformdirs.user_documents_dir()))
         if answers is not None:
             setup.first_run(answers)
         today = TodayService(services.store, dt.date.today)
@@ -152,6 +167,7 @@ def run_desktop_app(args: argparse.Namespace) -> int:
                 today.current_agent(),
                 services.store.device.name,
                 services.demo,
+                lambda: printing_for(services),
             )
 
         def warm_up() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer
 from PySide6.QtGui import QFont, QFontDatabase
@@ -27,6 +28,9 @@ from outreach_app.ui.main_window import MainWindow
 from outreach_app.ui.pages.participants import ParticipantActions
 from outreach_app.ui.translations import install_translators
 from outreach_app.ui.workers import Worker
+
+if TYPE_CHECKING:
+    from outreach_app.services.printing import PrintService
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 
@@ -65,9 +69,12 @@ def build_window(
     agent: User | None,
     device_name: str,
     demo: bool,
+    printing: Callable[[], PrintService] | None = None,
 ) -> MainWindow:
     actions = ParticipantActions(enrolment, payments, agent)
-    return MainWindow(today, directory, actions, visits, setup, Worker(), agent, device_name, demo)
+    return MainWindow(
+        today, directory, actions, visits, setup, Worker(), agent, device_name, demo, printing
+    )
 
 
 def ask_first_run() -> tuple[bool, FirstRunAnswers | None] | None:

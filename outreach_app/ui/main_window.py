@@ -25,7 +25,8 @@ from outreach_app.services.visits import VisitService
 from outreach_app.ui.widgets.cards import STYLE
 from outreach_app.ui.workers import Worker
 
-if TYPE_CHECKING:  # the page modules are imported when a page is first shown
+if TYPE_CHECKING:  # printing and the page modules are imported when first used
+    from outreach_app.services.printing import PrintService
     from outreach_app.ui.pages.participants import ParticipantActions, ParticipantsPage
     from outreach_app.ui.pages.payments import PaymentsPage
     from outreach_app.ui.pages.settings import SettingsPage
@@ -49,9 +50,16 @@ class MainWindow(QMainWindow):
         agent: User | None,
         device_name: str,
         demo: bool,
+        printing: Callable[[], PrintService] | None = None,
     ) -> None:
         super().__init__()
         self._today = today
+        documents = None
+        if printing is not None:
+            from outreach_app.ui.documents import DocumentActions  # printing loads on first use
+
+            documents = DocumentActions(printing, setup, worker, self)
+        self.documents = documents
         name = self.tr("Perisai Outreach")
         demo_mark = self.tr("DEMO")
         self.setWindowTitle(f"{name} — {demo_mark}" if demo else name)
@@ -66,21 +74,21 @@ class MainWindow(QMainWindow):
         def visits_page() -> QWidget:
             from outreach_app.ui.pages.visits import VisitsPage
 
-            page = VisitsPage(visits, worker, agent)
+            page = VisitsPage(visits, worker, agent, documents)
             page.visit_changed.connect(self._visit_changed)
             return page
 
         def participants_page() -> QWidget:
             from outreach_app.ui.pages.participants import ParticipantsPage
 
-            page = ParticipantsPage(directory, worker, actions)
+            page = ParticipantsPage(directory, worker, actions, documents)
             page.participant_changed.connect(lambda _id: self.refresh_status())
             return page
 
         def payments_page() -> QWidget:
             from outreach_app.ui.pages.payments import PaymentsPage
 
-            page = PaymentsPage(actions.payments, worker, agent, today.today())
+            page = PaymentsPage(actions.payments, worker, agent, today.today(), documents)
             page.changed.connect(self.refresh_status)
             return page
 

@@ -56,6 +56,25 @@
     </message>
 </context>
 <context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Tidak ada yang dicetak</source>
+        <translation>Nothing to print</translation>
+    </message>
+    <message>
+        <source>Menyiapkan {title}…</source>
+        <translation>Preparing {title}…</translation>
+    </message>
+    <message>
+        <source>Dokumen gagal dibuat</source>
+        <translation>The document could not be made</translation>
+    </message>
+    <message>
+        <source>{title} tidak bisa dibuat: {error}</source>
+        <translation>{title} could not be made: {error}</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPreviewDialog</name>
     <message>
         <source>{n} halaman</source>
@@ -678,6 +697,10 @@
         <translation>Payments</translation>
     </message>
     <message>
+        <source>cetak</source>
+        <translation>print</translation>
+    </message>
+    <message>
         <source>BATAL</source>
         <translation>VOID</translation>
     </message>
@@ -768,6 +791,18 @@
         <translation>Choose the agent identity in Settings first.</translation>
     </message>
     <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Formulir pendaftaran peserta ini</source>
+        <translation>This participant&apos;s registration form</translation>
+    </message>
+    <message>
+        <source>Formulir kosong (isi tangan)</source>
+        <translation>Blank form (to fill in by hand)</translation>
+    </message>
+    <message>
         <source>Cari NIK (awalan) atau nama peserta…</source>
         <translation>Search NIK (prefix) or participant name…</translation>
     </message>
@@ -838,6 +873,29 @@
     <message>
         <source>Kuitansi tidak dibatalkan: {error}</source>
         <translation>Receipt not voided: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PayerListDialog</name>
+    <message>
+        <source>Daftar tagihan pembayar</source>
+        <translation>Payer&apos;s list and bill</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Bulan iuran</source>
+        <translation>Premium month</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -941,6 +999,22 @@
         <translation>Group payment…</translation>
     </message>
     <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Kuitansi terpilih</source>
+        <translation>Selected receipt</translation>
+    </message>
+    <message>
+        <source>Semua kuitansi hari terpilih</source>
+        <translation>All receipts of the selected day</translation>
+    </message>
+    <message>
+        <source>Daftar tagihan pembayar kolektif…</source>
+        <translation>Collective payer&apos;s list and bill…</translation>
+    </message>
+    <message>
         <source>Kuitansi</source>
         <translation>Receipt</translation>
     </message>
@@ -999,6 +1073,10 @@
     <message>
         <source>BATAL: {reason}</source>
         <translation>VOID: {reason}</translation>
+    </message>
+    <message>
+        <source>Pilih kuitansi di tabel dulu.</source>
+        <translation>Select a receipt in the table first.</translation>
     </message>
     <message>
         <source>Tidak tersimpan: {error}</source>
@@ -1422,6 +1500,18 @@
     <message>
         <source>Tugaskan ke agen</source>
         <translation>Assign to agent</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Laporan kunjungan</source>
+        <translation>Visit report</translation>
+    </message>
+    <message>
+        <source>Formulir peserta yang didaftarkan</source>
+        <translation>Forms of the participants enrolled</translation>
     </message>
     <message>
         <source>Pilih identitas pengguna terlebih dahulu.</source>

@@ -56,6 +56,25 @@
     </message>
 </context>
 <context>
+    <name>DocumentActions</name>
+    <message>
+        <source>Tidak ada yang dicetak</source>
+        <translation>Tidak ada yang dicetak</translation>
+    </message>
+    <message>
+        <source>Menyiapkan {title}…</source>
+        <translation>Menyiapkan {title}…</translation>
+    </message>
+    <message>
+        <source>Dokumen gagal dibuat</source>
+        <translation>Dokumen gagal dibuat</translation>
+    </message>
+    <message>
+        <source>{title} tidak bisa dibuat: {error}</source>
+        <translation>{title} tidak bisa dibuat: {error}</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPreviewDialog</name>
     <message>
         <source>{n} halaman</source>
@@ -678,6 +697,10 @@
         <translation>Pembayaran</translation>
     </message>
     <message>
+        <source>cetak</source>
+        <translation>cetak</translation>
+    </message>
+    <message>
         <source>BATAL</source>
         <translation>BATAL</translation>
     </message>
@@ -768,6 +791,18 @@
         <translation>Pilih identitas agen di Pengaturan terlebih dahulu.</translation>
     </message>
     <message>
+        <source>Cetak</source>
+        <translation>Cetak</translation>
+    </message>
+    <message>
+        <source>Formulir pendaftaran peserta ini</source>
+        <translation>Formulir pendaftaran peserta ini</translation>
+    </message>
+    <message>
+        <source>Formulir kosong (isi tangan)</source>
+        <translation>Formulir kosong (isi tangan)</translation>
+    </message>
+    <message>
         <source>Cari NIK (awalan) atau nama peserta…</source>
         <translation>Cari NIK (awalan) atau nama peserta…</translation>
     </message>
@@ -838,6 +873,29 @@
     <message>
         <source>Kuitansi tidak dibatalkan: {error}</source>
         <translation>Kuitansi tidak dibatalkan: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>PayerListDialog</name>
+    <message>
+        <source>Daftar tagihan pembayar</source>
+        <translation>Daftar tagihan pembayar</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Pembayar</translation>
+    </message>
+    <message>
+        <source>Bulan iuran</source>
+        <translation>Bulan iuran</translation>
+    </message>
+    <message>
+        <source>Tampilkan</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
@@ -941,6 +999,22 @@
         <translation>Bayar kolektif…</translation>
     </message>
     <message>
+        <source>Cetak</source>
+        <translation>Cetak</translation>
+    </message>
+    <message>
+        <source>Kuitansi terpilih</source>
+        <translation>Kuitansi terpilih</translation>
+    </message>
+    <message>
+        <source>Semua kuitansi hari terpilih</source>
+        <translation>Semua kuitansi hari terpilih</translation>
+    </message>
+    <message>
+        <source>Daftar tagihan pembayar kolektif…</source>
+        <translation>Daftar tagihan pembayar kolektif…</translation>
+    </message>
+    <message>
         <source>Kuitansi</source>
         <translation>Kuitansi</translation>
     </message>
@@ -999,6 +1073,10 @@
     <message>
         <source>BATAL: {reason}</source>
         <translation>BATAL: {reason}</translation>
+    </message>
+    <message>
+        <source>Pilih kuitansi di tabel dulu.</source>
+        <translation>Pilih kuitansi di tabel dulu.</translation>
     </message>
     <message>
         <source>Tidak tersimpan: {error}</source>
@@ -1422,6 +1500,18 @@
     <message>
         <source>Tugaskan ke agen</source>
         <translation>Tugaskan ke agen</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Cetak</translation>
+    </message>
+    <message>
+        <source>Laporan kunjungan</source>
+        <translation>Laporan kunjungan</translation>
+    </message>
+    <message>
+        <source>Formulir peserta yang didaftarkan</source>
+        <translation>Formulir peserta yang didaftarkan</translation>
     </message>
     <message>
         <source>Pilih identitas pengguna terlebih dahulu.</source>

@@ -12,6 +12,8 @@ from outreach_app.reference.regions import RegionDirectory
 from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.payments import PaymentService
+from outreach_app.services.printing import PrintService
+from outreach_app.services.receipts import ReceiptSigner
 from outreach_app.services.setup import SetupService
 from outreach_app.services.today import TodayService
 from outreach_app.services.visits import VisitService
@@ -77,14 +79,20 @@ def window(
     directory: ParticipantDirectory,
     actions,
     worker: Worker,
+    schedule,
     tmp_path,
 ):
     load_bundled_fonts()
     visits = VisitService(demo_store, RegionDirectory(), lambda: TODAY)
-    setup = SetupService(demo_store, tmp_path / "config" / "config.json")
+    setup = SetupService(demo_store, tmp_path / "config" / "config.json", tmp_path / "docs")
+
+    def printing() -> PrintService:
+        signer = ReceiptSigner(demo_store)
+        return PrintService(demo_store, schedule, signer, demo=True, today=lambda: TODAY)
+
     win = MainWindow(
         today_service, directory, actions, visits, setup, worker, actions.actor, "Laptop demo",
-        demo=True,
+        demo=True, printing=printing,
     )  # fmt: skip
     qtbot.addWidget(win)
     win.resize(1280, 800)

@@ -30,6 +30,7 @@ from outreach_app.services.payments import PaymentService
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.dialogs.enrolment import EnrolmentDialog
 from outreach_app.ui.dialogs.payment import PaymentDialog, ask_void_reason
+from outreach_app.ui.documents import DocumentActions
 from outreach_app.ui.models.participants import (
     COL_BIRTH,
     COL_NAME,
@@ -64,11 +65,16 @@ class ParticipantsPage(QWidget):
     participant_changed = Signal(str)  # registered, paid for, or a receipt voided
 
     def __init__(
-        self, directory: ParticipantDirectory, worker: Worker, actions: ParticipantActions
+        self,
+        directory: ParticipantDirectory,
+        worker: Worker,
+        actions: ParticipantActions,
+        documents: DocumentActions | None = None,
     ) -> None:
         super().__init__()
         self._directory = directory
         self._actions = actions
+        self._documents = documents
         self._keep_detail = False
         self.new_button = QPushButton(self.tr("Peserta baru"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
@@ -78,6 +84,13 @@ class ParticipantsPage(QWidget):
             button.setEnabled(actions.actor is not None)
             if actions.actor is None:
                 button.setToolTip(self.tr("Pilih identitas agen di Pengaturan terlebih dahulu."))
+        self.print_button = QPushButton(self.tr("Cetak"))
+        print_menu = QMenu(self.print_button)
+        self.print_form_action = print_menu.addAction(self.tr("Formulir pendaftaran peserta ini"))
+        self.print_blank_action = print_menu.addAction(self.tr("Formulir kosong (isi tangan)"))
+        self.print_button.setMenu(print_menu)
+        self.print_button.setVisible(documents is not None)
+        self.print_form_action.setEnabled(False)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Cari NIK (awalan) atau nama peserta…"))
         self.search.setClearButtonEnabled(True)
@@ -116,6 +129,7 @@ class ParticipantsPage(QWidget):
         actions_row.addStretch(1)
         for button in (self.new_button, self.edit_button, self.pay_button):
             actions_row.addWidget(button)
+        actions_row.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(actions_row)
         layout.addLayout(filters)
@@ -133,6 +147,9 @@ class ParticipantsPage(QWidget):
         self.edit_button.clicked.connect(self._edit_selected)
         self.pay_button.clicked.connect(self.open_payment)
         self.detail.void_requested.connect(self.void_receipt)
+        self.detail.print_requested.connect(self.print_receipt)
+        self.print_form_action.triggered.connect(self.print_form)
+        self.print_blank_action.triggered.connect(self.print_blank_form)
 
     def _size_columns(self) -> None:
         """Widths from the font in use, not pixels: each column fits its header and its widest
@@ -247,6 +264,22 @@ class ParticipantsPage(QWidget):
         self.detail.show_detail(detail)
         draft = detail.participant.status is ParticipantStatus.DRAFT
         self.pay_button.setEnabled(self._actions.actor is not None and not draft)
+        self.print_form_action.setEnabled(True)
+
+    # --- printing ------------------------------------------------------------------------
+
+    def print_form(self) -> None:
+        shown = self.detail.shown
+        if self._documents is not None and shown is not None:
+            self._documents.form(self, shown.participant.stamp.id)
+
+    def print_blank_form(self) -> None:
+        if self._documents is not None:
+            self._documents.blank_form(self)
+
+    def print_receipt(self, receipt_no: str) -> None:
+        if self._documents is not None:
+            self._documents.receipt(self, receipt_no)
 
     def open_enrolment(self, draft: Participant | None) -> EnrolmentDialog | None:
         actor = self._actions.actor
@@ -277,6 +310,7 @@ class ParticipantsPage(QWidget):
             self._actions.payments, shown.participant, actor, self._directory.today(), self
         )
         dialog.payment_recorded.connect(lambda _receipt: self._saved(shown.participant.stamp.id))
+        dialog.payment_recorded.connect(self.print_receipt)  # the receipt to hand over
         dialog.open()
         return dialog
 

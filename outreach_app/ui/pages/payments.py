@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -30,7 +31,9 @@ from outreach_app.reference.money_text import format_count, format_rupiah, parse
 from outreach_app.services.payments import DaySheet, PaymentService
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.dialogs.group_payment import GroupPaymentDialog
+from outreach_app.ui.dialogs.payer_list import PayerListDialog
 from outreach_app.ui.dialogs.payment import ask_void_reason
+from outreach_app.ui.documents import DocumentActions
 from outreach_app.ui.translations import date_locale
 from outreach_app.ui.widgets.cards import StatCard, title
 from outreach_app.ui.workers import Worker
@@ -84,10 +87,16 @@ class PaymentsPage(QWidget):
     changed = Signal()
 
     def __init__(
-        self, service: PaymentService, worker: Worker, agent: User | None, today: dt.date
+        self,
+        service: PaymentService,
+        worker: Worker,
+        agent: User | None,
+        today: dt.date,
+        documents: DocumentActions | None = None,
     ) -> None:
         super().__init__()
         self._service = service
+        self._documents = documents
         self._worker = worker
         self._agent = agent
         self.sheet: DaySheet | None = None
@@ -107,6 +116,15 @@ class PaymentsPage(QWidget):
         self.group_button = QPushButton(self.tr("Bayar kolektif…"))
         for button in (self.void_button, self.deposit_button, self.group_button):
             button.setEnabled(agent is not None)
+        self.print_button = QPushButton(self.tr("Cetak"))
+        menu = QMenu(self.print_button)
+        self.print_selected_action = menu.addAction(self.tr("Kuitansi terpilih"))
+        self.print_day_action = menu.addAction(self.tr("Semua kuitansi hari terpilih"))
+        self.print_payer_action = menu.addAction(self.tr("Daftar tagihan pembayar kolektif…"))
+        self.print_button.setMenu(menu)
+        self.print_button.setVisible(documents is not None)
+        self.print_selected_action.setEnabled(agent is not None)
+        self.print_day_action.setEnabled(agent is not None)
         self.receipts = QTableWidget(0, 6)
         self.receipts.setHorizontalHeaderLabels(
             [self.tr("Kuitansi"), self.tr("Jam"), self.tr("Peserta"), self.tr("Periode"),
@@ -134,6 +152,7 @@ class PaymentsPage(QWidget):
         bar.addWidget(self.group_button)
         bar.addWidget(self.void_button)
         bar.addWidget(self.deposit_button)
+        bar.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title(self.tr("Pembayaran dan kas")))
         if agent is None:
@@ -147,6 +166,9 @@ class PaymentsPage(QWidget):
         self.void_button.clicked.connect(self._void_selected)
         self.deposit_button.clicked.connect(self.open_deposit)
         self.group_button.clicked.connect(self.open_group_payment)
+        self.print_selected_action.triggered.connect(self.print_selected)
+        self.print_day_action.triggered.connect(self.print_day)
+        self.print_payer_action.triggered.connect(self.open_payer_list)
         self.day.dateChanged.connect(self.load)
 
     def load(self, *_changed: object) -> None:
@@ -215,6 +237,31 @@ class PaymentsPage(QWidget):
         dialog.group_paid.connect(lambda _n: (self.changed.emit(), self.load()))
         dialog.open()
         return dialog
+
+    def print_selected(self) -> None:
+        row = self.receipts.currentRow()
+        if self._documents is None or self.sheet is None or row < 0:
+            self.message.setText(self.tr("Pilih kuitansi di tabel dulu."))
+            return
+        self._documents.receipt(self, self.sheet.receipts[row].payment.receipt_no)
+
+    def print_day(self) -> None:
+        if self._documents is not None and self._agent is not None:
+            self._documents.day_receipts(self, self._agent.stamp.id, self.day.date().toPython())
+
+    def open_payer_list(self) -> PayerListDialog | None:
+        if self._documents is None:
+            return None
+        dialog = PayerListDialog(
+            self._service.collective_payers(), self.day.date().toPython(), self
+        )
+        dialog.accepted.connect(lambda: self.print_payer_list(dialog.chosen()))
+        dialog.open()
+        return dialog
+
+    def print_payer_list(self, chosen: tuple[str, dt.date] | None) -> None:
+        if self._documents is not None and chosen is not None:
+            self._documents.payer_list(self, *chosen)
 
     def open_deposit(self) -> DepositDialog | None:
         if self._agent is None or self.sheet is None:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -34,6 +35,7 @@ from outreach_app.reference.money_text import format_count
 from outreach_app.services.visits import VisitFilter, VisitNames, VisitService
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.dialogs.visit import OutcomeDialog, VisitDialog
+from outreach_app.ui.documents import DocumentActions
 from outreach_app.ui.labels import visit_status_labels
 from outreach_app.ui.models.visits import (
     COL_DATE,
@@ -57,9 +59,16 @@ class VisitsPage(QWidget):
     loaded = Signal()
     visit_changed = Signal(str)  # planned, edited, closed, cancelled or reassigned
 
-    def __init__(self, service: VisitService, worker: Worker, user: User | None) -> None:
+    def __init__(
+        self,
+        service: VisitService,
+        worker: Worker,
+        user: User | None,
+        documents: DocumentActions | None = None,
+    ) -> None:
         super().__init__()
         self._service = service
+        self._documents = documents
         self._worker = worker
         self._user = user
         self._generation = 0
@@ -75,6 +84,12 @@ class VisitsPage(QWidget):
         self.cancel_button = QPushButton(self.tr("Batalkan"))
         self.assign_button = QPushButton(self.tr("Tugaskan ke agen"))
         self.assign_button.setVisible(is_staff)
+        self.print_button = QPushButton(self.tr("Cetak"))
+        print_menu = QMenu(self.print_button)
+        self.print_report_action = print_menu.addAction(self.tr("Laporan kunjungan"))
+        self.print_forms_action = print_menu.addAction(self.tr("Formulir peserta yang didaftarkan"))
+        self.print_button.setMenu(print_menu)
+        self.print_button.setVisible(documents is not None)
         self.new_button.setEnabled(user is not None)
         if user is None:
             self.new_button.setToolTip(self.tr("Pilih identitas pengguna terlebih dahulu."))
@@ -135,6 +150,8 @@ class VisitsPage(QWidget):
         self.outcome_button.clicked.connect(self.open_outcome)
         self.cancel_button.clicked.connect(self.open_cancel)
         self.assign_button.clicked.connect(self.open_assign)
+        self.print_report_action.triggered.connect(self.print_report)
+        self.print_forms_action.triggered.connect(self.print_forms)
         self._update_buttons()
 
     def _layout(self, is_staff: bool) -> None:
@@ -147,6 +164,7 @@ class VisitsPage(QWidget):
             self.outcome_button,
             self.cancel_button,
             self.assign_button,
+            self.print_button,
         ):
             top.addWidget(button)
         filters = QHBoxLayout()
@@ -306,6 +324,17 @@ class VisitsPage(QWidget):
         )
         self.cancel_button.setEnabled(status is VisitStatus.PLANNED)
         self.assign_button.setEnabled(status is VisitStatus.PLANNED)
+        self.print_button.setEnabled(self.selected_visit() is not None)
+
+    def print_report(self) -> None:
+        visit = self.selected_visit()
+        if self._documents is not None and visit is not None:
+            self._documents.visit_report(self, visit.stamp.id)
+
+    def print_forms(self) -> None:
+        visit = self.selected_visit()
+        if self._documents is not None and visit is not None:
+            self._documents.visit_forms(self, visit.stamp.id)
 
     def _say(self, text: str, kind: str = "info") -> None:
         self.message.setStyleSheet(MESSAGE_STYLE[kind])

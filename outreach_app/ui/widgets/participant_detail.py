@@ -18,6 +18,7 @@ class ParticipantDetailView(QTextBrowser):
     """Each standing receipt carries a "batalkan" link: `void_requested` gives its number."""
 
     void_requested = Signal(str)
+    print_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,6 +31,8 @@ class ParticipantDetailView(QTextBrowser):
         text = url.toString()
         if text.startswith("void:"):
             self.void_requested.emit(text.removeprefix("void:"))
+        elif text.startswith("print:"):
+            self.print_requested.emit(text.removeprefix("print:"))
 
     def clear_detail(self) -> None:
         self.shown = None
@@ -73,6 +76,7 @@ class ParticipantDetailView(QTextBrowser):
         payments_title = self.tr("Pembayaran")
         no_payments = self.tr("Belum ada pembayaran.")
         void_link = self.tr("batalkan")
+        print_link = self.tr("cetak")
         voided = self.tr("BATAL")
         months = self.tr("{n} bln")
         html = [
@@ -102,18 +106,20 @@ class ParticipantDetailView(QTextBrowser):
                     f"<b>{escape(pay.receipt_no)}</b> &nbsp; "
                     f"<span style='white-space: nowrap'>{escape(format_rupiah(pay.total))}</span>"
                 )
+                number = escape(pay.receipt_no)
+                reprint = f"<a href='print:{number}'>{escape(print_link)}</a>"
                 if pay.voided:
                     html.append(
                         "<p style='color:#8a929c; margin-bottom:6px'>"
                         f"<s>{head}</s><br/>{escape(span)} · "
-                        f"<b>{escape(voided)}: {escape(pay.void_reason)}</b></p>"
+                        f"<b>{escape(voided)}: {escape(pay.void_reason)}</b> · {reprint}</p>"
                     )
                 else:
-                    link = f"<a href='void:{escape(pay.receipt_no)}'>{escape(void_link)}</a>"
+                    link = f"<a href='void:{number}'>{escape(void_link)}</a>"
                     html.append(
                         f"<p style='margin-bottom:6px'>{head}<br/>{escape(span)} "
                         f"({escape(months.format(n=pay.months))}) · "
-                        f"{escape(short_date(pay.paid_at.date()))} · {link}</p>"
+                        f"{escape(short_date(pay.paid_at.date()))} · {reprint} · {link}</p>"
                     )
         else:
             html.append(f"<p>{escape(no_payments)}</p>")
