@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from outreach_app.cli.arguments import parse_day, parse_month
 from outreach_app.cli.context import CliContext
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.months import add_months
@@ -33,22 +34,6 @@ def _printer(store: Store, context: CliContext) -> PrintService:
         demo=is_demo_database(store),
         today=context.today,
     )
-
-
-def _month(text: str) -> dt.date:
-    try:
-        return dt.datetime.strptime(text, "%Y-%m").date()
-    except ValueError as exc:
-        raise DomainError(f"Bulan harus berformat YYYY-MM (yang diisi: {text!r}).") from exc
-
-
-def _day(text: str | None, today: dt.date) -> dt.date:
-    if text is None:
-        return today
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise DomainError(f"Tanggal harus berformat YYYY-MM-DD (yang diisi: {text!r}).") from exc
 
 
 def _existing_database(args: argparse.Namespace, context: CliContext) -> Path:
@@ -76,11 +61,11 @@ def _render(args: argparse.Namespace, store: Store, context: CliContext) -> byte
         agent = store.users.by_username(args.agent) if args.agent else current_user(store)
         if agent is None:
             raise DomainError("Laptop ini belum punya agen; sebutkan agennya dengan --agent.")
-        job = printer.day_receipts_job(agent.stamp.id, _day(args.date, context.today()))
+        job = printer.day_receipts_job(agent.stamp.id, parse_day(args.date, context.today()))
     elif what == "form":
         job = printer.blank_form_job() if args.blank else printer.form_for_nik_job(args.nik)
     elif what == "payer-list":
-        job = printer.payer_list_job(args.payer_id, _month(args.month))
+        job = printer.payer_list_job(args.payer_id, parse_month(args.month))
     elif what == "visit-report":
         job = printer.visit_report_job(args.visit_id)
     elif what == "visit-forms":

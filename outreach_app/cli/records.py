@@ -6,11 +6,11 @@ Each handler takes the parsed arguments and the `CliContext` and returns the exi
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import time
 from typing import Any, TextIO
 
+from outreach_app.cli.arguments import parse_day
 from outreach_app.cli.context import CliContext
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import PayerType, Sector
@@ -92,15 +92,6 @@ def _parse_income(text: str) -> int:
     return int(cleaned)
 
 
-def _parse_date(text: str | None, today: dt.date) -> dt.date:
-    if text is None:
-        return today
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise DomainError(f"Tanggal harus berformat YYYY-MM-DD (yang diisi: {text!r}).") from exc
-
-
 def premium_as_dict(breakdown: PremiumBreakdown) -> dict[str, Any]:
     first = breakdown.first
     return {
@@ -134,7 +125,7 @@ def premium(args: argparse.Namespace, context: CliContext) -> int:
     request = PremiumRequest(
         declared_income=_parse_income(args.income),
         months=args.months,
-        first_month=_parse_date(args.date, context.today()),
+        first_month=parse_day(args.date, context.today()),
         include_jht=args.jht,
         payer=PayerType(args.payer),
         sector=Sector(args.sector),

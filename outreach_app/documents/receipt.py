@@ -20,6 +20,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from outreach_app.documents.labels import PAYMENT_METHODS
 from outreach_app.documents.qr import define_qr_form
 from outreach_app.documents.styles import (
     ACCENT,
@@ -39,7 +40,7 @@ from outreach_app.documents.styles import (
     draw_stamp,
     new_canvas,
 )
-from outreach_app.domain.models import Payment, PaymentMethod
+from outreach_app.domain.models import Payment
 from outreach_app.domain.nik import masked_nik
 from outreach_app.reference.dates_text import long_date, month_span
 from outreach_app.reference.money_text import amount_in_words, format_rupiah
@@ -48,7 +49,6 @@ HALF = PAGE_HEIGHT / 2
 QR_SIZE = 34 * mm
 COPIES = ("Lembar untuk peserta", "Lembar arsip agen")
 FRAME = "receipt-frame"
-METHODS = {PaymentMethod.CASH: "Tunai", PaymentMethod.TRANSFER: "Transfer"}
 
 # Where things sit inside one copy, measured from the copy's bottom-left corner.
 LEFT = MARGIN
@@ -192,7 +192,7 @@ def _draw_copy(canvas: Canvas, receipt: ReceiptContent, copy_label: str, qr_name
     words = f"Terbilang: {amount_in_words(pay.total)}"
     y = _draw_wrapped(canvas, LEFT, y - 6.5 * mm, words, REGULAR, 8.5, QR_X - LEFT - 8 * mm)
     canvas.setFillColor(MUTED)
-    method = METHODS.get(pay.method, pay.method.value)
+    method = PAYMENT_METHODS.get(pay.method, pay.method.value)
     small = QR_X - LEFT - 8 * mm
     y = _draw_wrapped(
         canvas, LEFT, y - 1 * mm, f"Cara bayar: {method} · Perangkat: {receipt.device_name}",

@@ -34,6 +34,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from outreach_app.documents.labels import SEGMENTS
 from outreach_app.documents.styles import (
     ACCENT,
     BOLD,
@@ -51,7 +52,7 @@ from outreach_app.documents.styles import (
     register_fonts,
     text_styles,
 )
-from outreach_app.domain.models import MembershipType, Participant, PayerType, Sector, Segment, Sex
+from outreach_app.domain.models import MembershipType, Participant, PayerType, Sector, Sex
 from outreach_app.domain.premiums import MonthlyPremium, PremiumBreakdown
 from outreach_app.reference.dates_text import long_date, month_span, short_date
 from outreach_app.reference.money_text import format_rupiah
@@ -70,11 +71,6 @@ SHADE = colors.HexColor("#eef2f6")
 PERIODS = (1, 3, 6, 12)  # the blank form has no rate table to ask; these are the BPU periods
 
 SEXES = {Sex.MALE: "Laki-laki", Sex.FEMALE: "Perempuan"}
-SEGMENTS = {
-    Segment.APARATUR_DESA: "Aparatur desa", Segment.NELAYAN: "Nelayan",
-    Segment.PETANI: "Petani", Segment.PEKERJA_RENTAN: "Pekerja rentan",
-    Segment.PEDAGANG: "Pedagang", Segment.LAINNYA: "Lainnya",
-}  # fmt: skip
 SECTORS = {
     Sector.TRANSPORT: "Transportasi (ojek, sopir, nelayan angkut)",
     Sector.OTHER: "Bukan transportasi",

@@ -23,6 +23,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from outreach_app.documents.labels import PAYMENT_METHODS, SEGMENTS
 from outreach_app.documents.pages import (
     FRAME_WIDTH,
     build_pdf,
@@ -37,8 +38,6 @@ from outreach_app.documents.pages import (
 from outreach_app.documents.styles import ACCENT, BOLD, ORGANISATION, RULE, VOID_RED, text_styles
 from outreach_app.domain.models import (
     Payment,
-    PaymentMethod,
-    Segment,
     Village,
     VisitPlan,
     VisitStatus,
@@ -48,21 +47,11 @@ from outreach_app.reference.dates_text import long_date, month_span, short_date
 from outreach_app.reference.money_text import amount_in_words, format_count, format_rupiah
 
 TITLE = "Laporan Kunjungan Desa"
-# The words of the app's labels (ui/labels.py, which documents cannot import): paper is Indonesian.
-SEGMENTS = {
-    Segment.APARATUR_DESA: "Aparatur desa",
-    Segment.NELAYAN: "Nelayan",
-    Segment.PETANI: "Petani",
-    Segment.PEKERJA_RENTAN: "Pekerja rentan",
-    Segment.PEDAGANG: "Pedagang",
-    Segment.LAINNYA: "Lainnya",
-}
 STATUSES = {
     VisitStatus.PLANNED: "Direncanakan (belum dilaksanakan)",
     VisitStatus.DONE: "Selesai",
     VisitStatus.CANCELLED: "Dibatalkan",
 }
-METHODS = {PaymentMethod.CASH: "Tunai", PaymentMethod.TRANSFER: "Transfer"}
 PEOPLE_COLUMNS = (9 * mm, 50 * mm, 30 * mm, 28 * mm, 63 * mm)
 PAYMENT_COLUMNS = (9 * mm, 33 * mm, 50 * mm, 42 * mm, 17 * mm, 29 * mm)
 
@@ -237,7 +226,7 @@ def _receipts(content: VisitReportContent) -> list[Flowable]:
             Paragraph(f"{pay.receipt_no}<br/>{time}", s["cell"]),
             Paragraph(e(line.participant_name), s["cell"]),
             Paragraph(period, s["cell"]),
-            Paragraph(METHODS.get(pay.method, pay.method.value), s["cell"]),
+            Paragraph(PAYMENT_METHODS.get(pay.method, pay.method.value), s["cell"]),
             amount,
         ])  # fmt: skip
     label = f"Jumlah iuran diterima ({format_count(content.receipts_standing)} kuitansi)"

@@ -10,6 +10,7 @@ from outreach_app.ui.dialogs.document_preview import DocumentPreviewDialog
 from outreach_app.ui.dialogs.payer_list import PayerListDialog
 from outreach_app.ui.dialogs.payment import PaymentDialog
 from outreach_app.ui.main_window import MainWindow
+from outreach_app.ui.models.visits import ObjectRole
 from tests.conftest import TODAY
 from tests.pdf_tools import pdf_pages_text
 
@@ -91,8 +92,13 @@ def test_a_visit_report_and_a_refusal_from_the_visits_page(qtbot, window) -> Non
     report = opened(qtbot, window, page.print_report_action.trigger)
     assert "LAPORAN KUNJUNGAN DESA" in pdf_pages_text(report.pdf)[0]
     assert visit is not None
+    future = next(
+        row for row in range(page.proxy.rowCount())
+        if page.proxy.data(page.proxy.index(row, 0), ObjectRole).visit_date > TODAY
+    )  # fmt: skip
+    page.table.selectRow(future)
     with qtbot.waitSignal(window.documents.refused, timeout=5000) as refused:
-        page.print_forms_action.trigger()  # the demo visits enrolled nobody on their day
+        page.print_forms_action.trigger()  # a visit still to come has enrolled nobody
     assert "Belum ada peserta" in refused.args[0]
 
 
