@@ -36,9 +36,7 @@ def test_visit_forms_join_one_form_per_person_enrolled(printer, demo_store: Stor
 
 
 def test_a_visit_that_enrolled_nobody_has_no_forms(printer, demo_store: Store) -> None:
-    empty = [
-        v for v in demo_store.visits.all() if not printer.visit_reports.enrolled(v.stamp.id)
-    ]
+    empty = [v for v in demo_store.visits.all() if not printer.visit_reports.enrolled(v.stamp.id)]
     assert empty
     with pytest.raises(NothingToPrint, match="Belum ada peserta"):
         printer.visit_forms_job(empty[0].stamp.id)
