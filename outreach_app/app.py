@@ -39,6 +39,7 @@ from outreach_app.storage.store import Store
 
 if TYPE_CHECKING:
     from outreach_app.services.printing import PrintService
+    from outreach_app.services.sync_server import SyncServer
 
 APP_NAME = "PerisaiOutreach"
 
@@ -87,6 +88,15 @@ def open_services(path: Path, demo: bool) -> AppServices:
     )
 
 
+def serve_http(server: SyncServer, host: str, port: int) -> None:
+    """Runs the sync server's HTTP API until interrupted (the server extra must be there)."""
+    import uvicorn
+
+    from outreach_app.server.app import create_app
+
+    uvicorn.run(create_app(server), host=host, port=port, log_level="info")
+
+
 def printing_for(services: AppServices) -> PrintService:
     """Made on the first print; its imports (reportlab, the QR encoder, cryptography) with it."""
     from outreach_app.services.printing import PrintService
@@ -106,6 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             regions=RegionDirectory,
             schedule=load_schedule,
             today=dt.date.today,
+            server_db_path=lambda: data_dir() / "outreach-server.db",
+            serve=serve_http,
         )
         return cli.run(args, context)
     return run_desktop_app(args)

@@ -29,6 +29,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("records", "demo_generate"),
     "print": ("printing", "print_document"),
     "verify-receipt": ("printing", "verify_receipt"),
+    "serve": ("sync_commands", "serve"),
+    "server": ("sync_commands", "server_admin"),
+    "sync": ("sync_commands", "sync"),
 }
 
 

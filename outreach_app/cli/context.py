@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from outreach_app.domain.nik import RegionLookup
 from outreach_app.domain.rates import RateSchedule
@@ -23,5 +23,7 @@ class CliContext:
     regions: Callable[[], RegionLookup]
     schedule: Callable[[], RateSchedule]
     today: Callable[[], dt.date]
+    server_db_path: Callable[[], Path] = lambda: Path("outreach-server.db")
+    serve: Callable[[Any, str, int], None] = lambda _server, _host, _port: None
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)

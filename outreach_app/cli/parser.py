@@ -108,6 +108,30 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("--nik", help="also check the receipt belongs to this NIK")
     verify.add_argument("--json", action="store_true")
 
+    store = argparse.ArgumentParser(add_help=False)
+    where = store.add_mutually_exclusive_group()
+    where.add_argument("--db", metavar="FILE", help="the server's SQLite file")
+    where.add_argument("--database-url", metavar="URL", help="postgresql+psycopg://user@host/db")
+    serve = commands.add_parser("serve", parents=[store], help="run the branch sync server")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8750)
+    admin = commands.add_parser("server", help="manage the sync server's accounts")
+    admin_commands = admin.add_subparsers(dest="server_command", metavar="ACTION", required=True)
+    add_user = admin_commands.add_parser(
+        "add-user", parents=[store], help="an account (password from a prompt or stdin)"
+    )
+    add_user.add_argument("username", metavar="NAME")
+    add_user.add_argument("--role", required=True, choices=["agent", "staff"])
+    add_user.add_argument("--branch", required=True, metavar="CODE")
+    revoke = admin_commands.add_parser(
+        "revoke", parents=[store], help="sign a user's devices out (a lost laptop)"
+    )
+    revoke.add_argument("username", metavar="NAME")
+    revoke.add_argument("--device", metavar="DEVICE_ID", help="only this device")
+    sync = commands.add_parser("sync", parents=[db], help="sync with the branch server")
+    sync.add_argument("--server", metavar="URL", help="e.g. http://10.0.0.5:8750")
+    sync.add_argument("--user", metavar="NAME", help="sign in (again) as this user")
+
     demo = commands.add_parser("demo", parents=[db], help="demo and benchmark data")
     demo_commands = demo.add_subparsers(dest="demo_command", metavar="ACTION", required=True)
     generate = demo_commands.add_parser(

@@ -17,6 +17,7 @@ from sqlite_utils import Database
 
 from outreach_app.domain.hlc import HybridClock
 from outreach_app.domain.ids import uuid7
+from outreach_app.domain.versions import version
 from outreach_app.storage.migrations import SYNCABLE_TABLES
 from outreach_app.storage.rows import STAMP_COLUMNS
 
@@ -111,6 +112,22 @@ class ChangeWriter:
             self._write(table, row_id, "update", changed)
         return True
 
+    def _record_versions(
+        self, table: str, row_id: str, changed: Mapping[str, Any], stamp: str
+    ) -> None:
+        """Field versions for the merge: the row as first written keeps its version under "*"
+        (taken from the row before this update), the changed fields get this write's."""
+        self._db.execute(
+            "INSERT OR IGNORE INTO field_versions (table_name, row_id, field, version) "
+            f"SELECT ?, id, '*', updated_hlc || '@' || device_id FROM {table} WHERE id = ?",
+            [table, row_id],
+        )
+        self._db.conn.executemany(
+            "INSERT INTO field_versions (table_name, row_id, field, version) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (table_name, row_id, field) DO UPDATE SET version = excluded.version",
+            [(table, row_id, field, stamp) for field in changed],
+        )
+
     def delete(self, table: str, row_id: str) -> None:
         """A tombstone, not a DELETE: the deletion must travel to the other devices."""
         _check_table(table)
@@ -119,6 +136,7 @@ class ChangeWriter:
 
     def _write(self, table: str, row_id: str, op: str, changed: Mapping[str, Any]) -> None:
         hlc, created_at = self._stamp()
+        self._record_versions(table, row_id, changed, version(hlc, self._device_id))
         assignments = ", ".join(f"{column} = ?" for column in changed)
         cursor = self._db.execute(
             f"UPDATE {table} SET {assignments}, updated_hlc = ?, device_id = ? WHERE id = ?",

@@ -307,6 +307,41 @@ def _signing_keys(db: Database) -> None:
     )
 
 
+@migrations(name="0008_sync_state")
+def _sync_state(db: Database) -> None:
+    """What a laptop needs to merge the server's changes field by field.
+
+    field_versions: the version (hlc@device) of each field written after its row was made;
+    "*" stands for the row as first written, recorded when the row is first updated, so plain
+    inserts (the bulk of the data) cost nothing extra. held_changes: changes pulled from the
+    server that cannot be applied here yet (the same NIK as a live participant: it waits for
+    the branch's duplicate review), kept rather than dropped. The outbox index finds a row's
+    unsent edits, which a pull never overwrites."""
+    for statement in _split_statements(_SYNC_STATE):
+        db.execute(statement)
+
+
+_SYNC_STATE = """
+CREATE TABLE field_versions (
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    field TEXT NOT NULL,
+    version TEXT NOT NULL,
+    PRIMARY KEY (table_name, row_id, field)
+) WITHOUT ROWID;
+CREATE TABLE held_changes (
+    server_seq INTEGER PRIMARY KEY,
+    table_name TEXT NOT NULL,
+    row_id TEXT NOT NULL,
+    change TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    held_at TEXT NOT NULL
+);
+CREATE INDEX held_changes_row ON held_changes (table_name, row_id);
+CREATE INDEX outbox_unsent_row ON outbox (table_name, row_id) WHERE acked_at IS NULL;
+"""
+
+
 _PENDING_TRIGGERS = """
 CREATE TRIGGER outbox_counts_new_changes AFTER INSERT ON outbox
 WHEN NEW.acked_at IS NULL

@@ -1,0 +1,126 @@
+"""`outreach serve`, `outreach server add-user|revoke` and `outreach sync`.
+
+The server commands need the server extra (`pip install perisai-outreach[server]`); without
+it they say so instead of failing on an import. Passwords are never command-line arguments
+(they would stay in the shell history and the process list): they come from a prompt, or from
+standard input when it is not a terminal (for scripts).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from outreach_app.cli.context import CliContext
+from outreach_app.domain.errors import DomainError
+
+SERVER_EXTRA = (
+    "Fitur server butuh paket tambahan: pip install 'perisai-outreach[server]' "
+    "(FastAPI, uvicorn, SQLAlchemy, argon2)."
+)
+
+
+def _server_store(args: argparse.Namespace, context: CliContext) -> Any:
+    try:
+        from outreach_app.storage.server.store import ServerStore, open_engine
+    except ImportError as exc:
+        raise DomainError(SERVER_EXTRA) from exc
+    if getattr(args, "database_url", None):
+        url = args.database_url
+    else:
+        path = Path(args.db) if getattr(args, "db", None) else context.server_db_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{path}"
+    store = ServerStore(open_engine(url))
+    store.migrate()
+    return store
+
+
+def _sync_server(args: argparse.Namespace, context: CliContext) -> Any:
+    from outreach_app.services.sync_server import SyncServer
+
+    return SyncServer(_server_store(args, context))
+
+
+def serve(args: argparse.Namespace, context: CliContext) -> int:
+    server = _sync_server(args, context)
+    print(f"Server sinkronisasi di http://{args.host}:{args.port} (Ctrl+C untuk berhenti)",
+          file=context.err)  # fmt: skip
+    context.serve(server, args.host, args.port)
+    return 0
+
+
+def read_password(prompt: str, confirm: bool, context: CliContext) -> str:
+    if not sys.stdin.isatty():
+        return sys.stdin.readline().rstrip("\n")
+    first = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Ulangi kata sandi: ") != first:
+        raise DomainError("Kedua kata sandi tidak sama.")
+    return first
+
+
+def server_admin(args: argparse.Namespace, context: CliContext) -> int:
+    from outreach_app.services.sync_server import SyncRefused
+
+    server = _sync_server(args, context)
+    if args.server_command == "add-user":
+        password = read_password(f"Kata sandi untuk {args.username}: ", True, context)
+        try:
+            server.add_user(args.username, password, args.role, args.branch)
+        except SyncRefused as exc:
+            raise DomainError(str(exc)) from exc
+        print(f"Akun {args.username} ({args.role}, cabang {args.branch.upper()}) dibuat.",
+              file=context.out)  # fmt: skip
+        return 0
+    revoked = server._store.revoke_tokens(args.username, args.device)
+    print(f"{revoked} tanda masuk {args.username} dicabut.", file=context.out)
+    return 0
+
+
+def sync(args: argparse.Namespace, context: CliContext) -> int:
+    from outreach_app.services.sync import SyncService
+    from outreach_app.storage.store import Store
+    from outreach_app.sync.client import SyncDenied, SyncUnavailable
+
+    path = context.db_path(args)
+    if not path.exists():
+        raise DomainError(f"Basis data {path} belum ada; buat dengan `outreach init`.")
+    with Store(path) as store:
+        service = SyncService(store)
+        server = (args.server or service.server() or "").rstrip("/")
+        if not server:
+            raise DomainError("Sebutkan server cabang dengan --server URL.")
+        try:
+            if args.user or not service.signed_in() or server != service.server():
+                username = args.user or input("Nama pengguna: ").strip()
+                password = read_password(f"Kata sandi {username}: ", False, context)
+                service.sign_in(server, username, password)
+            report = service.sync(progress=_printer(context))
+        except SyncUnavailable as exc:
+            print(str(exc), file=context.err)
+            return 2
+        except SyncDenied as exc:
+            raise DomainError(str(exc)) from exc
+        print(file=context.err)
+        print(
+            f"Terkirim {report.pushed} perubahan ({report.already_had} sudah ada di server), "
+            f"ditolak {report.rejected}; diterima {report.pulled}, diterapkan {report.applied}, "
+            f"ditahan {report.held}.",
+            file=context.out,
+        )
+        for reason in dict.fromkeys(report.rejections):
+            print(f"  ditolak: {reason}", file=context.out)
+        for reason in report.held_reasons:
+            print(f"  ditahan: {reason}", file=context.out)
+    return 0
+
+
+def _printer(context: CliContext) -> Any:
+    def progress(stage: str, done: int, total: int) -> None:
+        label = "kirim" if stage == "push" else "terima"
+        print(f"\r{label} {done}/{total}", end="", file=context.err, flush=True)
+
+    return progress

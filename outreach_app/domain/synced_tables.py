@@ -1,0 +1,49 @@
+"""The tables laptops and the server exchange, and the fields each may carry: the server
+refuses a change naming any other field, so a laptop can never be sent a column it cannot
+store."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from outreach_app.domain.models import (
+    Branch,
+    CashDeposit,
+    Heir,
+    Participant,
+    Payer,
+    Payment,
+    User,
+    Village,
+    VisitPlan,
+)
+
+_MODELS: dict[str, type] = {
+    "branches": Branch,
+    "users": User,
+    "villages": Village,
+    "payers": Payer,
+    "participants": Participant,
+    "heirs": Heir,
+    "visit_plans": VisitPlan,
+    "payments": Payment,
+    "cash_deposits": CashDeposit,
+}
+_AUDIT_FIELDS = frozenset({"at", "actor", "action", "entity", "entity_id", "detail"})
+_NOT_FIELDS = {"stamp", "heirs"}
+
+# The branch's reference data every user of the branch receives.
+SHARED_TABLES = ("branches", "users", "villages", "payers")
+
+
+def _fields(model: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(model) if f.name not in _NOT_FIELDS)
+
+
+SYNCED_FIELDS: dict[str, frozenset[str]] = {
+    **{table: _fields(model) | {"deleted"} for table, model in _MODELS.items()},
+    "audit_log": _AUDIT_FIELDS,
+}
+
+# Fields a receipt may still change after it is issued: only its voiding.
+PAYMENT_VOID_FIELDS = frozenset({"voided", "void_reason"})

@@ -1,0 +1,1 @@
+"""The branch sync server: an ASGI app (FastAPI) over the rules in services/sync_server.py."""

@@ -1,0 +1,134 @@
+"""The HTTP API of the branch sync server, versioned under /v1 and described by /openapi.json.
+
+(No `from __future__ import annotations` here: FastAPI reads the handlers' annotations at
+run time, and the dependency functions are local to create_app.)
+
+Requests may be gzip-compressed (`Content-Encoding: gzip`, as laptops send their pushes over
+2G); answers larger than a kilobyte are compressed when the client accepts it. The handlers
+are plain functions run on a thread pool, so a slow database never stalls the event loop.
+"""
+
+import gzip
+import zlib
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi.middleware.gzip import GZipMiddleware
+from fastapi.responses import JSONResponse
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+import outreach_app
+from outreach_app.services.sync_server import SyncRefused, SyncServer
+from outreach_app.storage.server.store import Session
+from outreach_app.sync.protocol import (
+    PULL_PAGE,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ServerInfo,
+    SignInRequest,
+    SignInResponse,
+)
+
+MAX_BODY = 8 * 1024 * 1024  # a push batch is far smaller; anything bigger is refused
+
+
+class GzipRequestMiddleware:
+    """Unpacks gzip request bodies before FastAPI reads them, refusing oversized ones."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        headers = dict(scope.get("headers") or [])
+        if scope["type"] != "http" or headers.get(b"content-encoding") != b"gzip":
+            await self.app(scope, receive, send)
+            return
+        body = bytearray()
+        while True:
+            message = await receive()
+            body += message.get("body", b"")
+            if len(body) > MAX_BODY:
+                await _too_large(send)
+                return
+            if not message.get("more_body"):
+                break
+        try:
+            plain = zlib.decompressobj(wbits=31).decompress(bytes(body), MAX_BODY + 1)
+        except zlib.error:
+            await JSONResponse({"detail": "Isi permintaan gzip rusak."}, 400)(scope, receive, send)
+            return
+        if len(plain) > MAX_BODY:
+            await _too_large(send)
+            return
+        scope = dict(scope)
+        scope["headers"] = [
+            (k, v) for k, v in scope["headers"] if k not in (b"content-encoding", b"content-length")
+        ] + [(b"content-length", str(len(plain)).encode())]
+        sent = False
+
+        async def unpacked() -> Message:
+            nonlocal sent
+            if sent:
+                return {"type": "http.disconnect"}
+            sent = True
+            return {"type": "http.request", "body": plain, "more_body": False}
+
+        await self.app(scope, unpacked, send)
+
+
+async def _too_large(send: Send) -> None:
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json")]})  # fmt: skip
+    await send({"type": "http.response.body", "body": b'{"detail":"Permintaan terlalu besar."}'})
+
+
+def create_app(server: SyncServer) -> FastAPI:
+    app = FastAPI(
+        title="Perisai Outreach sync server",
+        version=outreach_app.__version__,
+        description="Offline-first sync for Perisai Outreach laptops: push, then pull.",
+    )
+    app.add_middleware(GZipMiddleware, minimum_size=1024)
+    app.add_middleware(GzipRequestMiddleware)
+
+    @app.exception_handler(SyncRefused)
+    def refused(_request: Request, exc: SyncRefused) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+
+    def session(authorization: Annotated[str | None, Header()] = None) -> Session:
+        token = None
+        if authorization and authorization.lower().startswith("bearer "):
+            token = authorization[7:].strip()
+        return server.session(token)
+
+    @app.get("/v1/info")
+    def info() -> ServerInfo:
+        return ServerInfo()
+
+    @app.post("/v1/sign-in")
+    def sign_in(request: SignInRequest) -> SignInResponse:
+        return server.sign_in(request)
+
+    @app.post("/v1/push")
+    def push(request: PushRequest, who: Annotated[Session, Depends(session)]) -> PushResponse:
+        return server.push(who, request)
+
+    @app.get("/v1/pull")
+    def pull(
+        who: Annotated[Session, Depends(session)],
+        cursor: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=PULL_PAGE)] = PULL_PAGE,
+    ) -> PullResponse:
+        return server.pull(who, cursor, limit)
+
+    @app.get("/v1/duplicate-reviews")
+    def reviews(who: Annotated[Session, Depends(session)]) -> list[dict[str, Any]]:
+        return server.reviews(who)
+
+    return app
+
+
+def gzip_body(data: bytes) -> bytes:
+    """For clients and tests: a request body as the server accepts it compressed."""
+    return gzip.compress(data, compresslevel=6)

@@ -1,0 +1,366 @@
+"""The branch server's rules: who may sign in, what each change may do, and who sees what.
+
+Every pushed change is judged on its own and answered on its own: accepted, already had (sent
+again after a lost reply), or rejected with a reason a field agent can act on; a rejection
+never holds up the rest of the batch. An accepted change is merged field by field, the last
+writer by hybrid logical clock winning; where the server already holds a newer write of a
+field, the answer carries it back so the laptop ends with the same value.
+
+Scope: staff see and change their branch. An agent sees the branch's reference data (branch,
+users, villages, payers), the visits assigned to it, and the participants (with their heirs
+and payments) of those villages or enrolled by it; it may change only those. No one sees
+another branch.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import Connection
+from sqlalchemy.exc import IntegrityError
+
+from outreach_app.domain.errors import DomainError
+from outreach_app.domain.nik import parse_nik
+from outreach_app.domain.synced_tables import PAYMENT_VOID_FIELDS, SHARED_TABLES, SYNCED_FIELDS
+from outreach_app.domain.versions import version, wins
+from outreach_app.storage.server.store import ServerStore, Session, StoredRecord
+from outreach_app.sync.protocol import (
+    PROTOCOL_VERSION,
+    Change,
+    ChangeResult,
+    FieldWrite,
+    PulledChange,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    SignInRequest,
+    SignInResponse,
+)
+
+ROLES = ("agent", "staff")
+MIN_PASSWORD = 8
+
+
+class SyncRefused(DomainError):
+    """A request the server will not serve: bad credentials, a revoked token, an old protocol.
+    `status` is the HTTP status the API answers with."""
+
+    def __init__(self, message: str, status: int = 403) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class Rejected(Exception):
+    """One change refused, with the reason the agent will read."""
+
+
+@dataclass(frozen=True, slots=True)
+class Identity:
+    """An account as the data knows it: its branch's row id and its user row id."""
+
+    session: Session
+    branch_id: str | None
+    user_id: str | None
+
+    @property
+    def is_staff(self) -> bool:
+        return self.session.account.role == "staff"
+
+
+class SyncServer:
+    def __init__(self, store: ServerStore, hasher: PasswordHasher | None = None) -> None:
+        self._store = store
+        self._hasher = hasher or PasswordHasher()
+
+    # --- accounts ------------------------------------------------------------------------
+
+    def add_user(self, username: str, password: str, role: str, branch_code: str) -> None:
+        username, branch_code = username.strip(), branch_code.strip().upper()
+        if role not in ROLES:
+            raise SyncRefused(f"Peran harus salah satu dari: {', '.join(ROLES)}.", 400)
+        if not username or not branch_code:
+            raise SyncRefused("Nama pengguna dan kode cabang wajib diisi.", 400)
+        if len(password) < MIN_PASSWORD:
+            raise SyncRefused(f"Kata sandi minimal {MIN_PASSWORD} karakter.", 400)
+        try:
+            self._store.add_account(username, self._hasher.hash(password), role, branch_code)
+        except ValueError as exc:
+            raise SyncRefused(f"Akun {username} sudah ada.", 409) from exc
+
+    def revoke(self, username: str, device_id: str | None = None) -> int:
+        """Signs a user's devices out (a lost laptop): their tokens stop working at once."""
+        return self._store.revoke_tokens(username, device_id)
+
+    def sign_in(self, request: SignInRequest) -> SignInResponse:
+        self._check_protocol(request.protocol)
+        account = self._store.account(request.username.strip())
+        try:
+            if account is None:
+                raise VerificationError("no such account")
+            self._hasher.verify(account.password_hash, request.password)
+        except (VerificationError, InvalidHashError) as exc:
+            raise SyncRefused("Nama pengguna atau kata sandi salah.", 401) from exc
+        if not account.active:
+            raise SyncRefused("Akun ini dinonaktifkan; hubungi kantor cabang.", 403)
+        token = self._store.issue_token(account, request.device_id, request.device_name)
+        return SignInResponse(
+            token=token,
+            username=account.username,
+            role=account.role,  # type: ignore[arg-type]
+            branch_code=account.branch_code,
+        )
+
+    def session(self, token: str | None) -> Session:
+        found = self._store.session(token) if token else None
+        if found is None:
+            raise SyncRefused("Tanda masuk tidak sah atau sudah dicabut; masuk lagi.", 401)
+        if not found.account.active:
+            raise SyncRefused("Akun ini dinonaktifkan; hubungi kantor cabang.", 403)
+        return found
+
+    @staticmethod
+    def _check_protocol(protocol: int) -> None:
+        if protocol != PROTOCOL_VERSION:
+            raise SyncRefused(
+                f"Versi protokol {protocol} tidak didukung server ini (versi {PROTOCOL_VERSION});"
+                " perbarui aplikasi.",
+                426,
+            )
+
+    def _identity(self, conn: Connection, session: Session) -> Identity:
+        account = session.account
+        branch = self._store.records_by_key(conn, "branches", account.branch_code)
+        user = self._store.records_by_key(conn, "users", account.username)
+        return Identity(session, branch[0].row_id if branch else None,
+                        user[0].row_id if user else None)  # fmt: skip
+
+    # --- push ----------------------------------------------------------------------------
+
+    def push(self, session: Session, request: PushRequest) -> PushResponse:
+        self._check_protocol(request.protocol)
+        if request.device_id != session.device_id:
+            raise SyncRefused("Tanda masuk ini milik perangkat lain.", 403)
+        return PushResponse(results=[self._accept(session, change) for change in request.changes])
+
+    def _accept(self, session: Session, change: Change) -> ChangeResult:
+        if change.device_id != session.device_id:
+            return ChangeResult(seq=change.seq, status="rejected",
+                                reason="Perubahan dari perangkat lain.")  # fmt: skip
+        try:
+            with self._store.transaction(branch_lock=session.account.branch_code) as conn:
+                if self._store.already_had(conn, change.device_id, change.seq):
+                    return ChangeResult(seq=change.seq, status="already_had")
+                newer = self._merge(conn, self._identity(conn, session), change)
+        except Rejected as exc:
+            return ChangeResult(seq=change.seq, status="rejected", reason=str(exc))
+        except IntegrityError:  # the same (device, seq) accepted by another process just now
+            return ChangeResult(seq=change.seq, status="already_had")
+        return ChangeResult(seq=change.seq, status="accepted", newer=newer)
+
+    def _merge(self, conn: Connection, who: Identity, change: Change) -> dict[str, FieldWrite]:
+        table = change.table
+        allowed = SYNCED_FIELDS.get(table)
+        if allowed is None:
+            raise Rejected(f"Tabel {table} tidak disinkronkan.")
+        unknown = set(change.fields) - allowed
+        if unknown:
+            raise Rejected(f"Kolom tidak dikenal untuk {table}: {', '.join(sorted(unknown))}.")
+        store = self._store
+        existing = store.record(conn, table, change.row_id)
+        if existing is None and change.op != "insert":
+            raise Rejected(
+                "Data ini belum ada di server (pembuatannya ditolak atau belum terkirim)."
+            )
+        self._check_rules(conn, table, change, existing)
+        stamp = version(change.hlc, change.device_id)
+        versions = store.versions(conn, table, change.row_id) if existing else {}
+        base = versions.get("*")
+        data = dict(existing.data) if existing else {}
+        applied: dict[str, str] = {}
+        newer: dict[str, FieldWrite] = {}
+        if existing is None:
+            data.update(change.fields)
+            applied["*"] = stamp
+        else:
+            for field, value in change.fields.items():
+                current = versions.get(field, base)
+                if wins(stamp, current):
+                    data[field] = value
+                    applied[field] = stamp
+                elif current is not None:
+                    newer[field] = FieldWrite(value=data.get(field), version=current)
+        record = self._scoped(conn, who, table, change.row_id, data)
+        if existing is not None and existing.branch_id != record.branch_id:
+            raise Rejected("Data tidak boleh dipindah ke kantor cabang lain.")
+        self._check_scope(conn, who, table, record, existing)
+        if table == "participants":
+            self._note_duplicate_nik(conn, record)
+        store.save_record(conn, record, applied, _natural_key(table, data))
+        store.log_change(conn, change.model_dump(), who.session.account.id, record)
+        return newer
+
+    # --- the rules of the data ------------------------------------------------------------
+
+    def _check_rules(
+        self, conn: Connection, table: str, change: Change, existing: StoredRecord | None
+    ) -> None:
+        fields = change.fields
+        if table == "audit_log" and change.op != "insert":
+            raise Rejected("Catatan audit tidak boleh diubah.")
+        if table == "payments":
+            if change.op == "delete" or fields.get("deleted"):
+                raise Rejected("Kuitansi tidak boleh dihapus; batalkan dengan alasan.")
+            if existing is not None:
+                edited = set(fields) - PAYMENT_VOID_FIELDS
+                if edited:
+                    raise Rejected(
+                        f"Kuitansi {existing.data.get('receipt_no')} sudah terbit dan tidak boleh "
+                        f"diubah ({', '.join(sorted(edited))}); batalkan dan terbitkan yang baru."
+                    )
+                if existing.data.get("voided") and fields.get("voided") == 0:
+                    raise Rejected("Kuitansi yang dibatalkan tidak bisa dihidupkan lagi.")
+        merged = {**(existing.data if existing else {}), **fields}
+        if table == "participants":
+            nik = merged.get("nik")
+            if nik:
+                info = parse_nik(str(nik))
+                if not info.valid:
+                    raise Rejected(f"NIK {nik} tidak sah: {' '.join(info.errors)}")
+        for key, target in (("village_id", "villages"), ("participant_id", "participants")):
+            if key in fields and fields[key] is not None:
+                found = self._store.record(conn, target, str(fields[key]))
+                if found is None or found.data.get("deleted"):
+                    what = "Desa" if target == "villages" else "Peserta"
+                    raise Rejected(f"{what} {fields[key]} tidak dikenal server.")
+
+    def _scoped(
+        self, conn: Connection, who: Identity, table: str, row_id: str, data: dict[str, Any]
+    ) -> StoredRecord:
+        """The record with the branch, village and owner the server filters pulls by."""
+        store = self._store
+        branch, village, owner = who.branch_id, None, None
+        if table == "branches":
+            branch = row_id
+        elif table in ("users", "villages", "payers"):
+            branch = data.get("branch_id")
+        elif table in ("participants", "visit_plans"):
+            village = data.get("village_id")
+            owner = data.get("agent_id")
+            place = store.record(conn, "villages", village) if village else None
+            branch = place.branch_id if place else self._branch_of_user(conn, owner, branch)
+        elif table in ("heirs", "payments"):
+            person = store.record(conn, "participants", str(data.get("participant_id")))
+            if person is None:
+                raise Rejected("Peserta untuk data ini tidak dikenal server.")
+            branch, village, owner = person.branch_id, person.village_id, person.owner_id
+        elif table == "cash_deposits":
+            owner = data.get("agent_id")
+            branch = self._branch_of_user(conn, owner, branch)
+        elif table == "audit_log":
+            owner = who.user_id
+        if branch is None:
+            raise Rejected("Kantor cabang data ini belum dikenal server; sinkronkan cabang dulu.")
+        return StoredRecord(table, row_id, data, str(branch), village, owner)
+
+    def _branch_of_user(self, conn: Connection, user_id: Any, fallback: str | None) -> str | None:
+        user = self._store.record(conn, "users", str(user_id)) if user_id else None
+        return str(user.data.get("branch_id")) if user else fallback
+
+    def _check_scope(
+        self,
+        conn: Connection,
+        who: Identity,
+        table: str,
+        record: StoredRecord,
+        existing: StoredRecord | None,
+    ) -> None:
+        account = who.session.account
+        if table == "branches":
+            if not who.is_staff or record.data.get("code") != account.branch_code:
+                raise Rejected("Hanya staf cabang itu sendiri yang mengubah data kantor cabang.")
+            return
+        if who.branch_id is None or record.branch_id != who.branch_id:
+            raise Rejected("Di luar cakupan: data ini milik kantor cabang lain.")
+        if who.is_staff:
+            return
+        if table in SHARED_TABLES:
+            raise Rejected("Di luar cakupan: data referensi cabang hanya diubah staf cabang.")
+        mine = who.user_id is not None and (
+            record.owner_id == who.user_id
+            or (existing is not None and existing.owner_id == who.user_id)
+        )
+        if mine or table == "audit_log":
+            return
+        if table == "visit_plans":
+            raise Rejected("Di luar cakupan: kunjungan ini ditugaskan ke agen lain.")
+        village = existing.village_id if existing is not None else record.village_id
+        if village in self.assigned_villages(conn, who.user_id):
+            return
+        raise Rejected("Di luar cakupan: desa ini tidak ditugaskan kepada Anda.")
+
+    def assigned_villages(self, conn: Connection, user_id: str | None) -> set[str]:
+        if user_id is None:
+            return set()
+        visits = self._store.records_owned(conn, "visit_plans", user_id)
+        return {str(v.village_id) for v in visits if v.village_id and not v.data.get("deleted")}
+
+    def _note_duplicate_nik(self, conn: Connection, record: StoredRecord) -> None:
+        """The same NIK on two live participants goes to the branch's review queue: never
+        merged silently, never rejected (both agents keep their work until staff decide)."""
+        nik = record.data.get("nik")
+        if not nik or record.data.get("deleted"):
+            return
+        others = [
+            other
+            for other in self._store.records_by_key(conn, "participants", str(nik))
+            if other.row_id != record.row_id and not other.data.get("deleted")
+        ]
+        for other in others:
+            self._store.open_review(conn, record.branch_id, str(nik), other.row_id, record.row_id)
+
+    # --- pull ----------------------------------------------------------------------------
+
+    def pull(self, session: Session, cursor: int, limit: int) -> PullResponse:
+        with self._store.engine.connect() as conn:
+            who = self._identity(conn, session)
+            villages = sorted(self.assigned_villages(conn, who.user_id))
+        if who.branch_id is None:
+            return PullResponse(changes=[], cursor=cursor, more=False)
+        logged = self._store.changes_after(
+            who.branch_id, cursor, limit, SHARED_TABLES,
+            owner_id=None if who.is_staff else (who.user_id or "-"),
+            villages=villages, exclude_device=session.device_id,
+        )  # fmt: skip
+        pulled = [
+            PulledChange(
+                server_seq=c.server_seq,
+                device_id=c.device_id,
+                seq=c.seq,
+                table=c.table,
+                row_id=c.row_id,
+                op=c.op,  # type: ignore[arg-type]  # stored as one of the three
+                fields=c.fields,
+                hlc=c.hlc,
+            )
+            for c in logged
+        ]
+        last = pulled[-1].server_seq if pulled else cursor
+        return PullResponse(changes=pulled, cursor=last, more=len(logged) == limit)
+
+    def reviews(self, session: Session) -> list[dict[str, Any]]:
+        with self._store.engine.connect() as conn:
+            who = self._identity(conn, session)
+        return self._store.reviews(who.branch_id) if who.branch_id else []
+
+
+def _natural_key(table: str, data: dict[str, Any]) -> str | None:
+    if table == "participants":
+        return None if data.get("deleted") or not data.get("nik") else str(data["nik"])
+    if table in ("branches", "villages"):
+        return str(data.get("code") or "") or None
+    if table == "users":
+        return str(data.get("username") or "") or None
+    return None

@@ -1,0 +1,367 @@
+"""The server's store: accounts and tokens, the merged rows, and the log of accepted changes.
+
+One code path for SQLite and PostgreSQL (SQLAlchemy Core). Two things keep the pull cursor
+honest when several server processes write at once: every change is accepted in its own
+transaction, and on PostgreSQL that transaction first takes an advisory lock for the branch, so
+changes of one branch get their numbers in commit order and a laptop that pulled up to N never
+misses a change numbered below N committed later. (SQLite allows one writer at a time anyway;
+its transactions start IMMEDIATE for the same reason.)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import secrets
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
+
+from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.storage.server.tables import (
+    accounts,
+    changes,
+    duplicate_reviews,
+    field_versions,
+    metadata,
+    records,
+    schema_info,
+    tokens,
+)
+
+SCHEMA_VERSION = 1
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    id: int
+    username: str
+    password_hash: str
+    role: str  # "agent" | "staff"
+    branch_code: str
+    active: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """Who a token belongs to, on which device."""
+
+    account: Account
+    device_id: str
+    device_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRecord:
+    table: str
+    row_id: str
+    data: dict[str, Any]
+    branch_id: str
+    village_id: str | None
+    owner_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedChange:
+    server_seq: int
+    device_id: str
+    seq: int
+    table: str
+    row_id: str
+    op: str
+    fields: dict[str, Any]
+    hlc: str
+
+
+def _new_id(key: Any) -> int:
+    if key is None:
+        raise RuntimeError("the database gave no id for the new row")
+    return int(key[0])
+
+
+def _account(values: Any) -> Account:
+    return Account(
+        id=int(values["id"]), username=values["username"],
+        password_hash=values["password_hash"], role=values["role"],
+        branch_code=values["branch_code"], active=bool(values["active"]),
+    )  # fmt: skip
+
+
+def _stored(row: Any) -> StoredRecord:
+    return StoredRecord(
+        row.table_name, row.row_id, json.loads(row.data), row.branch_id, row.village_id,
+        row.owner_id,
+    )  # fmt: skip
+
+
+def _logged(row: Any) -> LoggedChange:
+    return LoggedChange(
+        row.server_seq, row.device_id, row.seq, row.table_name, row.row_id, row.op,
+        json.loads(row.fields), row.hlc,
+    )  # fmt: skip
+
+
+def open_engine(url: str) -> Engine:
+    """An engine for `sqlite:///path` or `postgresql+psycopg://...`."""
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+
+        @event.listens_for(engine, "connect")
+        def _no_autobegin(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.isolation_level = None  # we say BEGIN ourselves, below
+
+        @event.listens_for(engine, "begin")
+        def _begin_immediate(connection: Connection) -> None:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class ServerStore:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.postgres = engine.dialect.name == "postgresql"
+
+    # --- schema ------------------------------------------------------------------------
+
+    def migrate(self) -> None:
+        """Creates the schema on an empty database; refuses one made by a newer server."""
+        with self.engine.begin() as conn:
+            metadata.create_all(conn, tables=[schema_info])
+            found = conn.execute(select(schema_info.c.version)).scalar()
+            if found is None:
+                metadata.create_all(conn)
+                conn.execute(insert(schema_info).values(version=SCHEMA_VERSION))
+            elif found > SCHEMA_VERSION:
+                raise StorageUnavailable(
+                    f"Basis data server ini dibuat oleh versi yang lebih baru (skema {found}); "
+                    "perbarui server. Basis data tidak diubah."
+                )
+
+    @contextlib.contextmanager
+    def transaction(self, branch_lock: str | None = None) -> Iterator[Connection]:
+        with self.engine.begin() as conn:
+            if branch_lock and self.postgres:
+                key = zlib.crc32(branch_lock.encode("utf-8"))
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": key})
+            yield conn
+
+    # --- accounts and tokens ------------------------------------------------------------
+
+    def add_account(self, username: str, password_hash: str, role: str, branch_code: str) -> int:
+        with self.transaction() as conn:
+            try:
+                result = conn.execute(
+                    insert(accounts).values(
+                        username=username, password_hash=password_hash, role=role,
+                        branch_code=branch_code, active=True, created_at=_now(),
+                    )
+                )  # fmt: skip
+            except IntegrityError as exc:
+                raise ValueError(f"akun {username} sudah ada") from exc
+            return _new_id(result.inserted_primary_key)
+
+    def account(self, username: str) -> Account | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(accounts).where(accounts.c.username == username)).first()
+        return None if row is None else _account(row._mapping)
+
+    def issue_token(self, account: Account, device_id: str, device_name: str) -> str:
+        token = secrets.token_urlsafe(32)
+        with self.transaction() as conn:
+            conn.execute(
+                insert(tokens).values(
+                    token_hash=_token_hash(token), account_id=account.id, device_id=device_id,
+                    device_name=device_name, created_at=_now(),
+                )
+            )  # fmt: skip
+        return token
+
+    def session(self, token: str) -> Session | None:
+        query = (
+            select(accounts, tokens.c.device_id, tokens.c.device_name)
+            .join(tokens, tokens.c.account_id == accounts.c.id)
+            .where(tokens.c.token_hash == _token_hash(token), tokens.c.revoked_at.is_(None))
+        )
+        with self.engine.connect() as conn:
+            row = conn.execute(query).first()
+        if row is None:
+            return None
+        values = row._mapping
+        return Session(_account(values), values["device_id"], values["device_name"])
+
+    def revoke_tokens(self, username: str, device_id: str | None = None) -> int:
+        account = self.account(username)
+        if account is None:
+            return 0
+        condition = (tokens.c.account_id == account.id) & tokens.c.revoked_at.is_(None)
+        if device_id is not None:
+            condition &= tokens.c.device_id == device_id
+        with self.transaction() as conn:
+            return int(
+                conn.execute(update(tokens).where(condition).values(revoked_at=_now())).rowcount
+            )
+
+    # --- rows and changes (inside a transaction) ----------------------------------------
+
+    @staticmethod
+    def already_had(conn: Connection, device_id: str, seq: int) -> bool:
+        query = select(changes.c.server_seq).where(
+            changes.c.device_id == device_id, changes.c.seq == seq
+        )
+        return conn.execute(query).first() is not None
+
+    @staticmethod
+    def record(conn: Connection, table: str, row_id: str) -> StoredRecord | None:
+        query = select(records).where(records.c.table_name == table, records.c.row_id == row_id)
+        if conn.dialect.name == "postgresql":
+            query = query.with_for_update()
+        row = conn.execute(query).first()
+        if row is None:
+            return None
+        return _stored(row)
+
+    @staticmethod
+    def records_by_key(conn: Connection, table: str, key: str) -> list[StoredRecord]:
+        """Rows of `table` whose natural key (NIK, code, username) is `key`."""
+        query = select(records).where(records.c.table_name == table, records.c.natural_key == key)
+        return [_stored(row) for row in conn.execute(query)]
+
+    @staticmethod
+    def records_owned(conn: Connection, table: str, owner_id: str) -> list[StoredRecord]:
+        query = select(records).where(records.c.table_name == table, records.c.owner_id == owner_id)
+        return [_stored(row) for row in conn.execute(query)]
+
+    @staticmethod
+    def versions(conn: Connection, table: str, row_id: str) -> dict[str, str]:
+        query = select(field_versions.c.field, field_versions.c.version).where(
+            field_versions.c.table_name == table, field_versions.c.row_id == row_id
+        )
+        return {row.field: row.version for row in conn.execute(query)}
+
+    @staticmethod
+    def save_record(
+        conn: Connection,
+        record: StoredRecord,
+        new_versions: dict[str, str],
+        natural_key: str | None,
+    ) -> None:
+        values = {
+            "data": json.dumps(record.data, ensure_ascii=False, sort_keys=True),
+            "branch_id": record.branch_id,
+            "village_id": record.village_id,
+            "owner_id": record.owner_id,
+            "natural_key": natural_key,
+        }
+        where = (records.c.table_name == record.table) & (records.c.row_id == record.row_id)
+        if conn.execute(update(records).where(where).values(**values)).rowcount == 0:
+            conn.execute(
+                insert(records).values(table_name=record.table, row_id=record.row_id, **values)
+            )
+        for field, version in new_versions.items():
+            where_field = (
+                (field_versions.c.table_name == record.table)
+                & (field_versions.c.row_id == record.row_id)
+                & (field_versions.c.field == field)
+            )
+            updated = conn.execute(
+                update(field_versions).where(where_field).values(version=version)
+            ).rowcount
+            if updated == 0:
+                conn.execute(
+                    insert(field_versions).values(
+                        table_name=record.table, row_id=record.row_id, field=field,
+                        version=version,
+                    )
+                )  # fmt: skip
+
+    @staticmethod
+    def log_change(
+        conn: Connection,
+        change: dict[str, Any],
+        account_id: int,
+        scope: StoredRecord,
+    ) -> int:
+        result = conn.execute(
+            insert(changes).values(
+                device_id=change["device_id"], seq=change["seq"], table_name=change["table"],
+                row_id=change["row_id"], op=change["op"],
+                fields=json.dumps(change["fields"], ensure_ascii=False, sort_keys=True),
+                hlc=change["hlc"], account_id=account_id, branch_id=scope.branch_id,
+                village_id=scope.village_id, owner_id=scope.owner_id, accepted_at=_now(),
+            )
+        )  # fmt: skip
+        return _new_id(result.inserted_primary_key)
+
+    # --- pulling ------------------------------------------------------------------------
+
+    def changes_after(
+        self,
+        branch_id: str,
+        cursor: int,
+        limit: int,
+        shared_tables: Sequence[str],
+        owner_id: str | None = None,
+        villages: Sequence[str] = (),
+        exclude_device: str | None = None,
+    ) -> list[LoggedChange]:
+        """Changes of a branch after `cursor`; with `owner_id`, only the shared tables, the
+        owner's own rows and the rows of `villages` (an agent's scope)."""
+        query = select(changes).where(
+            changes.c.branch_id == branch_id, changes.c.server_seq > cursor
+        )
+        if exclude_device is not None:  # a laptop has its own changes already
+            query = query.where(changes.c.device_id != exclude_device)
+        if owner_id is not None:
+            scope = changes.c.table_name.in_(shared_tables) | (changes.c.owner_id == owner_id)
+            if villages:
+                scope |= changes.c.village_id.in_(villages)
+            query = query.where(scope)
+        query = query.order_by(changes.c.server_seq).limit(limit)
+        with self.engine.connect() as conn:
+            return [_logged(row) for row in conn.execute(query)]
+
+    def latest_seq(self) -> int:
+        with self.engine.connect() as conn:
+            return int(
+                conn.execute(select(func.coalesce(func.max(changes.c.server_seq), 0))).scalar_one()
+            )
+
+    # --- duplicate reviews --------------------------------------------------------------
+
+    @staticmethod
+    def open_review(conn: Connection, branch_id: str, nik: str, first: str, second: str) -> None:
+        exists = select(duplicate_reviews.c.id).where(
+            duplicate_reviews.c.first_row_id == first, duplicate_reviews.c.second_row_id == second
+        )
+        if conn.execute(exists).first() is None:
+            conn.execute(
+                insert(duplicate_reviews).values(
+                    branch_id=branch_id, nik=nik, first_row_id=first, second_row_id=second,
+                    status="open", created_at=_now(),
+                )
+            )  # fmt: skip
+
+    def reviews(self, branch_id: str) -> list[dict[str, Any]]:
+        query = (
+            select(duplicate_reviews)
+            .where(duplicate_reviews.c.branch_id == branch_id)
+            .order_by(duplicate_reviews.c.id)
+        )
+        with self.engine.connect() as conn:
+            return [dict(row._mapping) for row in conn.execute(query)]

@@ -1,0 +1,352 @@
+"""The laptop's side of sync: what to send, what the server answered, and merging what it sends.
+
+Merging a pulled change is last-writer-wins per field: a field takes the server's value only
+when that write's version (hlc@device) is newer than the one this laptop holds for the field,
+and never while this laptop has an edit of that field it has not had acknowledged (the server
+decides those, and its answer to the push brings the winner back). Pulled changes bypass the
+outbox: they came from the server and must not go back to it.
+
+A change that cannot be applied yet is held, in order, instead of dropped: the same NIK as a
+live participant here (it waits for the branch's duplicate review), or a row whose parent has
+not arrived. Held changes are tried again after every page.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from outreach_app.domain.hlc import Timestamp
+from outreach_app.domain.versions import version, wins
+from outreach_app.storage.migrations import SYNCABLE_TABLES
+from outreach_app.storage.store import Store
+
+CURSOR_KEY = "sync_cursor"
+SERVER_KEY = "sync_server"
+TOKEN_KEY = "sync_token"
+USERNAME_KEY = "sync_username"
+LAST_SYNC_KEY = "last_sync"
+
+DUPLICATE_NIK = "NIK yang sama sudah ada di laptop ini: menunggu pemeriksaan duplikat di cabang."
+WAITING_FOR_PARENT = "Menunggu data terkait (desa, peserta atau pengguna) dari server."
+
+
+@dataclass(frozen=True, slots=True)
+class OutgoingChange:
+    seq: int
+    device_id: str
+    table: str
+    row_id: str
+    op: str
+    fields: dict[str, Any]
+    hlc: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParkedChange:
+    """A change the server refused, with its reason: the agent fixes the record or discards."""
+
+    seq: int
+    table: str
+    row_id: str
+    fields: dict[str, Any]
+    reason: str
+    created_at: str
+
+
+@dataclass
+class ApplyReport:
+    applied: int = 0
+    skipped_older: int = 0
+    held: int = 0
+    released: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+
+class SyncState:
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._db = store.db
+        self._columns: dict[str, set[str]] = {}
+
+    # --- settings ------------------------------------------------------------------------
+
+    def cursor(self) -> int:
+        return int(self._store.local_setting(CURSOR_KEY) or 0)
+
+    def setting(self, key: str) -> str | None:
+        return self._store.local_setting(key)
+
+    def set_setting(self, key: str, value: str) -> None:
+        self._store.set_local_setting(key, value)
+
+    # --- push side -----------------------------------------------------------------------
+
+    def outgoing(self, limit: int) -> list[OutgoingChange]:
+        """The oldest unsent changes, not counting the ones the server refused."""
+        rows = self._db.execute(
+            "SELECT seq, device_id, table_name, row_id, op, fields, hlc FROM outbox "
+            "WHERE acked_at IS NULL AND rejected_reason IS NULL ORDER BY seq LIMIT ?",
+            [limit],
+        ).fetchall()
+        return [
+            OutgoingChange(seq, device, table, row, op, json.loads(fields), hlc)
+            for seq, device, table, row, op, fields, hlc in rows
+        ]
+
+    def outgoing_count(self) -> int:
+        return int(
+            self._db.execute(
+                "SELECT count(*) FROM outbox WHERE acked_at IS NULL AND rejected_reason IS NULL"
+            ).fetchone()[0]
+        )
+
+    def acknowledge(self, seqs: Iterable[int]) -> None:
+        now = _now()
+        with self._store.transaction():
+            self._db.conn.executemany(
+                "UPDATE outbox SET acked_at = ? WHERE seq = ? AND acked_at IS NULL",
+                [(now, seq) for seq in seqs],
+            )
+
+    def park(self, seq: int, reason: str) -> None:
+        with self._store.transaction():
+            self._db.execute(
+                "UPDATE outbox SET rejected_reason = ? WHERE seq = ? AND acked_at IS NULL",
+                [reason, seq],
+            )
+
+    def parked(self) -> list[ParkedChange]:
+        rows = self._db.execute(
+            "SELECT seq, table_name, row_id, fields, rejected_reason, created_at FROM outbox "
+            "WHERE acked_at IS NULL AND rejected_reason IS NOT NULL ORDER BY seq"
+        ).fetchall()
+        return [ParkedChange(s, t, r, json.loads(f), why, at) for s, t, r, f, why, at in rows]
+
+    def discard(self, seq: int) -> None:
+        """The agent gives up a refused change: it leaves the queue, its reason stays."""
+        self.acknowledge([seq])
+
+    def retry_parked(self) -> int:
+        """After the record was fixed (or the server's rules changed): send them again."""
+        with self._store.transaction():
+            cursor = self._db.execute(
+                "UPDATE outbox SET rejected_reason = NULL "
+                "WHERE acked_at IS NULL AND rejected_reason IS NOT NULL"
+            )
+        return int(cursor.rowcount)
+
+    # --- pull side -----------------------------------------------------------------------
+
+    def apply_pulled(self, changes: Sequence[Mapping[str, Any]], cursor: int) -> ApplyReport:
+        """Applies one page and moves the cursor, in one transaction: a crash leaves either
+        the whole page applied and the cursor past it, or neither."""
+        report = ApplyReport()
+        with self._store.transaction():
+            for change in changes:
+                self._apply_or_hold(change, report)
+            self._release_held(report)
+            self._db.execute(
+                "INSERT INTO local_settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                [CURSOR_KEY, str(cursor)],
+            )
+        return report
+
+    def apply_newer(self, table: str, row_id: str, writes: Mapping[str, tuple[Any, str]]) -> None:
+        """The server's answer to a push: for these fields it holds newer writes; take them
+        (the local edit they beat has just been acknowledged, so nothing unsent is lost)."""
+        with self._store.transaction():
+            row = self._row(table, row_id)
+            if row is None:
+                return
+            for name, (value, stamp) in writes.items():
+                self._set_fields(table, row_id, {name: value}, stamp, row)
+
+    def held(self) -> list[tuple[str, str, str]]:
+        """(table, row id, reason) of what waits here."""
+        return [
+            (table, row, reason)
+            for table, row, reason in self._db.execute(
+                "SELECT table_name, row_id, reason FROM held_changes ORDER BY server_seq"
+            ).fetchall()
+        ]
+
+    def _apply_or_hold(self, change: Mapping[str, Any], report: ApplyReport) -> None:
+        table, row_id = str(change["table"]), str(change["row_id"])
+        if self._is_held(table, row_id):
+            self._hold(change, "Menunggu perubahan sebelumnya untuk data yang sama.", report)
+            return
+        reason = self._apply(change, report)
+        if reason is not None:
+            self._hold(change, reason, report)
+
+    def _apply(self, change: Mapping[str, Any], report: ApplyReport) -> str | None:
+        """Applies one change; returns why it must be held instead, or None."""
+        table, row_id = _table(change["table"]), str(change["row_id"])
+        fields = self._known_fields(table, change["fields"])
+        hlc, device = str(change["hlc"]), str(change["device_id"])
+        self._observe(hlc)
+        stamp = version(hlc, device)
+        row = self._row(table, row_id)
+        if row is None:
+            if change["op"] != "insert":
+                return WAITING_FOR_PARENT
+            columns = ["id", "updated_hlc", "device_id", *fields]
+            if "deleted" not in fields:
+                columns.append("deleted")
+            values = [row_id, hlc, device, *fields.values()]
+            if "deleted" not in fields:
+                values.append(0)
+            try:
+                with self._db.atomic():  # a savepoint: a refused insert leaves nothing
+                    self._db.execute(
+                        f"INSERT INTO {table} ({', '.join(columns)}) "
+                        f"VALUES ({', '.join('?' for _ in columns)})",
+                        values,
+                    )
+            except sqlite3.IntegrityError as exc:
+                return DUPLICATE_NIK if "nik" in str(exc).lower() else WAITING_FOR_PARENT
+            report.applied += 1
+            return None
+        unsent = self._unsent_fields(table, row_id)
+        versions = self._versions(table, row_id)
+        base = versions.get("*") or version(row["updated_hlc"], row["device_id"])
+        winning = {
+            name: value
+            for name, value in fields.items()
+            if name not in unsent and wins(stamp, versions.get(name, base))
+        }
+        if not winning:
+            report.skipped_older += 1
+            return None
+        try:
+            self._set_fields(table, row_id, winning, stamp, row)
+        except sqlite3.IntegrityError as exc:
+            if "nik" in str(exc).lower():
+                return DUPLICATE_NIK
+            if "receipt locked" in str(exc):  # voided here already: nothing more to take
+                report.skipped_older += 1
+                return None
+            return WAITING_FOR_PARENT
+        report.applied += 1
+        return None
+
+    def _set_fields(
+        self, table: str, row_id: str, values: Mapping[str, Any], stamp: str, row: Mapping[str, Any]
+    ) -> None:
+        newest = max(version(row["updated_hlc"], row["device_id"]), stamp)
+        new_hlc, _, new_device = newest.partition("@")
+        assignments = ", ".join(f"{name} = ?" for name in values)
+        with self._db.atomic():  # a savepoint inside the page's transaction
+            self._db.execute(
+                "INSERT OR IGNORE INTO field_versions (table_name, row_id, field, version) "
+                "VALUES (?, ?, '*', ?)",
+                [table, row_id, version(row["updated_hlc"], row["device_id"])],
+            )
+            self._db.execute(
+                f"UPDATE {table} SET {assignments}, updated_hlc = ?, device_id = ? WHERE id = ?",
+                [*values.values(), new_hlc, new_device, row_id],
+            )
+            self._db.conn.executemany(
+                "INSERT INTO field_versions (table_name, row_id, field, version) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (table_name, row_id, field) "
+                "DO UPDATE SET version = excluded.version",
+                [(table, row_id, name, stamp) for name in values],
+            )
+
+    def _hold(self, change: Mapping[str, Any], reason: str, report: ApplyReport) -> None:
+        self._db.execute(
+            "INSERT OR REPLACE INTO held_changes (server_seq, table_name, row_id, change, "
+            "reason, held_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [change["server_seq"], change["table"], change["row_id"],
+             json.dumps(dict(change), ensure_ascii=False), reason, _now()],
+        )  # fmt: skip
+        report.held += 1
+        if reason not in report.reasons:
+            report.reasons.append(reason)
+
+    def _release_held(self, report: ApplyReport) -> None:
+        """Tries the held changes again, oldest first, until a pass releases nothing."""
+        while True:
+            released = 0
+            held = self._db.execute(
+                "SELECT server_seq, table_name, row_id, change FROM held_changes "
+                "ORDER BY server_seq"
+            ).fetchall()
+            blocked: set[tuple[str, str]] = set()
+            for server_seq, table, row_id, text in held:
+                if (table, row_id) in blocked:
+                    continue
+                attempt = ApplyReport()
+                if self._apply(json.loads(text), attempt) is None:
+                    self._db.execute("DELETE FROM held_changes WHERE server_seq = ?", [server_seq])
+                    released += 1
+                else:
+                    blocked.add((table, row_id))
+            report.released += released
+            if not released:
+                return
+
+    # --- reading helpers -----------------------------------------------------------------
+
+    def _is_held(self, table: str, row_id: str) -> bool:
+        found = self._db.execute(
+            "SELECT 1 FROM held_changes WHERE table_name = ? AND row_id = ? LIMIT 1",
+            [table, row_id],
+        ).fetchone()
+        return found is not None
+
+    def _row(self, table: str, row_id: str) -> dict[str, Any] | None:
+        cursor = self._db.execute(f"SELECT * FROM {_table(table)} WHERE id = ?", [row_id])
+        values = cursor.fetchone()
+        if values is None:
+            return None
+        return dict(zip([d[0] for d in cursor.description], values, strict=True))
+
+    def _versions(self, table: str, row_id: str) -> dict[str, str]:
+        return dict(
+            self._db.execute(
+                "SELECT field, version FROM field_versions WHERE table_name = ? AND row_id = ?",
+                [table, row_id],
+            ).fetchall()
+        )
+
+    def _unsent_fields(self, table: str, row_id: str) -> set[str]:
+        names: set[str] = set()
+        for (fields,) in self._db.execute(
+            "SELECT fields FROM outbox WHERE table_name = ? AND row_id = ? AND acked_at IS NULL",
+            [table, row_id],
+        ):
+            names.update(json.loads(fields))
+        return names
+
+    def _known_fields(self, table: str, fields: Mapping[str, Any]) -> dict[str, Any]:
+        """Only this table's columns (never the sync columns): names come from the network."""
+        if table not in self._columns:
+            self._columns[table] = {
+                row[1] for row in self._db.execute(f"PRAGMA table_info({table})").fetchall()
+            } - {"id", "updated_hlc", "device_id"}
+        unknown = set(fields) - self._columns[table]
+        if unknown:
+            raise ValueError(f"{table}: unknown columns from the server: {sorted(unknown)}")
+        return dict(fields)
+
+    def _observe(self, hlc: str) -> None:
+        """Later local edits must sort after everything seen from other devices."""
+        seen = self._store.clock.observe(Timestamp.decode(hlc)).encode()
+        self._db.execute("UPDATE device SET hlc_seen = ? WHERE hlc_seen < ?", [seen, seen])
+
+
+def _table(name: object) -> str:
+    if name not in SYNCABLE_TABLES:  # interpolated into SQL: only known names pass
+        raise ValueError(f"not a syncable table: {name!r}")
+    return str(name)
+
+
+def _now() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")

@@ -1,0 +1,138 @@
+"""The laptop's HTTP client for the sync server: gzip pushes, paged pulls, retries with backoff.
+
+Errors come in two kinds the app treats differently: `SyncUnavailable` (no signal, a timeout,
+the server busy or down: try again later, nothing is lost) and `SyncDenied` (the token was
+revoked, the password is wrong, the app is too old: the user must act), each with a message
+in plain Indonesian.
+"""
+
+from __future__ import annotations
+
+import gzip
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+import httpx
+from pydantic import BaseModel, ValidationError
+
+from outreach_app.sync.protocol import (
+    PULL_PAGE,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+    ServerInfo,
+    SignInRequest,
+    SignInResponse,
+)
+
+M = TypeVar("M", bound=BaseModel)
+RETRY_DELAYS = (0.5, 1.5, 4.0)  # seconds between attempts: short, for a signal that comes and goes
+
+
+class SyncUnavailable(Exception):
+    """The server could not be reached or answered with a temporary error."""
+
+
+class SyncDenied(Exception):
+    """The server refused: sign in again, or update the app. `status` is the HTTP status."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+class SyncClient:
+    def __init__(
+        self,
+        base_url: str,
+        token: str | None = None,
+        transport: httpx.BaseTransport | None = None,
+        timeout: float = 30.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self._token = token
+        self._sleep = sleep
+        self._http = httpx.Client(
+            base_url=self.base_url, timeout=timeout, transport=transport,
+            headers={"Accept-Encoding": "gzip"},
+        )  # fmt: skip
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> SyncClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def info(self) -> ServerInfo:
+        return self._call("GET", "/v1/info", ServerInfo)
+
+    def sign_in(self, request: SignInRequest) -> SignInResponse:
+        answer = self._call("POST", "/v1/sign-in", SignInResponse, body=request)
+        self._token = answer.token
+        return answer
+
+    def push(self, request: PushRequest) -> PushResponse:
+        return self._call("POST", "/v1/push", PushResponse, body=request, compress=True)
+
+    def pull(self, cursor: int, limit: int = PULL_PAGE) -> PullResponse:
+        return self._call(
+            "GET", "/v1/pull", PullResponse, params={"cursor": cursor, "limit": limit}
+        )
+
+    def _call(
+        self,
+        method: str,
+        path: str,
+        answer: type[M],
+        body: BaseModel | None = None,
+        params: dict[str, int] | None = None,
+        compress: bool = False,
+    ) -> M:
+        headers = {"Authorization": f"Bearer {self._token}"} if self._token else {}
+        content = None
+        if body is not None:
+            content = body.model_dump_json().encode("utf-8")
+            headers["Content-Type"] = "application/json"
+            if compress:
+                content = gzip.compress(content, compresslevel=6)
+                headers["Content-Encoding"] = "gzip"
+        last_error = ""
+        for attempt, delay in enumerate((0.0, *RETRY_DELAYS)):
+            if attempt:
+                self._sleep(delay)
+            try:
+                response = self._http.request(
+                    method, path, content=content, params=params, headers=headers
+                )
+            except httpx.TransportError as exc:
+                last_error = f"server tidak terjangkau ({type(exc).__name__})"
+                continue
+            if response.status_code in (429, 502, 503, 504):
+                last_error = f"server sibuk (HTTP {response.status_code})"
+                continue
+            if response.status_code >= 400:
+                raise _refusal(response)
+            try:
+                return answer.model_validate_json(response.content)
+            except ValidationError as exc:
+                raise SyncUnavailable(f"Jawaban server tidak bisa dibaca: {exc}") from exc
+        raise SyncUnavailable(
+            f"Sinkronisasi belum bisa: {last_error}. Data tetap aman di laptop; coba lagi saat "
+            "ada sinyal."
+        )
+
+
+def _refusal(response: httpx.Response) -> Exception:
+    try:
+        detail = response.json().get("detail")
+    except ValueError:
+        detail = None
+    message = detail if isinstance(detail, str) else f"server menolak (HTTP {response.status_code})"
+    if response.status_code >= 500:
+        return SyncUnavailable(f"Server bermasalah: {message}. Coba lagi nanti.")
+    return SyncDenied(message, response.status_code)

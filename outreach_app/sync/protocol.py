@@ -1,0 +1,100 @@
+"""The sync wire protocol, version 1: what a laptop and the branch server say to each other.
+
+Push: the laptop sends its outbox in small batches, each change numbered by the device's own
+sequence; the server keeps (device, seq) unique, so a batch sent again after a lost reply
+changes nothing. Each change gets its own answer: accepted, already had, or rejected with a
+reason (the rest of the batch goes on); for fields where the server already holds a newer
+write, the answer carries that write so the laptop ends with the same value.
+Pull: the changes the server accepted after the laptop's cursor, within the laptop user's
+scope, a page at a time, in the order the server accepted them.
+
+The same models describe the HTTP API in the server's OpenAPI document.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+PROTOCOL_VERSION = 1
+MAX_PUSH_BATCH = 200
+PULL_PAGE = 500
+
+Op = Literal["insert", "update", "delete"]
+
+
+class Change(BaseModel):
+    """One row's change as a device recorded it in its outbox."""
+
+    device_id: str
+    seq: int = Field(ge=1, description="the device's own sequence number of this change")
+    table: str
+    row_id: str
+    op: Op
+    fields: dict[str, Any]
+    hlc: str = Field(pattern=r"^\d{13}-[0-9a-f]{4}$")
+
+
+class FieldWrite(BaseModel):
+    value: Any
+    version: str
+
+
+class ChangeResult(BaseModel):
+    seq: int
+    status: Literal["accepted", "already_had", "rejected"]
+    reason: str | None = None
+    newer: dict[str, FieldWrite] = Field(
+        default_factory=dict,
+        description="fields the server already had a newer write for: the laptop takes these",
+    )
+
+
+class PushRequest(BaseModel):
+    protocol: int = PROTOCOL_VERSION
+    device_id: str
+    changes: list[Change] = Field(max_length=MAX_PUSH_BATCH)
+
+
+class PushResponse(BaseModel):
+    results: list[ChangeResult]
+
+
+class PulledChange(Change):
+    server_seq: int
+
+
+class PullResponse(BaseModel):
+    changes: list[PulledChange]
+    cursor: int = Field(description="pass this back to get the next page")
+    more: bool
+
+
+class SignInRequest(BaseModel):
+    protocol: int = PROTOCOL_VERSION
+    username: str
+    password: str
+    device_id: str
+    device_name: str
+
+
+class SignInResponse(BaseModel):
+    token: str
+    username: str
+    role: Literal["agent", "staff"]
+    branch_code: str
+
+
+class ServerInfo(BaseModel):
+    name: str = "Perisai Outreach sync server"
+    protocols: list[int] = [PROTOCOL_VERSION]
+
+
+class DuplicateReview(BaseModel):
+    id: int
+    nik: str
+    first_row_id: str
+    second_row_id: str
+    status: Literal["open", "resolved"]
+    kept_row_id: str | None = None

@@ -1,0 +1,199 @@
+"""A branch in miniature for sync tests: a real server process on 127.0.0.1, a staff laptop
+that holds the branch's reference data, and agent laptops that start empty."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from outreach_app.domain.models import (
+    Branch,
+    Payer,
+    PayerType,
+    Role,
+    Segment,
+    SyncStamp,
+    User,
+    Village,
+    VisitPlan,
+)
+from outreach_app.domain.rates import RateSchedule
+from outreach_app.reference.regions import RegionDirectory
+from outreach_app.services.enrolment import EnrolmentService
+from outreach_app.services.payments import PaymentService
+from outreach_app.services.setup import SetupService
+from outreach_app.services.sync import SyncService
+from outreach_app.storage.store import Store
+
+TODAY = dt.date(2026, 11, 21)
+PASSWORDS = {
+    "staf.maluku": "kantor-ambon-1",
+    "agen.saumlaki": "tanimbar-2026",
+    "agen.ambon": "ambon-manise",
+}
+SYNCED = ("branches", "users", "villages", "payers", "participants", "heirs", "visit_plans",
+          "payments", "cash_deposits")  # fmt: skip
+
+
+def outreach(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "outreach_app", *args],
+        input=stdin, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )  # fmt: skip
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class ServerProcess:
+    """`outreach serve` in its own process, as a branch would run it."""
+
+    def __init__(self, folder: Path, database_url: str | None = None) -> None:
+        self.folder = folder
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.where = (
+            ["--database-url", database_url]
+            if database_url
+            else ["--db", str(folder / "server.db")]
+        )
+        self.process: subprocess.Popen[bytes] | None = None
+        self._log: Any = None
+
+    def add_user(self, username: str, role: str, branch: str = "MAL") -> None:
+        result = outreach(
+            "server",
+            "add-user",
+            username,
+            "--role",
+            role,
+            "--branch",
+            branch,
+            *self.where,
+            stdin=PASSWORDS.get(username, "sandi-rahasia") + "\n",
+        )
+        assert result.returncode == 0, result.stderr  # fmt: skip
+
+    def start(self) -> None:
+        self._log = (self.folder / "server.log").open("wb")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "outreach_app", "serve", *self.where, "--port", str(self.port)],
+            stdout=subprocess.DEVNULL, stderr=self._log,
+        )  # fmt: skip
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.url}/v1/info", timeout=1).status_code == 200:
+                    return
+            except httpx.TransportError:
+                time.sleep(0.1)
+        raise RuntimeError((self.folder / "server.log").read_text())
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+            self.process = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
+
+
+@dataclass
+class Laptop:
+    name: str
+    store: Store
+    sync: SyncService
+    setup: SetupService
+
+    def sign_in(self, server: ServerProcess, username: str) -> None:
+        self.sync.sign_in(server.url, username, PASSWORDS[username])
+
+    def user(self, username: str) -> User:
+        return self.store.users.by_username(username)
+
+    def rows(self, table: str, ids: set[str] | None = None) -> dict[str, tuple]:
+        """Every synced column of the table, by row id (sync bookkeeping columns left out)."""
+        cursor = self.store.db.execute(f"SELECT * FROM {table} ORDER BY id")
+        names = [d[0] for d in cursor.description]
+        keep = [i for i, n in enumerate(names) if n not in ("updated_hlc", "device_id")]
+        found = {row[0]: tuple(row[i] for i in keep) for row in cursor.fetchall()}
+        return found if ids is None else {k: v for k, v in found.items() if k in ids}
+
+
+def laptop(folder: Path, name: str) -> Laptop:
+    store = Store(folder / f"{name}.db")
+    store.set_device(name, name.replace("-", "")[:10].upper())
+    return Laptop(name, store, SyncService(store), SetupService(store, folder / f"{name}.json"))
+
+
+def seed_branch(staff: Laptop) -> dict[str, str]:
+    """The branch as its staff keep it: the office, three users, three villages, a payer,
+    and visits that assign two villages to agen.saumlaki and one to agen.ambon."""
+    store = staff.store
+    branch = Branch(SyncStamp.new(), "MAL", "Kantor Cabang Maluku (Ambon)", "8171")
+    store.branches.add(branch)
+    users = {
+        name: User(SyncStamp.new(), name, full, role, branch.stamp.id)
+        for name, full, role in (
+            ("staf.maluku", "Maria Latuheru", Role.STAFF),
+            ("agen.saumlaki", "Yosina Ratuanak", Role.AGENT),
+            ("agen.ambon", "Nus Pattiasina", Role.AGENT),
+        )
+    }
+    store.users.add_many(users.values())
+    villages = {
+        name: Village(
+            SyncStamp.new(),
+            code,
+            name,
+            "Tanimbar Selatan",
+            "Kabupaten Kepulauan Tanimbar",
+            "Maluku",
+            branch.stamp.id,
+            400,
+            120,
+        )
+        for name, code in (
+            ("Wowonda", "8103012002"),
+            ("Lorulun", "8103012005"),
+            ("Latta", "8171031003"),
+        )
+    }
+    store.villages.add_many(villages.values())
+    store.payers.add(Payer(SyncStamp.new(), PayerType.APBDES, "Dana Desa Wowonda", branch.stamp.id))
+    for village, agent in (("Wowonda", "agen.saumlaki"), ("Lorulun", "agen.saumlaki"),
+                           ("Latta", "agen.ambon")):  # fmt: skip
+        store.visits.add(
+            VisitPlan(
+                SyncStamp.new(),
+                villages[village].stamp.id,
+                users[agent].stamp.id,
+                TODAY,
+                Segment.NELAYAN,
+                "Sosialisasi dan pendaftaran",
+                10,
+            )
+        )
+    staff.setup.set_current_user("staf.maluku")
+    return {name: v.stamp.id for name, v in villages.items()}
+
+
+def services(laptop: Laptop, schedule: RateSchedule) -> tuple[EnrolmentService, PaymentService]:
+    return (
+        EnrolmentService(laptop.store, schedule, RegionDirectory(), lambda: TODAY),
+        PaymentService(laptop.store, schedule),
+    )

@@ -1,0 +1,201 @@
+"""Sync against a real server process on 127.0.0.1: two agents and a staff member work offline,
+sync in different orders, and end with the same data; duplicates go to review; refusals are
+per change and parked; a batch sent twice changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import httpx
+import pytest
+
+from outreach_app.services.sync import NotSignedIn
+from outreach_app.sync.client import SyncClient, SyncDenied
+from outreach_app.sync.protocol import Change, PushRequest
+from tests.factories import make_participant
+from tests.integration.sync_world import (
+    SYNCED,
+    Laptop,
+    ServerProcess,
+    laptop,
+    outreach,
+    seed_branch,
+    services,
+)
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    running = ServerProcess(tmp_path)
+    running.add_user("staf.maluku", "staff")
+    running.add_user("agen.saumlaki", "agent")
+    running.add_user("agen.ambon", "agent")
+    running.start()
+    yield running
+    running.stop()
+
+
+@pytest.fixture
+def branch(tmp_path: Path, server: ServerProcess):
+    """(staff, agent Saumlaki, agent Ambon, village ids), all signed in and synced once."""
+    staff, saumlaki, ambon = (laptop(tmp_path, n) for n in ("kantor", "laptop-sml", "laptop-amb"))
+    villages = seed_branch(staff)
+    staff.sign_in(server, "staf.maluku")
+    staff.sync.sync()
+    for agent, username in ((saumlaki, "agen.saumlaki"), (ambon, "agen.ambon")):
+        agent.sign_in(server, username)
+        agent.sync.sync()
+        agent.setup.set_current_user(username)
+    yield staff, saumlaki, ambon, villages
+    for machine in (staff, saumlaki, ambon):
+        machine.store.close()
+
+
+def everything(machine: Laptop) -> dict[str, dict[str, tuple]]:
+    return {table: machine.rows(table) for table in SYNCED}
+
+
+def test_agents_receive_the_branch_and_only_their_villages(branch) -> None:
+    staff, saumlaki, ambon, villages = branch
+    for agent in (saumlaki, ambon):
+        assert agent.rows("users") == staff.rows("users")
+        assert agent.rows("villages") == staff.rows("villages")
+        assert agent.rows("payers") == staff.rows("payers")
+    mine = {v.village_id for v in saumlaki.store.visits.all()}
+    assert mine == {villages["Wowonda"], villages["Lorulun"]}  # not Ambon's Latta
+    assert {v.village_id for v in ambon.store.visits.all()} == {villages["Latta"]}
+    assert saumlaki.store.pending_changes() == 0  # nothing of theirs to send
+
+
+def test_offline_edits_in_any_order_end_identical(branch, schedule) -> None:
+    staff, saumlaki, ambon, villages = branch
+    enrol, pay = services(saumlaki, schedule)
+    actor = saumlaki.user("agen.saumlaki")
+    person_id, _warnings = enrol.register(
+        make_participant(villages["Wowonda"], agent_id=None), actor
+    )
+    pay.record(person_id, 3, actor)
+    saumlaki.sync.sync()
+
+    staff.sync.sync()  # the office now has the fisherman, and edits his phone
+    person = staff.store.participants.get(person_id)
+    staff.store.participants.update(person_id, phone="081299990000")
+    # Meanwhile, offline in Wowonda, the agent corrects his address: another field
+    saumlaki.store.participants.update(person_id, address="RT 003/RW 001, Desa Wowonda")
+    assert person.address != "RT 003/RW 001, Desa Wowonda"
+
+    # and both edit the occupation: the later write must win everywhere
+    staff.store.participants.update(person_id, occupation="Nelayan tangkap")
+    saumlaki.store.participants.update(person_id, occupation="Nelayan rumput laut")
+
+    for machine in (saumlaki, staff, ambon, saumlaki, staff):  # any order, twice round
+        machine.sync.sync()
+
+    agreed = staff.rows("participants", {person_id})[person_id]
+    assert saumlaki.rows("participants", {person_id})[person_id] == agreed
+    final = saumlaki.store.participants.get(person_id)
+    assert final.phone == "081299990000" and final.address == "RT 003/RW 001, Desa Wowonda"
+    assert final.occupation == "Nelayan rumput laut"  # the agent's edit came last
+    assert person_id not in ambon.rows("participants")  # not Ambon's village
+    for table in ("payments", "heirs", "visit_plans", "villages", "users"):
+        shared = set(saumlaki.rows(table))
+        assert staff.rows(table, shared) == saumlaki.rows(table)
+    assert saumlaki.store.pending_changes() == staff.store.pending_changes() == 0
+
+
+def test_a_batch_sent_twice_changes_nothing(branch, server, schedule) -> None:
+    staff, saumlaki, _ambon, villages = branch
+    enrol, _pay = services(saumlaki, schedule)
+    enrol.register(make_participant(villages["Lorulun"], agent_id=None),
+                   saumlaki.user("agen.saumlaki"))  # fmt: skip
+    batch = saumlaki.sync.state.outgoing(50)
+    request = PushRequest(
+        device_id=saumlaki.store.device.id,
+        changes=[Change(device_id=c.device_id, seq=c.seq, table=c.table, row_id=c.row_id,
+                        op=c.op, fields=c.fields, hlc=c.hlc) for c in batch],  # type: ignore[arg-type]
+    )  # fmt: skip
+    token = saumlaki.sync.state.setting("sync_token")
+    with SyncClient(server.url, token) as client:
+        first = client.push(request)  # ... and the answer is "lost": nothing acknowledged
+        second = client.push(request)
+    assert {r.status for r in first.results} == {"accepted"}
+    assert {r.status for r in second.results} == {"already_had"}
+    report = saumlaki.sync.sync()  # the normal run sends it a third time
+    assert report.already_had == len(batch) and report.pushed == 0
+    staff.sync.sync()
+    assert len(staff.rows("participants")) == 1  # once, not three times
+
+
+def test_refusals_are_per_change_parked_and_explained(branch, schedule) -> None:
+    staff, saumlaki, _ambon, villages = branch
+    enrol, _pay = services(saumlaki, schedule)
+    actor = saumlaki.user("agen.saumlaki")
+    good, _ = enrol.register(make_participant(villages["Wowonda"], agent_id=None), actor)
+    # Latta is agen.ambon's village: the server refuses this one, the rest goes through
+    outside = make_participant(villages["Latta"], nik="8171034508950002", full_name="Orang Latta",
+                               agent_id=staff.user("agen.ambon").stamp.id)  # fmt: skip
+    saumlaki.store.participants.add(outside)
+    saumlaki.store.villages.update(villages["Wowonda"], name="Wowonda Baru")  # reference data
+    report = saumlaki.sync.sync()
+    assert report.rejected == 2 and report.pushed >= 1
+    parked = saumlaki.sync.state.parked()
+    reasons = {p.table: p.reason for p in parked}
+    assert "tidak ditugaskan" in reasons["participants"]
+    assert "staf cabang" in reasons["villages"]
+    staff.sync.sync()
+    assert good in staff.rows("participants") and outside.stamp.id not in staff.rows("participants")
+    assert saumlaki.store.pending_changes() == 2  # parked, still counted, never blocking
+    saumlaki.sync.state.discard(parked[0].seq)
+    assert len(saumlaki.sync.state.parked()) == 1
+
+
+def test_the_same_nik_on_two_laptops_goes_to_review(branch, server, schedule) -> None:
+    staff, saumlaki, ambon, villages = branch
+    # Both agents meet the same person (she lives in Wowonda, works in Latta)
+    first, _ = services(saumlaki, schedule)[0].register(
+        make_participant(villages["Wowonda"], agent_id=None), saumlaki.user("agen.saumlaki")
+    )
+    second, _ = services(ambon, schedule)[0].register(
+        make_participant(villages["Latta"], agent_id=None), ambon.user("agen.ambon")
+    )
+    saumlaki.sync.sync()
+    ambon.sync.sync()
+    report = staff.sync.sync()
+    token = staff.sync.state.setting("sync_token")
+    reviews = httpx.get(f"{server.url}/v1/duplicate-reviews",
+                        headers={"Authorization": f"Bearer {token}"}).json()  # fmt: skip
+    assert [(r["first_row_id"], r["second_row_id"], r["status"]) for r in reviews] == [
+        (first, second, "open")
+    ]
+    # The staff laptop holds the second record rather than merge or drop it
+    assert report.held == 1
+    assert any("duplikat" in reason for reason in report.held_reasons)
+    assert first in staff.rows("participants") and second not in staff.rows("participants")
+    assert staff.sync.state.held()[0][1] == second
+
+
+def test_authentication_and_scope_refusals(branch, server, tmp_path: Path) -> None:
+    staff, saumlaki, _ambon, _villages = branch
+    with pytest.raises(SyncDenied) as wrong_password:
+        laptop(tmp_path, "curian").sync.sign_in(server.url, "agen.saumlaki", "tebak-tebak")
+    assert wrong_password.value.status == 401
+    with SyncClient(server.url, "token-palsu") as client, pytest.raises(SyncDenied) as forged:
+        client.pull(0)
+    assert forged.value.status == 401 and "masuk lagi" in str(forged.value)
+
+    # a lost laptop: its token is revoked on the server, and it can no longer sync
+    revoked = outreach("server", "revoke", "agen.saumlaki", *server.where)
+    assert revoked.returncode == 0 and "dicabut" in revoked.stdout
+    with pytest.raises(SyncDenied):
+        saumlaki.sync.sync()
+
+    # another branch's staff sees nothing of Maluku
+    server.add_user("staf.kupang", "staff", branch="KUP")  # password "sandi-rahasia"
+    kupang = laptop(tmp_path, "kupang")
+    kupang.sync.sign_in(server.url, "staf.kupang", "sandi-rahasia")
+    assert kupang.sync.sync().pulled == 0
+    assert kupang.rows("participants") == {} and kupang.rows("villages") == {}
+
+    with pytest.raises(NotSignedIn):
+        laptop(tmp_path, "baru").sync.sync()
+    assert staff.sync.sync().rejected == 0  # the branch's own staff are unaffected
