@@ -23,6 +23,7 @@ from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.payments import PaymentService
 from outreach_app.services.setup import SetupService, is_demo_database
+from outreach_app.services.sync import SyncService
 from outreach_app.services.today import TodayService
 from outreach_app.services.visits import VisitService
 from outreach_app.settings import (
@@ -180,6 +181,7 @@ def run_desktop_app(args: argparse.Namespace) -> int:
                 services.store.device.name,
                 services.demo,
                 lambda: printing_for(services),
+                SyncService(services.store),
             )
 
         def warm_up() -> None:

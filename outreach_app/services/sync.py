@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from outreach_app.domain.errors import DomainError
 from outreach_app.storage.store import Store
@@ -23,11 +25,18 @@ from outreach_app.storage.sync_state import (
     USERNAME_KEY,
     SyncState,
 )
-from outreach_app.sync.client import SyncClient
-from outreach_app.sync.protocol import MAX_PUSH_BATCH, Change, PushRequest, SignInRequest
+
+if TYPE_CHECKING:  # loaded on the first sync: httpx and pydantic are not start-up material
+    from outreach_app.sync.client import SyncClient
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-ClientFactory = Callable[[str, str | None], SyncClient]
+ClientFactory = Callable[[str, str | None], "SyncClient"]
+
+
+def http_client(server: str, token: str | None) -> SyncClient:
+    from outreach_app.sync.client import SyncClient
+
+    return SyncClient(server, token)
 
 
 class NotSignedIn(DomainError):
@@ -48,7 +57,7 @@ class SyncReport:
 
 
 class SyncService:
-    def __init__(self, store: Store, client: ClientFactory = SyncClient) -> None:
+    def __init__(self, store: Store, client: ClientFactory = http_client) -> None:
         self._store = store
         self._state = SyncState(store)
         self._client = client
@@ -56,6 +65,24 @@ class SyncService:
     @property
     def state(self) -> SyncState:
         return self._state
+
+    def jobs(self) -> SyncJobs:
+        """The same sync, for a worker thread (its own connection to this database)."""
+        return SyncJobs(Path(self._store.path), self._client)
+
+    def status(self) -> SyncStatus:
+        return status_of(self)
+
+    def after_sync(self) -> None:
+        """On the app's own connection once a worker's sync is done: its clock moves past
+        every timestamp the sync saw."""
+        self._store.refresh_clock()
+
+    def discard(self, seq: int) -> None:
+        self._state.discard(seq)
+
+    def retry_parked(self) -> int:
+        return self._state.retry_parked()
 
     def server(self) -> str | None:
         return self._state.setting(SERVER_KEY)
@@ -71,6 +98,8 @@ class SyncService:
 
     def sign_in(self, server: str, username: str, password: str) -> str:
         """Signs this device in once; the token is kept, the password never is."""
+        from outreach_app.sync.protocol import SignInRequest
+
         with self._client(server, None) as client:
             answer = client.sign_in(
                 SignInRequest(
@@ -109,6 +138,8 @@ class SyncService:
         progress: Progress | None,
         cancelled: Callable[[], bool],
     ) -> None:
+        from outreach_app.sync.protocol import MAX_PUSH_BATCH, Change, PushRequest
+
         state = self._state
         total = state.outgoing_count()
         done = 0
@@ -172,3 +203,50 @@ class SyncService:
             if not page.more:
                 break
         report.cancelled = stop
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What the status bar and the sync dialog show, read in a moment."""
+
+    server: str | None
+    username: str | None
+    last_sync: str | None
+    waiting: int  # changes not yet sent
+    parked: int  # changes the server refused, waiting for the agent
+    held: int  # changes from the server waiting here (duplicate NIK review)
+
+    @property
+    def signed_in(self) -> bool:
+        return bool(self.server and self.username)
+
+
+def status_of(service: SyncService) -> SyncStatus:
+    state = service.state
+    return SyncStatus(
+        server=service.server(),
+        username=service.username(),
+        last_sync=service.last_sync(),
+        waiting=state.outgoing_count(),
+        parked=len(state.parked()),
+        held=len(state.held()),
+    )
+
+
+class SyncJobs:
+    """Sync runs on a worker thread, on a connection of its own to the same file: the app's
+    connection stays with the GUI thread, and SQLite's WAL lets both work side by side."""
+
+    def __init__(self, path: Path, client: ClientFactory = http_client) -> None:
+        self._path = path
+        self._client = client
+
+    def sign_in(self, server: str, username: str, password: str) -> str:
+        with Store(self._path) as store:
+            return SyncService(store, self._client).sign_in(server, username, password)
+
+    def sync(
+        self, progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
+    ) -> SyncReport:
+        with Store(self._path) as store:
+            return SyncService(store, self._client).sync(progress, cancelled)

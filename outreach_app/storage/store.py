@@ -155,6 +155,11 @@ class Store:
         seen = self.db.execute("SELECT hlc_seen FROM device").fetchone()[0]
         return Timestamp.decode(max(issued or seen, seen))
 
+    def refresh_clock(self) -> None:
+        """After another connection (a sync) saw newer timestamps: later local edits must
+        still sort after them."""
+        self.clock.observe(self._last_hlc())
+
     def set_device(self, name: str, receipt_prefix: str) -> DeviceIdentity:
         prefix = receipt_prefix.strip().upper()
         if not (2 <= len(prefix) <= 12 and prefix.isalnum() and prefix.isascii()):

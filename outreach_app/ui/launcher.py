@@ -31,6 +31,7 @@ from outreach_app.ui.workers import Worker
 
 if TYPE_CHECKING:
     from outreach_app.services.printing import PrintService
+    from outreach_app.services.sync import SyncService
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 
@@ -70,11 +71,13 @@ def build_window(
     device_name: str,
     demo: bool,
     printing: Callable[[], PrintService] | None = None,
+    sync: SyncService | None = None,
 ) -> MainWindow:
     actions = ParticipantActions(enrolment, payments, agent)
     return MainWindow(
-        today, directory, actions, visits, setup, Worker(), agent, device_name, demo, printing
-    )
+        today, directory, actions, visits, setup, Worker(), agent, device_name, demo, printing,
+        sync,
+    )  # fmt: skip
 
 
 def ask_first_run() -> tuple[bool, FirstRunAnswers | None] | None:

@@ -25,13 +25,15 @@ from outreach_app.services.visits import VisitService
 from outreach_app.ui.widgets.cards import STYLE
 from outreach_app.ui.workers import Worker
 
-if TYPE_CHECKING:  # printing and the page modules are imported when first used
+if TYPE_CHECKING:  # printing, sync and the page modules are imported when first used
     from outreach_app.services.printing import PrintService
+    from outreach_app.services.sync import SyncService
     from outreach_app.ui.pages.participants import ParticipantActions, ParticipantsPage
     from outreach_app.ui.pages.payments import PaymentsPage
     from outreach_app.ui.pages.settings import SettingsPage
     from outreach_app.ui.pages.today import TodayPage
     from outreach_app.ui.pages.visits import VisitsPage
+    from outreach_app.ui.widgets.sync_control import SyncControl
 
 PAGES = ("today", "visits", "participants", "payments", "settings")
 
@@ -51,6 +53,7 @@ class MainWindow(QMainWindow):
         device_name: str,
         demo: bool,
         printing: Callable[[], PrintService] | None = None,
+        sync: SyncService | None = None,
     ) -> None:
         super().__init__()
         self._today = today
@@ -135,9 +138,17 @@ class MainWindow(QMainWindow):
         self.demo_label.setStyleSheet("color: #b45309; font-weight: bold;")
         self.device_label = QLabel(self.tr("Perangkat: {name}").format(name=device_name))
         self.sync_label = QLabel()
+        self.sync_control: SyncControl | None = None
         self.statusBar().addWidget(self.demo_label)
         self.statusBar().addWidget(self.device_label)
-        self.statusBar().addPermanentWidget(self.sync_label)
+        if sync is None:
+            self.statusBar().addPermanentWidget(self.sync_label)
+        else:
+            from outreach_app.ui.widgets.sync_control import SyncControl
+
+            self.sync_control = SyncControl(sync, worker, self)
+            self.sync_control.synced.connect(lambda _report: self._synced(sync))
+            self.statusBar().addPermanentWidget(self.sync_control)
 
         self.nav.currentRowChanged.connect(self._nav_changed)
 
@@ -197,7 +208,16 @@ class MainWindow(QMainWindow):
         self.refresh_status()
         self.page_loaded.emit(name)
 
+    def _synced(self, sync: SyncService) -> None:
+        """New data from the branch: the clock moves on and the pages shown read again."""
+        sync.after_sync()
+        for name in self._loaded:
+            self.page(name).load()  # type: ignore[attr-defined]
+
     def refresh_status(self) -> None:
+        if self.sync_control is not None:
+            self.sync_control.refresh()
+            return
         pending = self._today.pending_changes()
         self.sync_label.setText(
             self.tr("Luring · sinkron terakhir: belum pernah · {n} perubahan menunggu").format(

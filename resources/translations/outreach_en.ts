@@ -1247,6 +1247,155 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Masuk ke server cabang</source>
+        <translation>Sign in to the branch server</translation>
+    </message>
+    <message>
+        <source>Alamat server</source>
+        <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Sekali masuk cukup: laptop ini menyimpan tanda masuknya, bukan kata sandinya.</source>
+        <translation>Signing in once is enough: this laptop keeps its sign-in token, not the password.</translation>
+    </message>
+    <message>
+        <source>Alamat server diawali http:// atau https://.</source>
+        <translation>The server address starts with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>Isi nama pengguna dan kata sandi.</source>
+        <translation>Enter the user name and password.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncControl</name>
+    <message>
+        <source>Sinkronkan</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Luring</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Daring</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>{state} · sinkron terakhir: {last} · {n} perubahan menunggu</source>
+        <translation>{state} · last sync: {last} · changes waiting: {n}</translation>
+    </message>
+    <message>
+        <source>Masalah ({n})</source>
+        <translation>Problems ({n})</translation>
+    </message>
+    <message>
+        <source>Terkirim {sent}, diterima {received}</source>
+        <translation>Sent {sent}, received {received}</translation>
+    </message>
+    <message>
+        <source>, ditolak {n}</source>
+        <translation>, refused {n}</translation>
+    </message>
+    <message>
+        <source>Sinkron dibatalkan; yang sudah terkirim aman.</source>
+        <translation>Sync cancelled; what was already sent is safe.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <source>Peserta</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Ahli waris</source>
+        <translation>Heir</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Visit</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Kantor cabang</source>
+        <translation>Branch office</translation>
+    </message>
+    <message>
+        <source>Setoran</source>
+        <translation>Deposit</translation>
+    </message>
+    <message>
+        <source>Catatan audit</source>
+        <translation>Audit entry</translation>
+    </message>
+    <message>
+        <source>Masalah sinkronisasi</source>
+        <translation>Sync problems</translation>
+    </message>
+    <message>
+        <source>Buang perubahan terpilih</source>
+        <translation>Discard the selected change</translation>
+    </message>
+    <message>
+        <source>Kirim lagi semua saat sinkron berikutnya</source>
+        <translation>Send them all again at the next sync</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ditolak server&lt;/b&gt; — perbaiki datanya, lalu kirim lagi; atau buang perubahannya.</source>
+        <translation>&lt;b&gt;Refused by the server&lt;/b&gt; — fix the data, then send again; or discard the change.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ditahan di laptop ini&lt;/b&gt; — menunggu kantor cabang.</source>
+        <translation>&lt;b&gt;Held on this laptop&lt;/b&gt; — waiting for the branch office.</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>Hari ini</source>

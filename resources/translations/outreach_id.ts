@@ -1247,6 +1247,155 @@
     </message>
 </context>
 <context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Masuk ke server cabang</source>
+        <translation>Masuk ke server cabang</translation>
+    </message>
+    <message>
+        <source>Alamat server</source>
+        <translation>Alamat server</translation>
+    </message>
+    <message>
+        <source>Nama pengguna</source>
+        <translation>Nama pengguna</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Sekali masuk cukup: laptop ini menyimpan tanda masuknya, bukan kata sandinya.</source>
+        <translation>Sekali masuk cukup: laptop ini menyimpan tanda masuknya, bukan kata sandinya.</translation>
+    </message>
+    <message>
+        <source>Alamat server diawali http:// atau https://.</source>
+        <translation>Alamat server diawali http:// atau https://.</translation>
+    </message>
+    <message>
+        <source>Isi nama pengguna dan kata sandi.</source>
+        <translation>Isi nama pengguna dan kata sandi.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncControl</name>
+    <message>
+        <source>Sinkronkan</source>
+        <translation>Sinkronkan</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Luring</source>
+        <translation>Luring</translation>
+    </message>
+    <message>
+        <source>Daring</source>
+        <translation>Daring</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>{state} · sinkron terakhir: {last} · {n} perubahan menunggu</source>
+        <translation>{state} · sinkron terakhir: {last} · {n} perubahan menunggu</translation>
+    </message>
+    <message>
+        <source>Masalah ({n})</source>
+        <translation>Masalah ({n})</translation>
+    </message>
+    <message>
+        <source>Terkirim {sent}, diterima {received}</source>
+        <translation>Terkirim {sent}, diterima {received}</translation>
+    </message>
+    <message>
+        <source>, ditolak {n}</source>
+        <translation>, ditolak {n}</translation>
+    </message>
+    <message>
+        <source>Sinkron dibatalkan; yang sudah terkirim aman.</source>
+        <translation>Sinkron dibatalkan; yang sudah terkirim aman.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncProblemsDialog</name>
+    <message>
+        <source>Peserta</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>Ahli waris</source>
+        <translation>Ahli waris</translation>
+    </message>
+    <message>
+        <source>Kunjungan</source>
+        <translation>Kunjungan</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Pembayar</translation>
+    </message>
+    <message>
+        <source>Kantor cabang</source>
+        <translation>Kantor cabang</translation>
+    </message>
+    <message>
+        <source>Setoran</source>
+        <translation>Setoran</translation>
+    </message>
+    <message>
+        <source>Catatan audit</source>
+        <translation>Catatan audit</translation>
+    </message>
+    <message>
+        <source>Masalah sinkronisasi</source>
+        <translation>Masalah sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Buang perubahan terpilih</source>
+        <translation>Buang perubahan terpilih</translation>
+    </message>
+    <message>
+        <source>Kirim lagi semua saat sinkron berikutnya</source>
+        <translation>Kirim lagi semua saat sinkron berikutnya</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ditolak server&lt;/b&gt; — perbaiki datanya, lalu kirim lagi; atau buang perubahannya.</source>
+        <translation>&lt;b&gt;Ditolak server&lt;/b&gt; — perbaiki datanya, lalu kirim lagi; atau buang perubahannya.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ditahan di laptop ini&lt;/b&gt; — menunggu kantor cabang.</source>
+        <translation>&lt;b&gt;Ditahan di laptop ini&lt;/b&gt; — menunggu kantor cabang.</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>Hari ini</source>

@@ -76,6 +76,7 @@ class ParticipantsPage(QWidget):
         self._actions = actions
         self._documents = documents
         self._keep_detail = False
+        self._filled = False
         self.new_button = QPushButton(self.tr("Peserta baru"))
         self.new_button.setShortcut(QKeySequence.StandardKey.New)
         self.edit_button = QPushButton(self.tr("Ubah / lengkapi"))
@@ -199,9 +200,12 @@ class ParticipantsPage(QWidget):
         menu.popup(self.table.horizontalHeader().mapToGlobal(position))
 
     def load(self) -> None:
-        self._fill_filters()
-        for combo in (self.village_filter, self.status_filter, self.payer_filter):
-            combo.currentIndexChanged.connect(self.apply_filters)
+        """First time: fills the filters and wires them; again (after a sync): reads again."""
+        if not self._filled:
+            self._filled = True
+            self._fill_filters()
+            for combo in (self.village_filter, self.status_filter, self.payer_filter):
+                combo.currentIndexChanged.connect(self.apply_filters)
         self.apply_filters()
 
     def _fill_filters(self) -> None:

@@ -1,0 +1,131 @@
+"""Signing in to the branch server, and the list of sync problems to act on."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from outreach_app.services.sync import SyncService
+
+
+class SignInDialog(QDialog):
+    """Server address, user name and password; the password is used once and not kept."""
+
+    def __init__(self, server: str, username: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Masuk ke server cabang"))
+        self.server = QLineEdit(server)
+        self.server.setPlaceholderText("http://10.0.0.5:8750")
+        self.username = QLineEdit(username)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b91c1c;")
+        form = QFormLayout()
+        form.addRow(self.tr("Alamat server"), self.server)
+        form.addRow(self.tr("Nama pengguna"), self.username)
+        form.addRow(self.tr("Kata sandi"), self.password)
+        buttons = QDialogButtonBox()
+        self.ok = buttons.addButton(self.tr("Masuk"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.ok.setDefault(True)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr(
+            "Sekali masuk cukup: laptop ini menyimpan tanda masuknya, bukan kata sandinya."
+        )))  # fmt: skip
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        (self.password if server and username else self.server).setFocus()
+
+    def _check(self) -> None:
+        server = self.server.text().strip()
+        if not server.startswith(("http://", "https://")):
+            self.message.setText(self.tr("Alamat server diawali http:// atau https://."))
+            return
+        if not self.username.text().strip() or not self.password.text():
+            self.message.setText(self.tr("Isi nama pengguna dan kata sandi."))
+            return
+        self.accept()
+
+    def answers(self) -> tuple[str, str, str]:
+        return self.server.text().strip(), self.username.text().strip(), self.password.text()
+
+
+class SyncProblemsDialog(QDialog):
+    """Changes the server refused (fix the record, then send again, or discard) and changes
+    from the server held here (a duplicate NIK the branch is reviewing)."""
+
+    def __init__(self, service: SyncService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._service = service
+        self._names = {
+            "participants": self.tr("Peserta"), "payments": self.tr("Kuitansi"),
+            "heirs": self.tr("Ahli waris"), "visit_plans": self.tr("Kunjungan"),
+            "villages": self.tr("Desa"), "users": self.tr("Pengguna"),
+            "payers": self.tr("Pembayar"), "branches": self.tr("Kantor cabang"),
+            "cash_deposits": self.tr("Setoran"), "audit_log": self.tr("Catatan audit"),
+        }  # fmt: skip
+        self.setWindowTitle(self.tr("Masalah sinkronisasi"))
+        self.resize(760, 460)
+        self.parked = QListWidget()
+        self.held = QListWidget()
+        self.discard_button = QPushButton(self.tr("Buang perubahan terpilih"))
+        self.retry_button = QPushButton(self.tr("Kirim lagi semua saat sinkron berikutnya"))
+        close = QPushButton(self.tr("Tutup"))
+        self.discard_button.clicked.connect(self.discard_selected)
+        self.retry_button.clicked.connect(self.retry_all)
+        close.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        refused = self.tr(
+            "<b>Ditolak server</b> — perbaiki datanya, lalu kirim lagi; atau buang perubahannya."
+        )
+        layout.addWidget(QLabel(refused))
+        layout.addWidget(self.parked, 2)
+        row = QVBoxLayout()
+        for button in (self.discard_button, self.retry_button):
+            row.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(row)
+        layout.addWidget(QLabel(self.tr("<b>Ditahan di laptop ini</b> — menunggu kantor cabang.")))
+        layout.addWidget(self.held, 1)
+        layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
+        self.fill()
+
+    def fill(self) -> None:
+        self.parked.clear()
+        for change in self._service.state.parked():
+            name = change.fields.get("full_name") or change.fields.get("receipt_no") or ""
+            what = self._names.get(change.table, change.table)
+            item = QListWidgetItem(f"{what} {name} — {change.reason}".replace("  ", " "))
+            item.setData(Qt.ItemDataRole.UserRole, change.seq)
+            self.parked.addItem(item)
+        self.held.clear()
+        for table, _row_id, reason in self._service.state.held():
+            self.held.addItem(f"{self._names.get(table, table)} — {reason}")
+        has_parked = self.parked.count() > 0
+        self.discard_button.setEnabled(has_parked)
+        self.retry_button.setEnabled(has_parked)
+
+    def discard_selected(self) -> None:
+        item = self.parked.currentItem()
+        if item is not None:
+            self._service.discard(int(item.data(Qt.ItemDataRole.UserRole)))
+            self.fill()
+
+    def retry_all(self) -> None:
+        self._service.retry_parked()
+        self.fill()

@@ -1,0 +1,192 @@
+"""The sync control in the status bar: online or offline, last sync, changes waiting, a Sync
+button with progress and cancel, problems to act on, and a quiet sync every few minutes.
+
+Sync runs on the worker thread over its own connection (services.sync.SyncJobs). A failed
+automatic sync waits longer each time (5, 10, 20 ... up to 60 minutes) so a laptop without
+signal does not keep its radio busy; pressing Sync always tries at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+
+from outreach_app.reference.money_text import format_count
+from outreach_app.services.sync import SyncReport, SyncService, SyncStatus
+from outreach_app.ui.dialogs.sync import SignInDialog, SyncProblemsDialog
+from outreach_app.ui.workers import TaskContext, Worker
+
+AUTO_SYNC_MS = 5 * 60 * 1000
+MAX_BACKOFF = 12  # x 5 minutes
+
+
+class SyncControl(QWidget):
+    synced = Signal(object)  # the SyncReport, after a sync that changed this laptop's data
+    finished = Signal()  # after any attempt, successful or not
+
+    def __init__(self, service: SyncService, worker: Worker, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._service = service
+        self._worker = worker
+        self._task: TaskContext | None = None
+        self._online: bool | None = None
+        self._backoff = 1
+        self.dialog: SignInDialog | SyncProblemsDialog | None = None
+        self.label = QLabel()
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(160)
+        self.progress.setVisible(False)
+        self.sync_button = QPushButton(self.tr("Sinkronkan"))
+        self.cancel_button = QPushButton(self.tr("Batal"))
+        self.cancel_button.setVisible(False)
+        self.problems_button = QPushButton()
+        self.problems_button.setVisible(False)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.label, self.progress, self.sync_button, self.cancel_button,
+                       self.problems_button):  # fmt: skip
+            layout.addWidget(widget)
+        self.sync_button.clicked.connect(lambda: self.start(quiet=False))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.problems_button.clicked.connect(self.show_problems)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(lambda: self.start(quiet=True))
+        self.refresh()
+        if service.signed_in():
+            self.timer.start(AUTO_SYNC_MS)
+
+    @property
+    def running(self) -> bool:
+        return self._task is not None
+
+    def refresh(self) -> SyncStatus:
+        status = self._service.status()
+        state = {None: self.tr("Luring"), False: self.tr("Luring"), True: self.tr("Daring")}
+        last = _when(status.last_sync) or self.tr("belum pernah")
+        self.label.setText(
+            self.tr("{state} · sinkron terakhir: {last} · {n} perubahan menunggu").format(
+                state=state[self._online], last=last, n=format_count(status.waiting)
+            )
+        )
+        problems = status.parked + status.held
+        self.problems_button.setVisible(problems > 0)
+        self.problems_button.setText(self.tr("Masalah ({n})").format(n=problems))
+        return status
+
+    # --- running -------------------------------------------------------------------------
+
+    def start(self, quiet: bool = False) -> None:
+        if self.running:
+            return
+        if not self._service.signed_in():
+            if not quiet:
+                self.ask_sign_in()
+            return
+        jobs = self._service.jobs()
+
+        def run(context: TaskContext) -> SyncReport:
+            def progress(_stage: str, done: int, total: int) -> None:
+                context.progress(done, total)
+
+            return jobs.sync(progress, lambda: context.cancelled)
+
+        self._busy(True)
+        self._task = self._worker.run(run, self._done, self._failed, self._progressed)
+
+    def cancel(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            self.cancel_button.setEnabled(False)
+
+    def ask_sign_in(self) -> SignInDialog:
+        dialog = SignInDialog(self._service.server() or "", self._service.username() or "",
+                              self.window())  # fmt: skip
+        dialog.accepted.connect(lambda: self.sign_in(*dialog.answers()))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def sign_in(self, server: str, username: str, password: str) -> None:
+        jobs = self._service.jobs()
+        self._busy(True)
+        self._task = self._worker.run(
+            lambda _context: jobs.sign_in(server, username, password),
+            lambda _role: (self._busy(False), self.start()),
+            self._failed,
+        )
+
+    def show_problems(self) -> SyncProblemsDialog:
+        dialog = SyncProblemsDialog(self._service, self.window())
+        dialog.finished.connect(lambda _result: self.refresh())
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    # --- answers -------------------------------------------------------------------------
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _done(self, report: SyncReport) -> None:
+        self._busy(False)
+        self._online, self._backoff = True, 1
+        self.refresh()
+        summary = self.tr("Terkirim {sent}, diterima {received}").format(
+            sent=format_count(report.pushed), received=format_count(report.applied)
+        )
+        if report.rejected:
+            summary += self.tr(", ditolak {n}").format(n=format_count(report.rejected))
+        if report.cancelled:
+            summary = self.tr("Sinkron dibatalkan; yang sudah terkirim aman.")
+        self.setToolTip(summary)
+        self.synced.emit(report)
+        self._schedule()
+        self.finished.emit()
+
+    def _failed(self, error: Exception) -> None:
+        from outreach_app.sync.client import SyncDenied, SyncUnavailable
+
+        self._busy(False)
+        if isinstance(error, SyncUnavailable):
+            self._online = False
+            self._backoff = min(self._backoff * 2, MAX_BACKOFF)
+            self.setToolTip(str(error))
+        elif isinstance(error, SyncDenied):
+            self._online = True
+            self.setToolTip(str(error))
+            if error.status == 401:
+                self.ask_sign_in()
+        else:
+            raise error
+        self.refresh()
+        self._schedule()
+        self.finished.emit()
+
+    def _busy(self, busy: bool) -> None:
+        if not busy:
+            self._task = None
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(busy)
+        self.sync_button.setVisible(not busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
+
+    def _schedule(self) -> None:
+        if self._service.signed_in():
+            self.timer.start(AUTO_SYNC_MS * self._backoff)
+
+
+def _when(stamp: str | None, now: Callable[[], dt.datetime] = dt.datetime.now) -> str | None:
+    """ "14:05" today, "20-11 14:05" before."""
+    if not stamp:
+        return None
+    at = dt.datetime.fromisoformat(stamp)
+    local = at.astimezone() if at.tzinfo else at
+    if local.date() == now().date():
+        return local.strftime("%H:%M")
+    return local.strftime("%d-%m %H:%M")
