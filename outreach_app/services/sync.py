@@ -228,7 +228,7 @@ def status_of(service: SyncService) -> SyncStatus:
         username=service.username(),
         last_sync=service.last_sync(),
         waiting=state.outgoing_count(),
-        parked=len(state.parked()),
+        parked=state.parked_count(),
         held=len(state.held()),
     )
 

@@ -342,6 +342,16 @@ CREATE INDEX outbox_unsent_row ON outbox (table_name, row_id) WHERE acked_at IS 
 """
 
 
+@migrations(name="0009_parked_changes_index")
+def _parked_changes_index(db: Database) -> None:
+    """The status bar counts refused changes on every refresh; with 200k unsent rows the
+    count took 70 ms without this (small) index."""
+    db.execute(
+        "CREATE INDEX outbox_parked ON outbox (seq) "
+        "WHERE acked_at IS NULL AND rejected_reason IS NOT NULL"
+    )
+
+
 _PENDING_TRIGGERS = """
 CREATE TRIGGER outbox_counts_new_changes AFTER INSERT ON outbox
 WHEN NEW.acked_at IS NULL

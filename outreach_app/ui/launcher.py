@@ -22,10 +22,9 @@ from outreach_app.services.payments import PaymentService
 from outreach_app.services.setup import FirstRunAnswers, SetupService
 from outreach_app.services.today import TodayService
 from outreach_app.services.visits import VisitService
-from outreach_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
+from outreach_app.ui.actions import ParticipantActions
 from outreach_app.ui.gc_guard import GuiThreadGarbageCollector
 from outreach_app.ui.main_window import MainWindow
-from outreach_app.ui.pages.participants import ParticipantActions
 from outreach_app.ui.translations import install_translators
 from outreach_app.ui.workers import Worker
 
@@ -82,6 +81,8 @@ def build_window(
 
 def ask_first_run() -> tuple[bool, FirstRunAnswers | None] | None:
     """(demo chosen, identity answers or None); None when the user leaves instead."""
+    from outreach_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog  # once ever
+
     dialog = FirstRunDialog()
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
         return None

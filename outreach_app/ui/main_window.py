@@ -28,7 +28,8 @@ from outreach_app.ui.workers import Worker
 if TYPE_CHECKING:  # printing, sync and the page modules are imported when first used
     from outreach_app.services.printing import PrintService
     from outreach_app.services.sync import SyncService
-    from outreach_app.ui.pages.participants import ParticipantActions, ParticipantsPage
+    from outreach_app.ui.actions import ParticipantActions
+    from outreach_app.ui.pages.participants import ParticipantsPage
     from outreach_app.ui.pages.payments import PaymentsPage
     from outreach_app.ui.pages.settings import SettingsPage
     from outreach_app.ui.pages.today import TodayPage

@@ -18,9 +18,9 @@ from outreach_app.services.setup import SetupService
 from outreach_app.services.today import TodayService
 from outreach_app.services.visits import VisitService
 from outreach_app.storage.store import Store
+from outreach_app.ui.actions import ParticipantActions
 from outreach_app.ui.launcher import load_bundled_fonts
 from outreach_app.ui.main_window import MainWindow
-from outreach_app.ui.pages.participants import ParticipantActions
 from outreach_app.ui.translations import QT_LOCALES
 from outreach_app.ui.workers import Worker
 from tests.conftest import TODAY

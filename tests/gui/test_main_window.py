@@ -263,7 +263,8 @@ def big_directory(tmp_path, demo_db_template, schedule):
 
 
 def test_search_as_you_type_over_ten_thousand_rows(qtbot, big_directory, worker) -> None:
-    from outreach_app.ui.pages.participants import ParticipantActions, ParticipantsPage
+    from outreach_app.ui.actions import ParticipantActions
+    from outreach_app.ui.pages.participants import ParticipantsPage
 
     page = ParticipantsPage(big_directory, worker, ParticipantActions(None, None, None))
     qtbot.addWidget(page)

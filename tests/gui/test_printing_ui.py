@@ -106,7 +106,8 @@ def test_print_buttons_hide_without_a_print_service(qtbot, directory, worker, de
     """Pages built without printing (as some tools and tests do) show no dead button."""
     from outreach_app.services.payments import PaymentService
     from outreach_app.services.visits import VisitService
-    from outreach_app.ui.pages.participants import ParticipantActions, ParticipantsPage
+    from outreach_app.ui.actions import ParticipantActions
+    from outreach_app.ui.pages.participants import ParticipantsPage
     from outreach_app.ui.pages.payments import PaymentsPage
     from outreach_app.ui.pages.visits import VisitsPage
 

@@ -3,8 +3,6 @@ and payer, the lazy list, and the detail panel of the selected person."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
@@ -22,12 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.domain.errors import DomainError
-from outreach_app.domain.models import Participant, ParticipantStatus, User
+from outreach_app.domain.models import Participant, ParticipantStatus
 from outreach_app.reference.money_text import format_count
-from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory, ParticipantFilter
-from outreach_app.services.payments import PaymentService
 from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.ui.actions import ParticipantActions
 from outreach_app.ui.dialogs.enrolment import EnrolmentDialog
 from outreach_app.ui.dialogs.payment import PaymentDialog, ask_void_reason
 from outreach_app.ui.documents import DocumentActions
@@ -49,15 +46,6 @@ from outreach_app.ui.widgets.participant_detail import ParticipantDetailView
 from outreach_app.ui.workers import Worker
 
 SEARCH_DEBOUNCE_MS = 200
-
-
-@dataclass(frozen=True)
-class ParticipantActions:
-    """What the page needs to change records; `actor` is None until an agent is chosen."""
-
-    enrolment: EnrolmentService
-    payments: PaymentService
-    actor: User | None
 
 
 class ParticipantsPage(QWidget):

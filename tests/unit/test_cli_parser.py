@@ -1,0 +1,31 @@
+"""Starting the app parses its few options with a small parser; anything naming a command (or
+asking for help) gets the whole command line."""
+
+from __future__ import annotations
+
+import pytest
+
+from outreach_app.cli.parser import _names_a_command, parse
+
+
+@pytest.mark.parametrize(
+    ("argv", "full"),
+    [
+        ([], False),
+        (["--demo"], False),
+        (["--db", "sync.db", "--page", "visits"], False),  # option values are not commands
+        (["--screenshot", "init", "--page", "today"], False),
+        (["--screenshot=x.png"], False),
+        (["init", "--demo"], True),
+        (["--db", "x.db", "sync", "--server", "http://h"], True),
+        (["-h"], True),
+    ],
+)
+def test_which_parser(argv: list[str], full: bool) -> None:
+    assert _names_a_command(argv) is full
+
+
+def test_both_parsers_agree_on_the_app_options() -> None:
+    quick = parse(["--db", "a.db", "--page", "payments", "--demo"])
+    assert (quick.command, quick.db, quick.page, quick.demo) == (None, "a.db", "payments", True)
+    assert parse(["init", "--db", "a.db"]).command == "init"
