@@ -32,6 +32,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "serve": ("sync_commands", "serve"),
     "server": ("sync_commands", "server_admin"),
     "sync": ("sync_commands", "sync"),
+    "bundle": ("sync_commands", "bundle"),
 }
 
 

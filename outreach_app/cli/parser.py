@@ -138,6 +138,22 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     sync.add_argument("--server", metavar="URL", help="e.g. http://10.0.0.5:8750")
     sync.add_argument("--user", metavar="NAME", help="sign in (again) as this user")
 
+    bundle = commands.add_parser("bundle", help="sync by file, for places with no signal")
+    bundle_commands = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)
+    export = bundle_commands.add_parser(
+        "export", parents=[db], help="this laptop's unsent changes to a signed file"
+    )
+    export.add_argument("file", metavar="FILE")
+    answer = bundle_commands.add_parser(
+        "import", parents=[db], help="take in the branch's answer file"
+    )
+    answer.add_argument("file", metavar="FILE")
+    server_import = admin_commands.add_parser(
+        "import-bundle", parents=[store], help="apply an agent's bundle; write the answer"
+    )
+    server_import.add_argument("file", metavar="FILE")
+    server_import.add_argument("-o", "--answer", required=True, metavar="ANSWER_FILE")
+
     demo = commands.add_parser("demo", parents=[db], help="demo and benchmark data")
     demo_commands = demo.add_subparsers(dest="demo_command", metavar="ACTION", required=True)
     generate = demo_commands.add_parser(

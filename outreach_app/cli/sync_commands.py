@@ -75,7 +75,19 @@ def server_admin(args: argparse.Namespace, context: CliContext) -> int:
         print(f"Akun {args.username} ({args.role}, cabang {args.branch.upper()}) dibuat.",
               file=context.out)  # fmt: skip
         return 0
-    revoked = server._store.revoke_tokens(args.username, args.device)
+    if args.server_command == "import-bundle":
+        from outreach_app.services.print_output import write_atomically
+        from outreach_app.sync.bundle import BundleError
+
+        try:
+            answer, summary = server.import_bundle(Path(args.file).read_bytes())
+        except (BundleError, SyncRefused, OSError) as exc:
+            raise DomainError(str(exc)) from exc
+        write_atomically(answer, Path(args.answer))
+        print(summary, file=context.out)
+        print(f"Jawaban: {args.answer}", file=context.out)
+        return 0
+    revoked = server.revoke(args.username, args.device)
     print(f"{revoked} tanda masuk {args.username} dicabut.", file=context.out)
     return 0
 
@@ -124,3 +136,37 @@ def _printer(context: CliContext) -> Any:
         print(f"\r{label} {done}/{total}", end="", file=context.err, flush=True)
 
     return progress
+
+
+def bundle(args: argparse.Namespace, context: CliContext) -> int:
+    from outreach_app.services.print_output import write_atomically as write_file
+    from outreach_app.services.receipts import ReceiptSigner
+    from outreach_app.services.setup import current_user
+    from outreach_app.services.sync import SyncService, export_bundle, import_answer
+    from outreach_app.storage.store import Store
+    from outreach_app.sync.bundle import BundleError
+
+    path = context.db_path(args)
+    if not path.exists():
+        raise DomainError(f"Basis data {path} belum ada; buat dengan `outreach init`.")
+    with Store(path) as store:
+        service = SyncService(store)
+        if args.bundle_command == "export":
+            user = current_user(store)
+            username = service.username() or (user.username if user else None)
+            if not username:
+                raise DomainError("Pilih pengguna laptop ini di Pengaturan dulu.")
+            data, count = export_bundle(service, ReceiptSigner(store), username)
+            target = write_file(data, Path(args.file))
+            print(f"{count} perubahan ditulis ke {target} ({len(data) // 1024 + 1} KB). "
+                  "Berkas ini berisi data pribadi peserta: simpan dan kirim dengan hati-hati.",
+                  file=context.out)  # fmt: skip
+            return 0
+        try:
+            report = import_answer(service, Path(args.file).read_bytes())
+        except (BundleError, OSError) as exc:
+            raise DomainError(str(exc)) from exc
+        print(f"Jawaban diterapkan: {report.pushed + report.already_had} diterima server, "
+              f"{report.rejected} ditolak; {report.applied} perubahan dari cabang diterapkan, "
+              f"{report.held} ditahan.", file=context.out)  # fmt: skip
+    return 0

@@ -12,7 +12,7 @@ import gzip
 import zlib
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, Query, Request
+from fastapi import Body, Depends, FastAPI, Header, Query, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -20,6 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 import outreach_app
 from outreach_app.services.sync_server import SyncRefused, SyncServer
 from outreach_app.storage.server.store import Session
+from outreach_app.sync.bundle import BundleError
 from outreach_app.sync.protocol import (
     PULL_PAGE,
     PullResponse,
@@ -121,6 +122,20 @@ def create_app(server: SyncServer) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=PULL_PAGE)] = PULL_PAGE,
     ) -> PullResponse:
         return server.pull(who, cursor, limit)
+
+    @app.post(
+        "/v1/bundle",
+        response_class=Response,
+        responses={200: {"content": {"application/octet-stream": {}}}},
+        summary="Apply an agent's sync bundle (staff only) and get the answer bundle",
+    )
+    def bundle(request_body: Annotated[bytes, Body(media_type="application/octet-stream")],
+               who: Annotated[Session, Depends(session)]) -> Response:  # fmt: skip
+        try:
+            answer, _summary = server.import_bundle(request_body, operator=who)
+        except BundleError as exc:
+            raise SyncRefused(str(exc), 400) from exc
+        return Response(answer, media_type="application/octet-stream")
 
     @app.get("/v1/duplicate-reviews")
     def reviews(who: Annotated[Session, Depends(session)]) -> list[dict[str, Any]]:

@@ -27,9 +27,9 @@ class PrintJob:
     render: Callable[[], bytes]
 
 
-def write_pdf(data: bytes, target: Path) -> Path:
+def write_atomically(data: bytes, target: Path) -> Path:
     """Writes beside the target and renames over it: a crash or a full disk leaves either the
-    old file or nothing, never a truncated PDF."""
+    old file or nothing, never a truncated PDF or bundle."""
     target = target.expanduser()
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
@@ -44,3 +44,6 @@ def write_pdf(data: bytes, target: Path) -> Path:
             os.unlink(temporary)
         raise
     return target
+
+
+write_pdf = write_atomically

@@ -93,6 +93,13 @@ class ReceiptSigner:
         self._key = key
         return key
 
+    def sign(self, data: bytes) -> tuple[bytes, str]:
+        """(signature, public key in base64) with this installation's key: receipts' QR
+        codes and sync bundles are signed by the same device key."""
+        key = self._private_key()
+        public = base64.b64encode(key.public_key().public_bytes_raw()).decode("ascii")
+        return key.sign(data), public
+
     def payload(self, payment: Payment, nik: str) -> str:
         """The QR text for a receipt this installation issued."""
         claim = claim_for(payment, nik, self._store.device.id)

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from outreach_app.domain.errors import DomainError
 from outreach_app.storage.store import Store
@@ -23,12 +23,16 @@ from outreach_app.storage.sync_state import (
     SERVER_KEY,
     TOKEN_KEY,
     USERNAME_KEY,
+    OutgoingChange,
     SyncState,
 )
 
 if TYPE_CHECKING:  # loaded on the first sync: httpx and pydantic are not start-up material
+    from outreach_app.services.receipts import ReceiptSigner
     from outreach_app.sync.client import SyncClient
+    from outreach_app.sync.protocol import ChangeResult
 
+PAGE = 500  # pulled changes applied per transaction
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 ClientFactory = Callable[[str, str | None], "SyncClient"]
 
@@ -65,6 +69,10 @@ class SyncService:
     @property
     def state(self) -> SyncState:
         return self._state
+
+    @property
+    def store(self) -> Store:
+        return self._store
 
     def jobs(self) -> SyncJobs:
         """The same sync, for a worker thread (its own connection to this database)."""
@@ -157,29 +165,47 @@ class SyncService:
                     ],
                 )
             )  # fmt: skip
-            by_seq = {c.seq: c for c in batch}
-            acknowledged = []
-            for result in answer.results:
-                if result.status == "rejected":
-                    state.park(result.seq, result.reason or "ditolak server")
-                    report.rejected += 1
-                    report.rejections.append(result.reason or "ditolak server")
-                    continue
-                acknowledged.append(result.seq)
-                if result.status == "already_had":
-                    report.already_had += 1
-                else:
-                    report.pushed += 1
-                sent = by_seq.get(result.seq)
-                if result.newer and sent is not None:
-                    state.apply_newer(sent.table, sent.row_id, {
-                        name: (write.value, write.version) for name, write in result.newer.items()
-                    })  # fmt: skip
-            state.acknowledge(acknowledged)
+            self.record_answers(batch, answer.results, report)
             done += len(batch)
             if progress:
                 progress("push", done, max(total, done))
         report.cancelled = stop
+
+    def record_answers(
+        self, sent: list[OutgoingChange], results: list[ChangeResult], report: SyncReport
+    ) -> None:
+        """The server's answer to each change sent: acknowledged, parked with its reason, and
+        the newer writes it holds taken in."""
+        state = self._state
+        by_seq = {change.seq: change for change in sent}
+        acknowledged = []
+        for result in results:
+            if result.status == "rejected":
+                state.park(result.seq, result.reason or "ditolak server")
+                report.rejected += 1
+                report.rejections.append(result.reason or "ditolak server")
+                continue
+            acknowledged.append(result.seq)
+            if result.status == "already_had":
+                report.already_had += 1
+            else:
+                report.pushed += 1
+            change = by_seq.get(result.seq)
+            if result.newer and change is not None:
+                state.apply_newer(change.table, change.row_id, {
+                    name: (write.value, write.version) for name, write in result.newer.items()
+                })  # fmt: skip
+        state.acknowledge(acknowledged)
+
+    def apply_pages(self, changes: list[dict[str, Any]], cursor: int, report: SyncReport) -> None:
+        """Pulled changes (from the server or an answer bundle), a page per transaction."""
+        for start in range(0, max(len(changes), 1), PAGE):
+            page = changes[start : start + PAGE]
+            last = cursor if start + PAGE >= len(changes) else int(page[-1]["server_seq"])
+            applied = self._state.apply_pulled(page, last)
+            report.pulled += len(page)
+            report.applied += applied.applied
+            report.held += applied.held
 
     def _pull(
         self,
@@ -250,3 +276,49 @@ class SyncJobs:
     ) -> SyncReport:
         with Store(self._path) as store:
             return SyncService(store, self._client).sync(progress, cancelled)
+
+
+def export_bundle(service: SyncService, signer: ReceiptSigner, username: str) -> tuple[bytes, int]:
+    """(file bytes, changes in it): every unsent change of this laptop, signed with its
+    device key. Exporting twice gives the same changes twice; importing both is harmless."""
+    from outreach_app.sync.bundle import pack, signed_bytes
+
+    state = service.state
+    store = service.store
+    changes = [
+        {"device_id": c.device_id, "seq": c.seq, "table": c.table, "row_id": c.row_id,
+         "op": c.op, "fields": c.fields, "hlc": c.hlc}
+        for c in state.outgoing(1_000_000)
+    ]  # fmt: skip
+    body = {
+        "kind": "changes",
+        "device_id": store.device.id,
+        "device_name": store.device.name,
+        "username": username,
+        "cursor": state.cursor(),
+        "created_at": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
+        "changes": changes,
+    }
+    signature, public_key = signer.sign(signed_bytes(body))
+    return pack(body, signature, public_key), len(changes)
+
+
+def import_answer(service: SyncService, data: bytes) -> SyncReport:
+    """Takes in the branch's answer to this laptop's bundle: the answer to each change sent,
+    then the changes for this laptop, exactly as a sync would."""
+    from outreach_app.sync.bundle import BundleError, unpack
+    from outreach_app.sync.protocol import ChangeResult
+
+    body, _key = unpack(data, "answer")
+    if body.get("device_id") != service.store.device.id:
+        raise BundleError("Bundel jawaban ini untuk laptop lain.")
+    sent = {c.seq: c for c in service.state.outgoing(1_000_000)}
+    results = [ChangeResult.model_validate(r) for r in body.get("results", [])]
+    report = SyncReport()
+    service.record_answers([sent[r.seq] for r in results if r.seq in sent],
+                           [r for r in results if r.seq in sent], report)  # fmt: skip
+    changes = list(body.get("changes", []))
+    if int(body.get("cursor", 0)) > service.state.cursor():
+        service.apply_pages(changes, int(body["cursor"]), report)
+    service.after_sync()
+    return report

@@ -27,8 +27,11 @@ from outreach_app.domain.nik import parse_nik
 from outreach_app.domain.synced_tables import PAYMENT_VOID_FIELDS, SHARED_TABLES, SYNCED_FIELDS
 from outreach_app.domain.versions import version, wins
 from outreach_app.storage.server.store import ServerStore, Session, StoredRecord
+from outreach_app.sync.bundle import pack, unpack
 from outreach_app.sync.protocol import (
+    MAX_PUSH_BATCH,
     PROTOCOL_VERSION,
+    PULL_PAGE,
     Change,
     ChangeResult,
     FieldWrite,
@@ -349,6 +352,54 @@ class SyncServer:
         ]
         last = pulled[-1].server_seq if pulled else cursor
         return PullResponse(changes=pulled, cursor=last, more=len(logged) == limit)
+
+    # --- bundles (no signal at all) -----------------------------------------------------
+
+    def import_bundle(self, data: bytes, operator: Session | None = None) -> tuple[bytes, str]:
+        """Applies a laptop's bundle exactly like its push, then answers with its pull.
+        `operator`: the staff member importing it over HTTP (None: the server's own console).
+        Returns (answer bundle, a one-line summary)."""
+        body, public_key = unpack(data, "changes")
+        account = self._store.account(str(body.get("username", "")))
+        if account is None or not account.active:
+            raise SyncRefused(f"Akun {body.get('username')} tidak ada atau tidak aktif.", 403)
+        if operator is not None and (
+            operator.account.role != "staff" or operator.account.branch_code != account.branch_code
+        ):
+            raise SyncRefused("Hanya staf cabang itu sendiri yang mengimpor bundel agennya.", 403)
+        device_id = str(body.get("device_id"))
+        if not public_key or not self._store.device_key(device_id, public_key):
+            raise SyncRefused(
+                "Bundel ini ditandatangani kunci yang berbeda dari yang dikenal untuk perangkat "
+                "ini: bukan dari laptop itu, atau laptopnya dipasang ulang. Periksa ke agennya.",
+                403,
+            )
+        session = Session(account, device_id, str(body.get("device_name", "")))
+        changes = [Change.model_validate(c) for c in body.get("changes", [])]
+        results: list[ChangeResult] = []
+        for start in range(0, len(changes), MAX_PUSH_BATCH):
+            batch = changes[start : start + MAX_PUSH_BATCH]
+            request = PushRequest(device_id=device_id, changes=batch)
+            results += self.push(session, request).results
+        cursor = int(body.get("cursor", 0))
+        pulled: list[dict[str, Any]] = []
+        while True:
+            page = self.pull(session, cursor, PULL_PAGE)
+            pulled += [change.model_dump() for change in page.changes]
+            cursor = page.cursor
+            if not page.more:
+                break
+        answer = pack({
+            "kind": "answer", "device_id": device_id,
+            "results": [result.model_dump() for result in results],
+            "changes": pulled, "cursor": cursor,
+        })  # fmt: skip
+        rejected = sum(result.status == "rejected" for result in results)
+        summary = (
+            f"{len(results)} perubahan dari {session.device_name} ({account.username}): "
+            f"{len(results) - rejected} diterima, {rejected} ditolak; {len(pulled)} dikirim balik."
+        )
+        return answer, summary
 
     def reviews(self, session: Session) -> list[dict[str, Any]]:
         with self._store.engine.connect() as conn:

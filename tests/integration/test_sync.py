@@ -4,11 +4,14 @@ per change and parked; a batch sent twice changes nothing."""
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 import httpx
 import pytest
 
+from outreach_app.services.receipts import PRIVATE_KEY_SETTING
 from outreach_app.services.sync import NotSignedIn
 from outreach_app.sync.client import SyncClient, SyncDenied
 from outreach_app.sync.protocol import Change, PushRequest
@@ -199,3 +202,75 @@ def test_authentication_and_scope_refusals(branch, server, tmp_path: Path) -> No
     with pytest.raises(NotSignedIn):
         laptop(tmp_path, "baru").sync.sync()
     assert staff.sync.sync().rejected == 0  # the branch's own staff are unaffected
+
+
+def test_a_village_with_no_signal_syncs_by_bundle(branch, server, schedule, tmp_path) -> None:
+    """The agent exports to a file, the branch imports it on the server (twice: harmless),
+    the answer file brings the pull back, and the office sees the enrolment."""
+    staff, saumlaki, _ambon, villages = branch
+    enrol, pay = services(saumlaki, schedule)
+    actor = saumlaki.user("agen.saumlaki")
+    person, _ = enrol.register(make_participant(villages["Lorulun"], agent_id=None), actor)
+    pay.record(person, 1, actor)
+    staff.store.villages.update(villages["Lorulun"], target_participants=150)  # office edit
+    staff.sync.sync()
+
+    bundle, answer = tmp_path / "sml.bundle", tmp_path / "sml-jawaban.bundle"
+    db = ["--db", str(saumlaki.store.path)]
+    exported = outreach("bundle", "export", str(bundle), *db)
+    assert exported.returncode == 0, exported.stderr
+    assert "data pribadi" in exported.stdout
+    assert person.encode() not in bundle.read_bytes()  # compressed, not plain text
+
+    imported = outreach("server", "import-bundle", str(bundle), "-o", str(answer), *server.where)
+    assert imported.returncode == 0, imported.stderr
+    assert "0 ditolak" in imported.stdout
+    again = outreach("server", "import-bundle", str(bundle), "-o", str(answer), *server.where)
+    assert again.returncode == 0 and "0 ditolak" in again.stdout  # already had: nothing new
+
+    took = outreach("bundle", "import", str(answer), *db)
+    assert took.returncode == 0, took.stderr
+    assert saumlaki.store.pending_changes() == 0
+    assert saumlaki.store.villages.get(villages["Lorulun"]).target_participants == 150
+    staff.sync.sync()
+    assert person in staff.rows("participants")
+    assert len(staff.rows("payments")) == 1  # once, though the bundle was imported twice
+
+
+def test_altered_or_foreign_bundles_are_refused(branch, server, schedule, tmp_path) -> None:
+    _staff, saumlaki, _ambon, villages = branch
+    enrol, _pay = services(saumlaki, schedule)
+    enrol.register(make_participant(villages["Wowonda"], agent_id=None),
+                   saumlaki.user("agen.saumlaki"))  # fmt: skip
+    bundle = tmp_path / "sml.bundle"
+    assert (
+        outreach("bundle", "export", str(bundle), "--db", str(saumlaki.store.path)).returncode == 0
+    )
+
+    document = json.loads(gzip.decompress(bundle.read_bytes()))
+    document["body"]["changes"][0]["fields"]["full_name"] = "Nama Palsu"
+    tampered = tmp_path / "tampered.bundle"
+    tampered.write_bytes(gzip.compress(json.dumps(document).encode()))
+    refused = outreach("server", "import-bundle", str(tampered), "-o", str(tmp_path / "a"),
+                       *server.where)  # fmt: skip
+    assert refused.returncode == 1 and "diubah" in refused.stderr
+    assert not (tmp_path / "a").exists()
+
+    not_a_bundle = tmp_path / "foto.jpg"
+    not_a_bundle.write_bytes(b"\xff\xd8\xff\xe0 not gzip")
+    result = outreach("server", "import-bundle", str(not_a_bundle), "-o", str(tmp_path / "b"),
+                      *server.where)  # fmt: skip
+    assert result.returncode == 1 and "bukan bundel" in result.stderr
+
+    # the device is known by its key now; a bundle claiming it with another key is refused
+    assert outreach("server", "import-bundle", str(bundle), "-o", str(tmp_path / "c"),
+                    *server.where).returncode == 0  # fmt: skip
+    saumlaki.store.db.execute("DELETE FROM local_settings WHERE key = ?", [PRIVATE_KEY_SETTING])
+    saumlaki.store.db.execute("DELETE FROM signing_keys")
+    forged = tmp_path / "forged.bundle"
+    assert (
+        outreach("bundle", "export", str(forged), "--db", str(saumlaki.store.path)).returncode == 0
+    )
+    result = outreach("server", "import-bundle", str(forged), "-o", str(tmp_path / "d"),
+                      *server.where)  # fmt: skip
+    assert result.returncode == 1 and "kunci yang berbeda" in result.stderr

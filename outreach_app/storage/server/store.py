@@ -27,6 +27,7 @@ from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.storage.server.tables import (
     accounts,
     changes,
+    device_keys,
     duplicate_reviews,
     field_versions,
     metadata,
@@ -341,6 +342,24 @@ class ServerStore:
             return int(
                 conn.execute(select(func.coalesce(func.max(changes.c.server_seq), 0))).scalar_one()
             )
+
+    # --- devices' bundle keys ----------------------------------------------------------
+
+    def device_key(self, device_id: str, public_key: str) -> bool:
+        """Records a device's key the first time one of its bundles arrives; afterwards only
+        bundles signed with that same key are its own."""
+        with self.transaction() as conn:
+            row = conn.execute(
+                select(device_keys.c.public_key).where(device_keys.c.device_id == device_id)
+            ).first()
+            if row is None:
+                conn.execute(
+                    insert(device_keys).values(
+                        device_id=device_id, public_key=public_key, first_seen=_now()
+                    )
+                )
+                return True
+            return bool(row.public_key == public_key)
 
     # --- duplicate reviews --------------------------------------------------------------
 

@@ -111,3 +111,11 @@ duplicate_reviews = Table(
     Column("resolved_at", String(40)),
     UniqueConstraint("first_row_id", "second_row_id", name="duplicate_pair"),
 )
+
+device_keys = Table(
+    "device_keys",
+    metadata,
+    Column("device_id", String(64), primary_key=True),
+    Column("public_key", String(64), nullable=False),
+    Column("first_seen", String(40), nullable=False),
+)

@@ -1,0 +1,86 @@
+"""Sync bundles: the same changes as a push, in one file, for villages with no signal at all.
+
+An agent exports its unsent changes to a file (USB stick, a messaging app); the branch imports
+it into the server exactly like a push - the server keeps (device, seq) unique, so importing
+the same file twice changes nothing - and gets an answer file back: the server's answer to
+each change and the changes for that laptop since its cursor (the pull), which the laptop
+imports in turn.
+
+A file is gzip-compressed JSON. A laptop's bundle is signed with the laptop's Ed25519 device
+key (the one that signs receipts), its public key inside: a changed byte fails the check, and
+the server refuses a bundle whose key differs from the one it already knows for that device.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import io
+import json
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
+FORMAT = "perisai-outreach-bundle"
+VERSION = 1
+MAX_BUNDLE = 64 * 1024 * 1024  # unpacked: a month of a busy agent's work is a few MB
+
+
+class BundleError(Exception):
+    """Not a bundle, a damaged one, or one altered after it was signed."""
+
+
+def _canonical(body: dict[str, Any]) -> bytes:
+    return json.dumps(body, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def pack(
+    body: dict[str, Any], signature: bytes | None = None, public_key: str | None = None
+) -> bytes:
+    """`body` must already say its kind; a laptop's bundle carries its signature and key."""
+    document = {"format": FORMAT, "version": VERSION, "body": body}
+    if signature is not None:
+        document["signature"] = base64.b64encode(signature).decode("ascii")
+        document["public_key"] = public_key
+    return gzip.compress(_canonical(document), compresslevel=9)
+
+
+def signed_bytes(body: dict[str, Any]) -> bytes:
+    """What the device key signs: the body, canonically encoded."""
+    return _canonical(body)
+
+
+def unpack(data: bytes, kind: str) -> tuple[dict[str, Any], str | None]:
+    """(body, public key) of a bundle of `kind`, its signature checked when it has one."""
+    try:
+        plain = gzip.GzipFile(fileobj=io.BytesIO(data)).read(MAX_BUNDLE + 1)
+    except (OSError, EOFError) as exc:
+        raise BundleError(
+            "Berkas ini bukan bundel sinkronisasi (bukan gzip atau terpotong)."
+        ) from exc
+    if len(plain) > MAX_BUNDLE:
+        raise BundleError("Bundel terlalu besar.")
+    try:
+        document = json.loads(plain)
+    except ValueError as exc:
+        raise BundleError("Isi bundel rusak.") from exc
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise BundleError("Berkas ini bukan bundel Perisai Outreach.")
+    if document.get("version") != VERSION:
+        raise BundleError(
+            f"Versi bundel {document.get('version')} tidak dikenal; perbarui aplikasi."
+        )
+    body = document.get("body")
+    if not isinstance(body, dict) or body.get("kind") != kind:
+        raise BundleError(f"Ini bukan bundel jenis yang diharapkan ({kind}).")
+    public_key = document.get("public_key")
+    if "signature" in document or kind == "changes":
+        try:
+            key = Ed25519PublicKey.from_public_bytes(base64.b64decode(str(public_key)))
+            key.verify(base64.b64decode(str(document.get("signature"))), signed_bytes(body))
+        except (InvalidSignature, ValueError, TypeError) as exc:
+            raise BundleError(
+                "Tanda tangan bundel tidak cocok: berkas diubah setelah dibuat, atau rusak."
+            ) from exc
+    return body, public_key if isinstance(public_key, str) else None
