@@ -52,6 +52,31 @@ def outreach(*args: str, stdin: str | None = None) -> subprocess.CompletedProces
     )  # fmt: skip
 
 
+POSTGRES_ENV = "OUTREACH_TEST_POSTGRES"  # e.g. postgresql+psycopg://outreach:...@127.0.0.1/db
+
+
+def store_url(kind: str, folder: Path) -> str | None:
+    """None for SQLite (a file in `folder`); for PostgreSQL the test database, emptied first.
+    .ci/run starts PostgreSQL and sets the variable; elsewhere the PostgreSQL runs skip."""
+    if kind == "sqlite":
+        return None
+    url = os.environ.get(POSTGRES_ENV)
+    if not url:
+        import pytest
+
+        if os.environ.get("CI"):
+            pytest.fail(f"{POSTGRES_ENV} is not set: .ci/run should have started PostgreSQL")
+        pytest.skip(f"no PostgreSQL for the tests ({POSTGRES_ENV} not set)")
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -24,12 +24,14 @@ from tests.integration.sync_world import (
     outreach,
     seed_branch,
     services,
+    store_url,
 )
 
 
-@pytest.fixture
-def server(tmp_path: Path):
-    running = ServerProcess(tmp_path)
+@pytest.fixture(params=["sqlite", "postgresql"])
+def server(request: pytest.FixtureRequest, tmp_path: Path):
+    """The same tests against both stores the server supports."""
+    running = ServerProcess(tmp_path, store_url(request.param, tmp_path))
     running.add_user("staf.maluku", "staff")
     running.add_user("agen.saumlaki", "agent")
     running.add_user("agen.ambon", "agent")
