@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -84,6 +85,10 @@ class SyncProblemsDialog(QDialog):
         self.resize(760, 460)
         self.parked = QListWidget()
         self.held = QListWidget()
+        for listing in (self.parked, self.held):  # long reasons wrap instead of hiding
+            listing.setWordWrap(True)
+            listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            listing.setSpacing(2)
         self.discard_button = QPushButton(self.tr("Buang perubahan terpilih"))
         self.retry_button = QPushButton(self.tr("Kirim lagi semua saat sinkron berikutnya"))
         close = QPushButton(self.tr("Tutup"))
@@ -96,9 +101,10 @@ class SyncProblemsDialog(QDialog):
         )
         layout.addWidget(QLabel(refused))
         layout.addWidget(self.parked, 2)
-        row = QVBoxLayout()
+        row = QHBoxLayout()
         for button in (self.discard_button, self.retry_button):
-            row.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
+            row.addWidget(button)
+        row.addStretch(1)
         layout.addLayout(row)
         layout.addWidget(QLabel(self.tr("<b>Ditahan di laptop ini</b> — menunggu kantor cabang.")))
         layout.addWidget(self.held, 1)
