@@ -276,3 +276,20 @@ def test_altered_or_foreign_bundles_are_refused(branch, server, schedule, tmp_pa
     result = outreach("server", "import-bundle", str(forged), "-o", str(tmp_path / "d"),
                       *server.where)  # fmt: skip
     assert result.returncode == 1 and "kunci yang berbeda" in result.stderr
+
+
+def test_the_protocol_is_described_by_openapi(server) -> None:
+    spec = httpx.get(f"{server.url}/openapi.json").json()
+    assert {"/v1/sign-in", "/v1/push", "/v1/pull", "/v1/bundle"} <= set(spec["paths"])
+    push = spec["paths"]["/v1/push"]["post"]["requestBody"]["content"]["application/json"]
+    assert push["schema"]["$ref"].endswith("/PushRequest")
+    change = spec["components"]["schemas"]["Change"]
+    assert {"device_id", "seq", "table", "row_id", "op", "fields", "hlc"} <= set(
+        change["properties"]
+    )
+    info = httpx.get(f"{server.url}/v1/info").json()
+    assert info["protocols"] == [1]
+    too_old = httpx.post(f"{server.url}/v1/sign-in", json={
+        "protocol": 0, "username": "x", "password": "y", "device_id": "d", "device_name": "n",
+    })  # fmt: skip
+    assert too_old.status_code == 426 and "perbarui aplikasi" in too_old.json()["detail"]

@@ -1,0 +1,79 @@
+"""The laptop's HTTP client: retries with backoff on a flaky link, clear errors, gzip pushes."""
+
+from __future__ import annotations
+
+import gzip
+import json
+
+import httpx
+import pytest
+
+from outreach_app.sync.client import RETRY_DELAYS, SyncClient, SyncDenied, SyncUnavailable
+from outreach_app.sync.protocol import PushRequest
+
+
+def client_with(handler, slept: list[float]) -> SyncClient:
+    return SyncClient("http://branch.test", token="t", transport=httpx.MockTransport(handler),
+                      sleep=slept.append)  # fmt: skip
+
+
+def test_a_flaky_link_is_retried_with_growing_waits() -> None:
+    page = {"changes": [], "cursor": 7, "more": False}
+    answers = iter([httpx.ConnectError("no signal"), httpx.Response(503),
+                    httpx.Response(200, json=page)])  # fmt: skip
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        answer = next(answers)
+        if isinstance(answer, Exception):
+            raise answer
+        return answer
+
+    slept: list[float] = []
+    page = client_with(handler, slept).pull(5)
+    assert page.cursor == 7
+    assert slept == list(RETRY_DELAYS[:2])
+
+
+def test_no_signal_at_all_says_so_and_that_nothing_is_lost() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectTimeout("timed out")
+
+    slept: list[float] = []
+    with pytest.raises(SyncUnavailable, match="aman di laptop"):
+        client_with(handler, slept).pull(0)
+    assert len(slept) == len(RETRY_DELAYS)
+
+
+def test_refusals_are_not_retried_and_carry_the_servers_words() -> None:
+    calls = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        return httpx.Response(401, json={"detail": "Tanda masuk tidak sah atau sudah dicabut"})
+
+    with pytest.raises(SyncDenied) as refused:
+        client_with(handler, []).pull(0)
+    assert refused.value.status == 401 and "dicabut" in str(refused.value)
+    assert len(calls) == 1
+
+
+def test_pushes_travel_gzip_compressed_with_the_token() -> None:
+    seen: dict[str, object] = {}
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen["encoding"] = request.headers.get("content-encoding")
+        seen["auth"] = request.headers.get("authorization")
+        seen["body"] = json.loads(gzip.decompress(request.content))
+        return httpx.Response(200, json={"results": []})
+
+    client_with(handler, []).push(PushRequest(device_id="d", changes=[]))
+    assert seen["encoding"] == "gzip" and seen["auth"] == "Bearer t"
+    assert seen["body"] == {"protocol": 1, "device_id": "d", "changes": []}
+
+
+def test_an_unreadable_answer_is_a_temporary_failure() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, text="<html>captive portal</html>")
+
+    with pytest.raises(SyncUnavailable, match="tidak bisa dibaca"):
+        client_with(handler, []).pull(0)
