@@ -143,24 +143,46 @@ class SyncServer:
     # --- push ----------------------------------------------------------------------------
 
     def push(self, session: Session, request: PushRequest) -> PushResponse:
+        """One transaction for the batch (one disk flush instead of one per change), each
+        change inside its own savepoint: a refused change is rolled back alone and the rest
+        of the batch is kept."""
         self._check_protocol(request.protocol)
         if request.device_id != session.device_id:
             raise SyncRefused("Tanda masuk ini milik perangkat lain.", 403)
-        return PushResponse(results=[self._accept(session, change) for change in request.changes])
-
-    def _accept(self, session: Session, change: Change) -> ChangeResult:
-        if change.device_id != session.device_id:
-            return ChangeResult(seq=change.seq, status="rejected",
-                                reason="Perubahan dari perangkat lain.")  # fmt: skip
         try:
             with self._store.transaction(branch_lock=session.account.branch_code) as conn:
-                if self._store.already_had(conn, change.device_id, change.seq):
-                    return ChangeResult(seq=change.seq, status="already_had")
-                newer = self._merge(conn, self._identity(conn, session), change)
-        except Rejected as exc:
-            return ChangeResult(seq=change.seq, status="rejected", reason=str(exc))
-        except IntegrityError:  # the same (device, seq) accepted by another process just now
+                results = []
+                who = self._identity(conn, session)
+                for change in request.changes:
+                    if who.branch_id is None or who.user_id is None:  # made by this batch?
+                        who = self._identity(conn, session)
+                    results.append(self._accept(conn, who, change))
+        except IntegrityError:
+            # another process accepted some of these (device, seq) at the same moment: start
+            # again change by change, each in its own transaction, to see which
+            results = [self._accept_alone(session, change) for change in request.changes]
+        return PushResponse(results=results)
+
+    def _accept_alone(self, session: Session, change: Change) -> ChangeResult:
+        try:
+            with self._store.transaction(branch_lock=session.account.branch_code) as conn:
+                return self._accept(conn, self._identity(conn, session), change)
+        except IntegrityError:
             return ChangeResult(seq=change.seq, status="already_had")
+
+    def _accept(self, conn: Connection, who: Identity, change: Change) -> ChangeResult:
+        if change.device_id != who.session.device_id:
+            return ChangeResult(seq=change.seq, status="rejected",
+                                reason="Perubahan dari perangkat lain.")  # fmt: skip
+        if self._store.already_had(conn, change.device_id, change.seq):
+            return ChangeResult(seq=change.seq, status="already_had")
+        savepoint = conn.begin_nested()
+        try:
+            newer = self._merge(conn, who, change)
+        except Rejected as exc:
+            savepoint.rollback()
+            return ChangeResult(seq=change.seq, status="rejected", reason=str(exc))
+        savepoint.commit()
         return ChangeResult(seq=change.seq, status="accepted", newer=newer)
 
     def _merge(self, conn: Connection, who: Identity, change: Change) -> dict[str, FieldWrite]:
