@@ -23,11 +23,22 @@ SERVER_EXTRA = (
 )
 
 
+def _require_server_extra() -> None:
+    import importlib.util
+
+    missing = [
+        name
+        for name in ("sqlalchemy", "argon2", "fastapi", "uvicorn")
+        if importlib.util.find_spec(name) is None
+    ]
+    if missing:
+        raise DomainError(f"{SERVER_EXTRA} Belum terpasang: {', '.join(missing)}.")
+
+
 def _server_store(args: argparse.Namespace, context: CliContext) -> Any:
-    try:
-        from outreach_app.storage.server.store import ServerStore, open_engine
-    except ImportError as exc:
-        raise DomainError(SERVER_EXTRA) from exc
+    _require_server_extra()
+    from outreach_app.storage.server.store import ServerStore, open_engine
+
     if getattr(args, "database_url", None):
         url = args.database_url
     else:
@@ -40,6 +51,7 @@ def _server_store(args: argparse.Namespace, context: CliContext) -> Any:
 
 
 def _sync_server(args: argparse.Namespace, context: CliContext) -> Any:
+    _require_server_extra()
     from outreach_app.services.sync_server import SyncServer
 
     return SyncServer(_server_store(args, context))
@@ -63,9 +75,9 @@ def read_password(prompt: str, confirm: bool, context: CliContext) -> str:
 
 
 def server_admin(args: argparse.Namespace, context: CliContext) -> int:
+    server = _sync_server(args, context)
     from outreach_app.services.sync_server import SyncRefused
 
-    server = _sync_server(args, context)
     if args.server_command == "add-user":
         password = read_password(f"Kata sandi untuk {args.username}: ", True, context)
         try:

@@ -29,3 +29,17 @@ def test_both_parsers_agree_on_the_app_options() -> None:
     quick = parse(["--db", "a.db", "--page", "payments", "--demo"])
     assert (quick.command, quick.db, quick.page, quick.demo) == (None, "a.db", "payments", True)
     assert parse(["init", "--db", "a.db"]).command == "init"
+
+
+def test_server_commands_name_the_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a laptop installed without [server], `outreach serve` says what to install."""
+    import importlib.util
+
+    from outreach_app.cli.sync_commands import _require_server_extra
+    from outreach_app.domain.errors import DomainError
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "argon2" else real(name, *a))  # fmt: skip
+    with pytest.raises(DomainError, match=r"perisai-outreach\[server\].*argon2"):
+        _require_server_extra()
