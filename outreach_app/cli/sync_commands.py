@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from outreach_app.cli.arguments import existing_database
 from outreach_app.cli.context import CliContext
 from outreach_app.domain.errors import DomainError
 
@@ -109,10 +110,7 @@ def sync(args: argparse.Namespace, context: CliContext) -> int:
     from outreach_app.storage.store import Store
     from outreach_app.sync.client import SyncDenied, SyncUnavailable
 
-    path = context.db_path(args)
-    if not path.exists():
-        raise DomainError(f"Basis data {path} belum ada; buat dengan `outreach init`.")
-    with Store(path) as store:
+    with Store(existing_database(args, context)) as store:
         service = SyncService(store)
         server = (args.server or service.server() or "").rstrip("/")
         if not server:
@@ -158,10 +156,7 @@ def bundle(args: argparse.Namespace, context: CliContext) -> int:
     from outreach_app.storage.store import Store
     from outreach_app.sync.bundle import BundleError
 
-    path = context.db_path(args)
-    if not path.exists():
-        raise DomainError(f"Basis data {path} belum ada; buat dengan `outreach init`.")
-    with Store(path) as store:
+    with Store(existing_database(args, context)) as store:
         service = SyncService(store)
         if args.bundle_command == "export":
             user = current_user(store)
