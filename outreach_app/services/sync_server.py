@@ -14,6 +14,7 @@ another branch.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -77,6 +78,29 @@ class SyncServer:
     def __init__(self, store: ServerStore, hasher: PasswordHasher | None = None) -> None:
         self._store = store
         self._hasher = hasher or PasswordHasher()
+        # Rows read or written during the current push batch (one transaction): a batch of
+        # 200 new participants in one village looks the village up once, not 400 times. Per
+        # thread: the web server answers several laptops at once with one SyncServer.
+        self._local = threading.local()
+
+    @property
+    def _batch_records(self) -> dict[tuple[str, str], StoredRecord | None]:
+        records: dict[tuple[str, str], StoredRecord | None] | None = getattr(
+            self._local, "records", None
+        )
+        if records is None:
+            records = self._local.records = {}
+        return records
+
+    def _new_batch(self) -> None:
+        self._local.records = {}
+
+    def _record(self, conn: Connection, table: str, row_id: str) -> StoredRecord | None:
+        key = (table, row_id)
+        cache = self._batch_records
+        if key not in cache:
+            cache[key] = self._store.record(conn, table, row_id)
+        return cache[key]
 
     # --- accounts ------------------------------------------------------------------------
 
@@ -149,13 +173,20 @@ class SyncServer:
         self._check_protocol(request.protocol)
         if request.device_id != session.device_id:
             raise SyncRefused("Tanda masuk ini milik perangkat lain.", 403)
+        self._new_batch()
         try:
             with self._store.transaction(branch_lock=session.account.branch_code) as conn:
                 results = []
                 who = self._identity(conn, session)
+                seen = self._store.seen_seqs(
+                    conn, session.device_id, [c.seq for c in request.changes]
+                )
                 for change in request.changes:
                     if who.branch_id is None or who.user_id is None:  # made by this batch?
                         who = self._identity(conn, session)
+                    if change.seq in seen:
+                        results.append(ChangeResult(seq=change.seq, status="already_had"))
+                        continue
                     results.append(self._accept(conn, who, change))
         except IntegrityError:
             # another process accepted some of these (device, seq) at the same moment: start
@@ -164,6 +195,7 @@ class SyncServer:
         return PushResponse(results=results)
 
     def _accept_alone(self, session: Session, change: Change) -> ChangeResult:
+        self._new_batch()
         try:
             with self._store.transaction(branch_lock=session.account.branch_code) as conn:
                 return self._accept(conn, self._identity(conn, session), change)
@@ -194,7 +226,7 @@ class SyncServer:
         if unknown:
             raise Rejected(f"Kolom tidak dikenal untuk {table}: {', '.join(sorted(unknown))}.")
         store = self._store
-        existing = store.record(conn, table, change.row_id)
+        existing = self._record(conn, table, change.row_id)
         if existing is None and change.op != "insert":
             raise Rejected(
                 "Data ini belum ada di server (pembuatannya ditolak atau belum terkirim)."
@@ -223,7 +255,8 @@ class SyncServer:
         self._check_scope(conn, who, table, record, existing)
         if table == "participants":
             self._note_duplicate_nik(conn, record)
-        store.save_record(conn, record, applied, _natural_key(table, data))
+        store.save_record(conn, record, applied, _natural_key(table, data), existing is None)
+        self._batch_records[(table, record.row_id)] = record
         store.log_change(conn, change.model_dump(), who.session.account.id, record)
         return newer
 
@@ -256,7 +289,7 @@ class SyncServer:
                     raise Rejected(f"NIK {nik} tidak sah: {' '.join(info.errors)}")
         for key, target in (("village_id", "villages"), ("participant_id", "participants")):
             if key in fields and fields[key] is not None:
-                found = self._store.record(conn, target, str(fields[key]))
+                found = self._record(conn, target, str(fields[key]))
                 if found is None or found.data.get("deleted"):
                     what = "Desa" if target == "villages" else "Peserta"
                     raise Rejected(f"{what} {fields[key]} tidak dikenal server.")
@@ -265,7 +298,6 @@ class SyncServer:
         self, conn: Connection, who: Identity, table: str, row_id: str, data: dict[str, Any]
     ) -> StoredRecord:
         """The record with the branch, village and owner the server filters pulls by."""
-        store = self._store
         branch, village, owner = who.branch_id, None, None
         if table == "branches":
             branch = row_id
@@ -274,10 +306,10 @@ class SyncServer:
         elif table in ("participants", "visit_plans"):
             village = data.get("village_id")
             owner = data.get("agent_id")
-            place = store.record(conn, "villages", village) if village else None
+            place = self._record(conn, "villages", village) if village else None
             branch = place.branch_id if place else self._branch_of_user(conn, owner, branch)
         elif table in ("heirs", "payments"):
-            person = store.record(conn, "participants", str(data.get("participant_id")))
+            person = self._record(conn, "participants", str(data.get("participant_id")))
             if person is None:
                 raise Rejected("Peserta untuk data ini tidak dikenal server.")
             branch, village, owner = person.branch_id, person.village_id, person.owner_id
@@ -291,7 +323,7 @@ class SyncServer:
         return StoredRecord(table, row_id, data, str(branch), village, owner)
 
     def _branch_of_user(self, conn: Connection, user_id: Any, fallback: str | None) -> str | None:
-        user = self._store.record(conn, "users", str(user_id)) if user_id else None
+        user = self._record(conn, "users", str(user_id)) if user_id else None
         return str(user.data.get("branch_id")) if user else fallback
 
     def _check_scope(

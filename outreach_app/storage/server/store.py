@@ -221,6 +221,16 @@ class ServerStore:
     # --- rows and changes (inside a transaction) ----------------------------------------
 
     @staticmethod
+    def seen_seqs(conn: Connection, device_id: str, seqs: Sequence[int]) -> set[int]:
+        """Which of these sequence numbers of the device the server already accepted."""
+        if not seqs:
+            return set()
+        query = select(changes.c.seq).where(
+            changes.c.device_id == device_id, changes.c.seq.in_(list(seqs))
+        )
+        return {int(seq) for (seq,) in conn.execute(query)}
+
+    @staticmethod
     def already_had(conn: Connection, device_id: str, seq: int) -> bool:
         query = select(changes.c.server_seq).where(
             changes.c.device_id == device_id, changes.c.seq == seq
@@ -261,7 +271,10 @@ class ServerStore:
         record: StoredRecord,
         new_versions: dict[str, str],
         natural_key: str | None,
+        is_new: bool = False,
     ) -> None:
+        """`is_new`: the caller knows the row is not there yet, so it is inserted straight
+        away (a push of new records is mostly that)."""
         values = {
             "data": json.dumps(record.data, ensure_ascii=False, sort_keys=True),
             "branch_id": record.branch_id,
@@ -269,6 +282,16 @@ class ServerStore:
             "owner_id": record.owner_id,
             "natural_key": natural_key,
         }
+        if is_new:
+            conn.execute(
+                insert(records).values(table_name=record.table, row_id=record.row_id, **values)
+            )
+            conn.execute(insert(field_versions), [
+                {"table_name": record.table, "row_id": record.row_id, "field": field,
+                 "version": version}
+                for field, version in new_versions.items()
+            ])  # fmt: skip
+            return
         where = (records.c.table_name == record.table) & (records.c.row_id == record.row_id)
         if conn.execute(update(records).where(where).values(**values)).rowcount == 0:
             conn.execute(
