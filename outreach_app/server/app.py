@@ -31,6 +31,7 @@ from outreach_app.sync.protocol import (
     SignInResponse,
 )
 
+MAX_CURSOR = 2**63 - 1  # a database integer: larger ones are refused, not overflowed
 MAX_BODY = 8 * 1024 * 1024  # a push batch is far smaller; anything bigger is refused
 
 
@@ -118,7 +119,7 @@ def create_app(server: SyncServer) -> FastAPI:
     @app.get("/v1/pull")
     def pull(
         who: Annotated[Session, Depends(session)],
-        cursor: Annotated[int, Query(ge=0)] = 0,
+        cursor: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
         limit: Annotated[int, Query(ge=1, le=PULL_PAGE)] = PULL_PAGE,
     ) -> PullResponse:
         return server.pull(who, cursor, limit)
