@@ -38,6 +38,25 @@ def _dumps(fields: Mapping[str, Any]) -> str:
     return json.dumps(fields, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
+def record_field_versions(
+    db: Database, table: str, row_id: str, fields: Iterable[str], stamp: str
+) -> None:
+    """Field versions for the merge, written just before a row is updated (by this device or
+    by a pulled change): the row as first written keeps its version under "*" (taken from the
+    row as it still is), the fields being written get `stamp`."""
+    db.execute(
+        "INSERT OR IGNORE INTO field_versions (table_name, row_id, field, version) "
+        f"SELECT ?, id, '*', updated_hlc || '@' || device_id FROM {_check_table(table)} "
+        "WHERE id = ?",
+        [table, row_id],
+    )
+    db.conn.executemany(
+        "INSERT INTO field_versions (table_name, row_id, field, version) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (table_name, row_id, field) DO UPDATE SET version = excluded.version",
+        [(table, row_id, field, stamp) for field in fields],
+    )
+
+
 class ChangeWriter:
     """Writes syncable rows for one device. Callers group writes with `Database.atomic()`."""
 
@@ -112,22 +131,6 @@ class ChangeWriter:
             self._write(table, row_id, "update", changed)
         return True
 
-    def _record_versions(
-        self, table: str, row_id: str, changed: Mapping[str, Any], stamp: str
-    ) -> None:
-        """Field versions for the merge: the row as first written keeps its version under "*"
-        (taken from the row before this update), the changed fields get this write's."""
-        self._db.execute(
-            "INSERT OR IGNORE INTO field_versions (table_name, row_id, field, version) "
-            f"SELECT ?, id, '*', updated_hlc || '@' || device_id FROM {table} WHERE id = ?",
-            [table, row_id],
-        )
-        self._db.conn.executemany(
-            "INSERT INTO field_versions (table_name, row_id, field, version) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (table_name, row_id, field) DO UPDATE SET version = excluded.version",
-            [(table, row_id, field, stamp) for field in changed],
-        )
-
     def delete(self, table: str, row_id: str) -> None:
         """A tombstone, not a DELETE: the deletion must travel to the other devices."""
         _check_table(table)
@@ -136,7 +139,7 @@ class ChangeWriter:
 
     def _write(self, table: str, row_id: str, op: str, changed: Mapping[str, Any]) -> None:
         hlc, created_at = self._stamp()
-        self._record_versions(table, row_id, changed, version(hlc, self._device_id))
+        record_field_versions(self._db, table, row_id, changed, version(hlc, self._device_id))
         assignments = ", ".join(f"{column} = ?" for column in changed)
         cursor = self._db.execute(
             f"UPDATE {table} SET {assignments}, updated_hlc = ?, device_id = ? WHERE id = ?",

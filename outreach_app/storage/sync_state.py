@@ -22,6 +22,7 @@ from typing import Any
 
 from outreach_app.domain.hlc import Timestamp
 from outreach_app.domain.versions import version, wins
+from outreach_app.storage.changes import record_field_versions
 from outreach_app.storage.migrations import SYNCABLE_TABLES
 from outreach_app.storage.store import Store
 
@@ -248,20 +249,10 @@ class SyncState:
         new_hlc, _, new_device = newest.partition("@")
         assignments = ", ".join(f"{name} = ?" for name in values)
         with self._db.atomic():  # a savepoint inside the page's transaction
-            self._db.execute(
-                "INSERT OR IGNORE INTO field_versions (table_name, row_id, field, version) "
-                "VALUES (?, ?, '*', ?)",
-                [table, row_id, version(row["updated_hlc"], row["device_id"])],
-            )
+            record_field_versions(self._db, table, row_id, values, stamp)
             self._db.execute(
                 f"UPDATE {table} SET {assignments}, updated_hlc = ?, device_id = ? WHERE id = ?",
                 [*values.values(), new_hlc, new_device, row_id],
-            )
-            self._db.conn.executemany(
-                "INSERT INTO field_versions (table_name, row_id, field, version) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (table_name, row_id, field) "
-                "DO UPDATE SET version = excluded.version",
-                [(table, row_id, name, stamp) for name in values],
             )
 
     def _hold(self, change: Mapping[str, Any], reason: str, report: ApplyReport) -> None:
