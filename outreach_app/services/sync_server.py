@@ -184,7 +184,7 @@ class SyncServer:
                 for change in request.changes:
                     if who.branch_id is None or who.user_id is None:  # made by this batch?
                         who = self._identity(conn, session)
-                    if change.seq in seen:
+                    if change.seq in seen and change.device_id == session.device_id:
                         results.append(ChangeResult(seq=change.seq, status="already_had"))
                         continue
                     results.append(self._accept(conn, who, change))
@@ -198,16 +198,17 @@ class SyncServer:
         self._new_batch()
         try:
             with self._store.transaction(branch_lock=session.account.branch_code) as conn:
+                if self._store.already_had(conn, change.device_id, change.seq):
+                    return ChangeResult(seq=change.seq, status="already_had")
                 return self._accept(conn, self._identity(conn, session), change)
         except IntegrityError:
             return ChangeResult(seq=change.seq, status="already_had")
 
     def _accept(self, conn: Connection, who: Identity, change: Change) -> ChangeResult:
+        """One change not seen before (the caller has checked its (device, seq))."""
         if change.device_id != who.session.device_id:
             return ChangeResult(seq=change.seq, status="rejected",
                                 reason="Perubahan dari perangkat lain.")  # fmt: skip
-        if self._store.already_had(conn, change.device_id, change.seq):
-            return ChangeResult(seq=change.seq, status="already_had")
         savepoint = conn.begin_nested()
         try:
             newer = self._merge(conn, who, change)
