@@ -22,7 +22,7 @@ from outreach_app.documents.registration_form import (
     render_registration_form,
 )
 from outreach_app.documents.visit_report import render_visit_report
-from outreach_app.domain.models import Payment
+from outreach_app.domain.models import Participant, Payment
 from outreach_app.domain.months import month_start
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.services.list_printing import PayerListPrinter, VisitReportPrinter
@@ -73,16 +73,18 @@ class PrintService:
         )
 
     def form_job(self, participant_id: str) -> PrintJob:
-        person = self.forms.participant(participant_id)
+        return self._form_job(self.forms.participant(participant_id))
+
+    def form_for_nik_job(self, nik: str) -> PrintJob:
+        return self._form_job(self.forms.participant_by_nik(nik))
+
+    def _form_job(self, person: Participant) -> PrintJob:
         content = self.forms.content(person)
         return PrintJob(
             f"Formulir pendaftaran {person.full_name}",
             f"formulir-{person.nik or person.stamp.id}.pdf",
             lambda: render_registration_form(content, demo=self.demo),
         )
-
-    def form_for_nik_job(self, nik: str) -> PrintJob:
-        return self.form_job(self.forms.participant_by_nik(nik).stamp.id)
 
     def blank_form_job(self) -> PrintJob:
         return PrintJob(
