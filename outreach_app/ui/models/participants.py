@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from outreach_app.domain.models import ParticipantStatus, Sex
 from outreach_app.services.participants import (
@@ -21,16 +21,15 @@ from outreach_app.services.participants import (
     ParticipantFilter,
     ParticipantListing,
 )
+from outreach_app.ui.models.base import Index, RowsTableModel
 from outreach_app.ui.workers import TaskContext, Worker
-
-Index = QModelIndex | QPersistentModelIndex
 
 COL_NIK, COL_NAME, COL_SEX, COL_BIRTH, COL_VILLAGE, COL_OCCUPATION, COL_STATUS, COL_PAID = range(8)
 SortRole = Qt.ItemDataRole.UserRole + 1
 ObjectRole = Qt.ItemDataRole.UserRole + 2
 
 
-class ParticipantTableModel(QAbstractTableModel):
+class ParticipantTableModel(RowsTableModel):
     FIRST_PAGE = 100  # four screens or so: small enough to show within a keystroke
     PAGE_SIZE = 500  # each later page, fetched as the view scrolls
     COUNT_CAP = LIST_COUNT_CAP
@@ -131,12 +130,6 @@ class ParticipantTableModel(QAbstractTableModel):
 
         self._worker.run(load, show)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008, N802
         return not parent.isValid() and self._more
 
@@ -151,17 +144,6 @@ class ParticipantTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), first, first + len(page) - 1)
         self._rows.extend(page)
         self.endInsertRows()
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

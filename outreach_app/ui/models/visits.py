@@ -9,9 +9,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -20,8 +17,7 @@ from PySide6.QtGui import QColor
 from outreach_app.domain.models import VisitPlan, VisitStatus
 from outreach_app.reference.dates_text import short_date
 from outreach_app.ui.labels import segment_labels, visit_status_labels
-
-Index = QModelIndex | QPersistentModelIndex
+from outreach_app.ui.models.base import Index, RowsTableModel
 
 (
     COL_DATE,
@@ -40,7 +36,7 @@ _NUMBERS = (COL_TARGET, COL_ENROLLED)
 _CANCELLED_COLOUR = QColor("#8a929c")
 
 
-class VisitTableModel(QAbstractTableModel):
+class VisitTableModel(RowsTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[VisitPlan] = []
@@ -82,23 +78,6 @@ class VisitTableModel(QAbstractTableModel):
 
     def village_name(self, village_id: str) -> str:
         return self._villages.get(village_id, "")
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self._headers)
-        ):
-            return self._headers[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
