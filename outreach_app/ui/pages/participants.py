@@ -43,6 +43,7 @@ from outreach_app.ui.models.participants import (
 from outreach_app.ui.widgets.cards import title
 from outreach_app.ui.widgets.combo import current_enum
 from outreach_app.ui.widgets.participant_detail import ParticipantDetailView
+from outreach_app.ui.widgets.print_button import print_menu_button
 from outreach_app.ui.workers import Worker
 
 SEARCH_DEBOUNCE_MS = 200
@@ -73,12 +74,11 @@ class ParticipantsPage(QWidget):
             button.setEnabled(actions.actor is not None)
             if actions.actor is None:
                 button.setToolTip(self.tr("Pilih identitas agen di Pengaturan terlebih dahulu."))
-        self.print_button = QPushButton(self.tr("Cetak"))
-        print_menu = QMenu(self.print_button)
-        self.print_form_action = print_menu.addAction(self.tr("Formulir pendaftaran peserta ini"))
-        self.print_blank_action = print_menu.addAction(self.tr("Formulir kosong (isi tangan)"))
-        self.print_button.setMenu(print_menu)
-        self.print_button.setVisible(documents is not None)
+        self.print_button, (self.print_form_action, self.print_blank_action) = print_menu_button(
+            self.tr("Cetak"),
+            [self.tr("Formulir pendaftaran peserta ini"), self.tr("Formulir kosong (isi tangan)")],
+            documents is not None,
+        )
         self.print_form_action.setEnabled(False)
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Cari NIK (awalan) atau nama peserta…"))

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -36,6 +35,7 @@ from outreach_app.ui.dialogs.payment import ask_void_reason
 from outreach_app.ui.documents import DocumentActions
 from outreach_app.ui.translations import date_locale
 from outreach_app.ui.widgets.cards import StatCard, title
+from outreach_app.ui.widgets.print_button import print_menu_button
 from outreach_app.ui.workers import Worker
 
 
@@ -116,13 +116,13 @@ class PaymentsPage(QWidget):
         self.group_button = QPushButton(self.tr("Bayar kolektif…"))
         for button in (self.void_button, self.deposit_button, self.group_button):
             button.setEnabled(agent is not None)
-        self.print_button = QPushButton(self.tr("Cetak"))
-        menu = QMenu(self.print_button)
-        self.print_selected_action = menu.addAction(self.tr("Kuitansi terpilih"))
-        self.print_day_action = menu.addAction(self.tr("Semua kuitansi hari terpilih"))
-        self.print_payer_action = menu.addAction(self.tr("Daftar tagihan pembayar kolektif…"))
-        self.print_button.setMenu(menu)
-        self.print_button.setVisible(documents is not None)
+        self.print_button, printed = print_menu_button(
+            self.tr("Cetak"),
+            [self.tr("Kuitansi terpilih"), self.tr("Semua kuitansi hari terpilih"),
+             self.tr("Daftar tagihan pembayar kolektif…")],
+            documents is not None,
+        )  # fmt: skip
+        self.print_selected_action, self.print_day_action, self.print_payer_action = printed
         self.print_selected_action.setEnabled(agent is not None)
         self.print_day_action.setEnabled(agent is not None)
         self.receipts = QTableWidget(0, 6)

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -45,6 +44,7 @@ from outreach_app.ui.models.visits import (
     VisitTableModel,
 )
 from outreach_app.ui.widgets.cards import title
+from outreach_app.ui.widgets.print_button import print_menu_button
 from outreach_app.ui.widgets.visit_calendar import CalendarLegend, VisitCalendar
 from outreach_app.ui.workers import Worker
 
@@ -84,12 +84,11 @@ class VisitsPage(QWidget):
         self.cancel_button = QPushButton(self.tr("Batalkan"))
         self.assign_button = QPushButton(self.tr("Tugaskan ke agen"))
         self.assign_button.setVisible(is_staff)
-        self.print_button = QPushButton(self.tr("Cetak"))
-        print_menu = QMenu(self.print_button)
-        self.print_report_action = print_menu.addAction(self.tr("Laporan kunjungan"))
-        self.print_forms_action = print_menu.addAction(self.tr("Formulir peserta yang didaftarkan"))
-        self.print_button.setMenu(print_menu)
-        self.print_button.setVisible(documents is not None)
+        self.print_button, (self.print_report_action, self.print_forms_action) = print_menu_button(
+            self.tr("Cetak"),
+            [self.tr("Laporan kunjungan"), self.tr("Formulir peserta yang didaftarkan")],
+            documents is not None,
+        )
         self.new_button.setEnabled(user is not None)
         if user is None:
             self.new_button.setToolTip(self.tr("Pilih identitas pengguna terlebih dahulu."))
