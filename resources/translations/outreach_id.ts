@@ -56,6 +56,13 @@
     </message>
 </context>
 <context>
+    <name>DialogButtons</name>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>DocumentActions</name>
     <message>
         <source>Tidak ada yang dicetak</source>
@@ -428,10 +435,6 @@
     <message>
         <source>Terbitkan kuitansi</source>
         <translation>Terbitkan kuitansi</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Batal</translation>
     </message>
     <message>
         <source>{n} peserta · total {total} ({words})</source>
@@ -893,10 +896,6 @@
         <source>Tampilkan</source>
         <translation>Tampilkan</translation>
     </message>
-    <message>
-        <source>Batal</source>
-        <translation>Batal</translation>
-    </message>
 </context>
 <context>
     <name>PaymentDialog</name>
@@ -911,10 +910,6 @@
     <message>
         <source>Terima dan terbitkan kuitansi</source>
         <translation>Terima dan terbitkan kuitansi</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Batal</translation>
     </message>
     <message>
         <source>Potongan -{amount} ({basis})</source>
@@ -1269,10 +1264,6 @@
         <translation>Masuk</translation>
     </message>
     <message>
-        <source>Batal</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
         <source>Sekali masuk cukup: laptop ini menyimpan tanda masuknya, bukan kata sandinya.</source>
         <translation>Sekali masuk cukup: laptop ini menyimpan tanda masuknya, bukan kata sandinya.</translation>
     </message>
@@ -1587,10 +1578,6 @@
     <message>
         <source>Belum tersimpan: {error}</source>
         <translation>Belum tersimpan: {error}</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Batal</translation>
     </message>
 </context>
 <context>

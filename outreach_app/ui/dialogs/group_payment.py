@@ -9,7 +9,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHeaderView,
     QLabel,
@@ -25,6 +24,7 @@ from outreach_app.domain.months import add_months, month_start
 from outreach_app.reference.money_text import amount_in_words, format_count, format_rupiah
 from outreach_app.services.payments import GroupQuote, PaymentService
 from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.ui.dialogs.buttons import save_cancel_buttons
 from outreach_app.ui.dialogs.period_fields import PaymentPeriodFields
 
 
@@ -66,20 +66,14 @@ class GroupPaymentDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Pembayar"), self.payer)
         self.period.add_rows(form)
-        buttons = QDialogButtonBox()
-        self.pay_button = buttons.addButton(
-            self.tr("Terbitkan kuitansi"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons, self.pay_button = save_cancel_buttons(self, self.tr("Terbitkan kuitansi"))
         buttons.accepted.connect(self.record)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.members, 1)
         layout.addWidget(self.total)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.pay_button.setDefault(True)
         self.payer.currentIndexChanged.connect(self._update)
         self.period.on_change(self._update)
         self._update()

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QVBoxLayout,
     QWidget,
 )
 
 from outreach_app.domain.models import Payer
+from outreach_app.ui.dialogs.buttons import save_cancel_buttons
 
 
 class PayerListDialog(QDialog):
@@ -35,13 +35,9 @@ class PayerListDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Pembayar"), self.payer)
         form.addRow(self.tr("Bulan iuran"), self.month)
-        buttons = QDialogButtonBox()
-        show = buttons.addButton(self.tr("Tampilkan"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        show.setDefault(True)
+        buttons, show = save_cancel_buttons(self, self.tr("Tampilkan"))
         show.setEnabled(bool(payers))
         buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

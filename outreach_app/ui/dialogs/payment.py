@@ -8,7 +8,6 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QInputDialog,
     QLabel,
@@ -22,6 +21,7 @@ from outreach_app.reference.dates_text import month_span, short_date
 from outreach_app.reference.money_text import amount_in_words, format_rupiah
 from outreach_app.services.payments import PaymentService
 from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.ui.dialogs.buttons import save_cancel_buttons
 from outreach_app.ui.dialogs.period_fields import PaymentPeriodFields
 from outreach_app.ui.translations import date_locale
 
@@ -68,20 +68,16 @@ class PaymentDialog(QDialog):
 
         form = QFormLayout()
         self.period.add_rows(form)
-        buttons = QDialogButtonBox()
-        self.save_button = buttons.addButton(
-            self.tr("Terima dan terbitkan kuitansi"), QDialogButtonBox.ButtonRole.AcceptRole
+        buttons, self.save_button = save_cancel_buttons(
+            self, self.tr("Terima dan terbitkan kuitansi")
         )
-        buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.record)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(who)
         layout.addLayout(form)
         layout.addWidget(self.breakdown)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.save_button.setDefault(True)  # Enter takes the payment
         self.period.on_change(self._update)
         self._update()
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.services.sync import SyncService
+from outreach_app.ui.dialogs.buttons import save_cancel_buttons
 
 
 class SignInDialog(QDialog):
@@ -38,12 +38,8 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("Alamat server"), self.server)
         form.addRow(self.tr("Nama pengguna"), self.username)
         form.addRow(self.tr("Kata sandi"), self.password)
-        buttons = QDialogButtonBox()
-        self.ok = buttons.addButton(self.tr("Masuk"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.ok.setDefault(True)
+        buttons, self.ok = save_cancel_buttons(self, self.tr("Masuk"))
         buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr(
             "Sekali masuk cukup: laptop ini menyimpan tanda masuknya, bukan kata sandinya."

@@ -11,19 +11,17 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,7 @@ from outreach_app.domain.models import Role, Segment, User, VisitPlan, VisitStat
 from outreach_app.reference.dates_text import long_date
 from outreach_app.services.visits import VillageChoice, VisitService
 from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.ui.dialogs.buttons import save_cancel_buttons
 from outreach_app.ui.labels import segment_labels
 from outreach_app.ui.widgets.visit_calendar import pydate, qdate
 from outreach_app.ui.workers import Worker
@@ -49,18 +48,6 @@ ERROR_STYLE = "color: #b91c1c;"
 def _short(path: str) -> str:
     """ "Kabupaten" spelled short, as on forms: suggestions are read at a glance."""
     return path.replace("Kabupaten ", "Kab. ")
-
-
-def _buttons(dialog: QDialog, save_text: str) -> tuple[QDialogButtonBox, QPushButton]:
-    """Our own button texts: Qt ships no Indonesian translation of "OK" and "Cancel"."""
-    buttons = QDialogButtonBox()
-    save = buttons.addButton(save_text, QDialogButtonBox.ButtonRole.AcceptRole)
-    buttons.addButton(
-        QCoreApplication.translate("VisitDialog", "Batal"), QDialogButtonBox.ButtonRole.RejectRole
-    )
-    save.setDefault(True)  # Enter saves; Esc cancels (QDialog's own behaviour)
-    buttons.rejected.connect(dialog.reject)
-    return buttons, save
 
 
 class VisitDialog(QDialog):
@@ -154,7 +141,7 @@ class VisitDialog(QDialog):
         form.addRow(self.tr("Segmen"), self.segment_combo)
         form.addRow(self.tr("Tujuan"), self.purpose_edit)
         form.addRow(self.tr("Target peserta"), self.target_spin)
-        buttons, self.save_button = _buttons(self, self.tr("Simpan kunjungan"))
+        buttons, self.save_button = save_cancel_buttons(self, self.tr("Simpan kunjungan"))
         buttons.accepted.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -359,7 +346,7 @@ class OutcomeDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("Peserta terdaftar"), self.enrolled_spin)
         form.addRow(self.tr("Catatan"), self.notes_edit)
-        buttons, self.save_button = _buttons(self, self.tr("Tandai selesai"))
+        buttons, self.save_button = save_cancel_buttons(self, self.tr("Tandai selesai"))
         buttons.accepted.connect(self.save)
         layout = QVBoxLayout(self)
         layout.addWidget(about)
