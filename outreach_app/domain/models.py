@@ -197,6 +197,10 @@ class Participant:
     agent_id: str | None = None
     registered_on: dt.date | None = None
     nik_typed: str = ""  # a draft's NIK as typed, when it is not yet a valid 16-digit NIK
+    # Set by the branch's duplicate review on the record it retired (then deleted): the id of
+    # the participant kept. The retired record's receipts stay as issued and count for the
+    # kept one.
+    merged_into: str | None = None
     heirs: tuple[Heir, ...] = field(default_factory=tuple)
 
 

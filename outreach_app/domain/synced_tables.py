@@ -5,6 +5,7 @@ store."""
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from outreach_app.domain.models import (
     Branch,
@@ -47,3 +48,18 @@ SYNCED_FIELDS: dict[str, frozenset[str]] = {
 
 # Fields a receipt may still change after it is issued: only its voiding.
 PAYMENT_VOID_FIELDS = frozenset({"voided", "void_reason"})
+
+
+def natural_key(table: str, data: dict[str, Any]) -> str | None:
+    """What the server finds a row by besides its id: a live participant's NIK (duplicates),
+    a branch's or village's code, a user's username, and the participant a receipt or an heir
+    belongs to (a duplicate review shows and moves them)."""
+    if table == "participants":
+        return None if data.get("deleted") or not data.get("nik") else str(data["nik"])
+    if table in ("branches", "villages"):
+        return str(data.get("code") or "") or None
+    if table == "users":
+        return str(data.get("username") or "") or None
+    if table in ("heirs", "payments"):
+        return str(data.get("participant_id") or "") or None
+    return None

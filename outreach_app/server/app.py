@@ -10,22 +10,26 @@ are plain functions run on a thread pool, so a slow database never stalls the ev
 
 import gzip
 import zlib
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import Body, Depends, FastAPI, Header, Query, Request, Response
+from fastapi import Body, Depends, FastAPI, Header, Path, Query, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import outreach_app
+from outreach_app.services.duplicate_reviews import DuplicateReviews
 from outreach_app.services.sync_server import SyncRefused, SyncServer
 from outreach_app.storage.server.store import Session
 from outreach_app.sync.bundle import BundleError
 from outreach_app.sync.protocol import (
     PULL_PAGE,
+    DuplicateReview,
     PullResponse,
     PushRequest,
     PushResponse,
+    ResolveRequest,
+    ResolveResponse,
     ServerInfo,
     SignInRequest,
     SignInResponse,
@@ -85,7 +89,9 @@ async def _too_large(send: Send) -> None:
     await send({"type": "http.response.body", "body": b'{"detail":"Permintaan terlalu besar."}'})
 
 
-def create_app(server: SyncServer) -> FastAPI:
+def create_app(server: SyncServer, reviews: DuplicateReviews | None = None) -> FastAPI:
+    """`reviews`: the duplicate-review desk (by default on the sync server's own store)."""
+    desk = reviews or DuplicateReviews(server.store)
     app = FastAPI(
         title="Perisai Outreach sync server",
         version=outreach_app.__version__,
@@ -138,9 +144,20 @@ def create_app(server: SyncServer) -> FastAPI:
             raise SyncRefused(str(exc), 400) from exc
         return Response(answer, media_type="application/octet-stream")
 
-    @app.get("/v1/duplicate-reviews")
-    def reviews(who: Annotated[Session, Depends(session)]) -> list[dict[str, Any]]:
-        return server.reviews(who)
+    @app.get("/v1/duplicate-reviews", summary="The branch's open duplicate reviews (staff)")
+    def open_reviews(who: Annotated[Session, Depends(session)]) -> list[DuplicateReview]:
+        return desk.open_reviews(who)
+
+    @app.post(
+        "/v1/duplicate-reviews/{review_id}/resolve",
+        summary="Keep one record of a duplicate pair and merge the other into it (staff)",
+    )
+    def resolve(
+        review_id: Annotated[int, Path(ge=1, le=MAX_CURSOR)],
+        request: ResolveRequest,
+        who: Annotated[Session, Depends(session)],
+    ) -> ResolveResponse:
+        return desk.resolve(who, review_id, request.keep_row_id)
 
     return app
 

@@ -54,7 +54,7 @@ class SyncReport:
     rejected: int = 0
     pulled: int = 0
     applied: int = 0
-    held: int = 0
+    held: int = 0  # changes from the server still waiting here when the sync ended
     cancelled: bool = False
     rejections: list[str] = field(default_factory=list)
     held_reasons: list[str] = field(default_factory=list)
@@ -104,6 +104,13 @@ class SyncService:
     def last_sync(self) -> str | None:
         return self._state.setting(LAST_SYNC_KEY)
 
+    def connect(self) -> SyncClient:
+        """A client for the server this laptop signed in to (close it after use)."""
+        server, token = self._state.setting(SERVER_KEY), self._state.setting(TOKEN_KEY)
+        if not server or not token:
+            raise NotSignedIn("Laptop ini belum masuk ke server cabang; masuk dulu.")
+        return self._client(server, token)
+
     def sign_in(self, server: str, username: str, password: str) -> str:
         """Signs this device in once; the token is kept, the password never is."""
         from outreach_app.sync.protocol import SignInRequest
@@ -125,19 +132,24 @@ class SyncService:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> SyncReport:
-        server, token = self._state.setting(SERVER_KEY), self._state.setting(TOKEN_KEY)
-        if not server or not token:
-            raise NotSignedIn("Laptop ini belum masuk ke server cabang; masuk dulu.")
+        client = self.connect()
         report = SyncReport()
-        with self._client(server, token) as client:
+        with client:
             self._push(client, report, progress, cancelled)
             if not report.cancelled:
                 self._pull(client, report, progress, cancelled)
         if not report.cancelled:
             self._state.set_setting(LAST_SYNC_KEY, dt.datetime.now().astimezone().isoformat(
                 timespec="seconds"))  # fmt: skip
-        report.held_reasons = sorted({reason for _t, _r, reason in self._state.held()})
+        self.note_held(report)
         return report
+
+    def note_held(self, report: SyncReport) -> None:
+        """What still waits here once a sync is done: a change held on one page may have been
+        released by a later one (the branch's duplicate review settling it)."""
+        held = self._state.held()
+        report.held = len(held)
+        report.held_reasons = sorted({reason for _t, _r, reason in held})
 
     def _push(
         self,
@@ -320,5 +332,6 @@ def import_answer(service: SyncService, data: bytes) -> SyncReport:
     changes = list(body.get("changes", []))
     if int(body.get("cursor", 0)) > service.state.cursor():
         service.apply_pages(changes, int(body["cursor"]), report)
+    service.note_held(report)
     service.after_sync()
     return report

@@ -25,7 +25,12 @@ from sqlalchemy.exc import IntegrityError
 
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.nik import parse_nik
-from outreach_app.domain.synced_tables import PAYMENT_VOID_FIELDS, SHARED_TABLES, SYNCED_FIELDS
+from outreach_app.domain.synced_tables import (
+    PAYMENT_VOID_FIELDS,
+    SHARED_TABLES,
+    SYNCED_FIELDS,
+    natural_key,
+)
 from outreach_app.domain.versions import version, wins
 from outreach_app.storage.server.store import ServerStore, Session, StoredRecord
 from outreach_app.sync.bundle import pack, unpack
@@ -82,6 +87,10 @@ class SyncServer:
         # 200 new participants in one village looks the village up once, not 400 times. Per
         # thread: the web server answers several laptops at once with one SyncServer.
         self._local = threading.local()
+
+    @property
+    def store(self) -> ServerStore:
+        return self._store
 
     @property
     def _batch_records(self) -> dict[tuple[str, str], StoredRecord | None]:
@@ -256,7 +265,7 @@ class SyncServer:
         self._check_scope(conn, who, table, record, existing)
         if table == "participants":
             self._note_duplicate_nik(conn, record)
-        store.save_record(conn, record, applied, _natural_key(table, data), existing is None)
+        store.save_record(conn, record, applied, natural_key(table, data), existing is None)
         self._batch_records[(table, record.row_id)] = record
         store.log_change(conn, change.model_dump(), who.session.account.id, record)
         return newer
@@ -282,6 +291,10 @@ class SyncServer:
                 if existing.data.get("voided") and fields.get("voided") == 0:
                     raise Rejected("Kuitansi yang dibatalkan tidak bisa dihidupkan lagi.")
         merged = {**(existing.data if existing else {}), **fields}
+        if fields.get("merged_into") is not None:
+            raise Rejected(
+                "Data duplikat hanya digabung oleh staf cabang lewat pemeriksaan duplikat."
+            )
         if table == "participants":
             nik = merged.get("nik")
             if nik:
@@ -291,7 +304,14 @@ class SyncServer:
         for key, target in (("village_id", "villages"), ("participant_id", "participants")):
             if key in fields and fields[key] is not None:
                 found = self._record(conn, target, str(fields[key]))
+                if found is not None and table == "payments" and found.data.get("merged_into"):
+                    continue  # money taken before the agent heard of the merge: it still counts
                 if found is None or found.data.get("deleted"):
+                    if found is not None and found.data.get("merged_into"):
+                        raise Rejected(
+                            "Peserta ini sudah digabung oleh cabang dengan data lain ber-NIK "
+                            "sama; catat pada data peserta yang dipertahankan."
+                        )
                     what = "Desa" if target == "villages" else "Peserta"
                     raise Rejected(f"{what} {fields[key]} tidak dikenal server.")
 
@@ -455,18 +475,3 @@ class SyncServer:
             f"{len(results) - rejected} diterima, {rejected} ditolak; {len(pulled)} dikirim balik."
         )
         return answer, summary
-
-    def reviews(self, session: Session) -> list[dict[str, Any]]:
-        with self._store.engine.connect() as conn:
-            who = self._identity(conn, session)
-        return self._store.reviews(who.branch_id) if who.branch_id else []
-
-
-def _natural_key(table: str, data: dict[str, Any]) -> str | None:
-    if table == "participants":
-        return None if data.get("deleted") or not data.get("nik") else str(data["nik"])
-    if table in ("branches", "villages"):
-        return str(data.get("code") or "") or None
-    if table == "users":
-        return str(data.get("username") or "") or None
-    return None

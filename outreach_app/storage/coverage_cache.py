@@ -3,6 +3,10 @@
 Derived from payments by the domain's `current_run`, kept in the same transaction as every
 payment or void, and never synced (each device derives it from the payments it has), so a
 list of 200k participants can show and filter by status without reading their payments.
+
+A person the branch found registered twice has one kept record; the retired one names it in
+`merged_into` and keeps its receipts (receipts are never edited), so a run is computed for the
+kept record over the receipts of every record merged into it.
 """
 
 from __future__ import annotations
@@ -24,6 +28,34 @@ _UPSERT = (
 )
 
 
+# The ids whose receipts count for the participant given: itself and every record merged into
+# it, through chains (a record merged into one that was itself merged later).
+MEMBERS_OF = (
+    "WITH RECURSIVE members(id) AS (SELECT ? UNION SELECT p.id FROM participants p "
+    "JOIN members m ON p.merged_into = m.id) SELECT id FROM members"
+)
+_LONGEST_CHAIN = 20
+
+
+def holder(db: Database, participant_id: str) -> str:
+    """The record a participant's receipts count for: itself, or the record it was merged into
+    (followed to the end of a chain). The chain stops at the last record this laptop has (the
+    kept one may be outside an agent's scope) and where it would loop (no review makes one)."""
+    seen = {participant_id}
+    current = participant_id
+    for _ in range(_LONGEST_CHAIN):
+        row = db.execute(
+            "SELECT kept.id FROM participants retired JOIN participants kept "
+            "ON kept.id = retired.merged_into WHERE retired.id = ?",
+            [current],
+        ).fetchone()
+        if row is None or row[0] in seen:
+            return current
+        current = row[0]
+        seen.add(current)
+    return current
+
+
 def _payments(db: Database, where: str, params: list[str]) -> Iterable[Payment]:
     cursor = db.execute(
         f"SELECT * FROM payments WHERE deleted = 0 AND {where} ORDER BY participant_id", params
@@ -41,21 +73,37 @@ def _store(db: Database, participant_id: str, run: tuple[dt.date, dt.date] | Non
 
 
 def refresh_coverage(db: Database, participant_id: str) -> tuple[dt.date, dt.date] | None:
-    """Recomputes one participant's run; call inside the transaction that changed payments."""
-    run = current_run(_payments(db, "participant_id = ?", [participant_id]))
-    _store(db, participant_id, run)
+    """Recomputes the run a participant's receipts count for (its own, or that of the record
+    it was merged into); call inside the transaction that changed payments or merged records.
+    Returns that run."""
+    kept = holder(db, participant_id)
+    run = current_run(_payments(db, f"participant_id IN ({MEMBERS_OF})", [kept]))
+    _store(db, kept, run)
+    if kept != participant_id:
+        _store(db, participant_id, None)  # a retired record has no run of its own
     return run
 
 
 def rebuild_coverage(db: Database) -> int:
     """Recomputes every participant's run (after a migration, an import or a sync)."""
     db.execute("DELETE FROM participant_coverage")
+    merging = "merged_into" in db["participants"].columns_dict  # not before migration 0010
+    retired = (
+        {row[0] for row in db.execute("SELECT id FROM participants WHERE merged_into IS NOT NULL")}
+        if merging
+        else set()
+    )
+    kept = {holder(db, participant_id) for participant_id in retired}
     count = 0
     for participant_id, payments in groupby(
         _payments(db, "1", []), key=lambda payment: payment.participant_id
     ):
+        if participant_id in retired or participant_id in kept:
+            continue  # done below, with the receipts of the records merged into them
         _store(db, participant_id, current_run(payments))
         count += 1
+    for participant_id in kept:
+        count += refresh_coverage(db, participant_id) is not None
     return count
 
 

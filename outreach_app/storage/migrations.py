@@ -352,6 +352,19 @@ def _parked_changes_index(db: Database) -> None:
     )
 
 
+@migrations(name="0010_merged_participants")
+def _merged_participants(db: Database) -> None:
+    """A participant the branch found registered twice keeps one record; the other is retired
+    (deleted) with `merged_into` naming the kept one. Receipts are never edited, so the
+    retired record's receipts keep its id and coverage gathers them through this link. No
+    foreign key: the kept record may be outside an agent's scope and never reach its laptop."""
+    db.execute("ALTER TABLE participants ADD COLUMN merged_into TEXT")
+    db.execute(
+        "CREATE INDEX participants_merged_into ON participants (merged_into) "
+        "WHERE merged_into IS NOT NULL"
+    )
+
+
 _PENDING_TRIGGERS = """
 CREATE TRIGGER outbox_counts_new_changes AFTER INSERT ON outbox
 WHEN NEW.acked_at IS NULL

@@ -29,6 +29,17 @@ class ParticipantRepository(SyncedRepository[Participant]):
     def with_heirs(self, participant: Participant) -> Participant:
         return replace(participant, heirs=tuple(self._heirs.of_participant(participant.stamp.id)))
 
+    def merged_away(self, limit: int = 200) -> list[tuple[Participant, Participant | None]]:
+        """Records the branch's duplicate review retired here, newest first, each with the
+        record kept instead (None when that one is outside this laptop's scope)."""
+        rows = self._rows(
+            "SELECT * FROM participants WHERE merged_into IS NOT NULL "
+            "ORDER BY updated_hlc DESC LIMIT ?",
+            [limit],
+        )
+        retired = [self._record(row) for row in rows]
+        return [(record, self.find(str(record.merged_into))) for record in retired]
+
     def by_nik(self, nik: str) -> Participant | None:
         found = self._where("nik = ?", [nik])
         return found[0] if found else None

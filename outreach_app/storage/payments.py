@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Iterable
 
 from outreach_app.domain.models import CashDeposit, Payment
-from outreach_app.storage.coverage_cache import coverage_run, refresh_coverage
+from outreach_app.storage.coverage_cache import MEMBERS_OF, coverage_run, refresh_coverage
 from outreach_app.storage.errors import NotFound, ReceiptLocked
 from outreach_app.storage.repository import SyncedRepository
 
@@ -26,7 +26,10 @@ class PaymentRepository(SyncedRepository[Payment]):
         return found[0] if found else None
 
     def of_participant(self, participant_id: str) -> list[Payment]:
-        return self._where("participant_id = ?", [participant_id], order_by="period_start")
+        """Its receipts, with those of any record the branch merged into it."""
+        return self._where(
+            f"participant_id IN ({MEMBERS_OF})", [participant_id], order_by="period_start"
+        )
 
     def collected_on(self, agent_id: str, day: dt.date) -> list[Payment]:
         return self._where(
@@ -38,8 +41,9 @@ class PaymentRepository(SyncedRepository[Payment]):
     def covers(self, participant_id: str, month: dt.date) -> bool:
         """Whether a standing receipt already pays for the month starting `month`."""
         row = self._db.execute(
-            "SELECT 1 FROM payments WHERE deleted = 0 AND voided = 0 AND participant_id = ? "
-            "AND period_start <= ? AND date(period_start, '+' || months || ' months') > ? "
+            "SELECT 1 FROM payments WHERE deleted = 0 AND voided = 0 "
+            f"AND participant_id IN ({MEMBERS_OF}) AND period_start <= ? "
+            "AND date(period_start, '+' || months || ' months') > ? "
             "LIMIT 1",
             [participant_id, month.isoformat(), month.isoformat()],
         ).fetchone()

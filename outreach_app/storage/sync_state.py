@@ -23,6 +23,7 @@ from typing import Any
 from outreach_app.domain.hlc import Timestamp
 from outreach_app.domain.versions import version, wins
 from outreach_app.storage.changes import record_field_versions
+from outreach_app.storage.coverage_cache import refresh_coverage
 from outreach_app.storage.migrations import SYNCABLE_TABLES
 from outreach_app.storage.store import Store
 
@@ -73,6 +74,7 @@ class SyncState:
         self._store = store
         self._db = store.db
         self._columns: dict[str, set[str]] = {}
+        self._coverage_due: set[str] = set()  # participants whose paid run a page changed
 
     # --- settings ------------------------------------------------------------------------
 
@@ -156,6 +158,7 @@ class SyncState:
             for change in changes:
                 self._apply_or_hold(change, report)
             self._release_held(report)
+            self._refresh_coverage()
             self._db.execute(
                 "INSERT INTO local_settings (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -172,6 +175,7 @@ class SyncState:
                 return
             for name, (value, stamp) in writes.items():
                 self._set_fields(table, row_id, {name: value}, stamp, row)
+            self._refresh_coverage()
 
     def held(self) -> list[tuple[str, str, str]]:
         """(table, row id, reason) of what waits here."""
@@ -217,6 +221,7 @@ class SyncState:
                     )
             except sqlite3.IntegrityError as exc:
                 return DUPLICATE_NIK if "nik" in str(exc).lower() else WAITING_FOR_PARENT
+            self._note_coverage(table, row_id, fields)
             report.applied += 1
             return None
         unsent = self._unsent_fields(table, row_id)
@@ -239,8 +244,24 @@ class SyncState:
                 report.skipped_older += 1
                 return None
             return WAITING_FOR_PARENT
+        self._note_coverage(table, row_id, {**row, **winning})
         report.applied += 1
         return None
+
+    def _note_coverage(self, table: str, row_id: str, values: Mapping[str, Any]) -> None:
+        """Remembers whose coverage a pulled change moves: a receipt's participant, or a
+        participant the branch merged into another (its receipts now count there)."""
+        if table == "payments" and values.get("participant_id"):
+            self._coverage_due.add(str(values["participant_id"]))
+        elif table == "participants" and values.get("merged_into"):
+            self._coverage_due.add(row_id)
+
+    def _refresh_coverage(self) -> None:
+        """Brings the participants' paid runs up to date with the receipts just applied (the
+        same transaction as the page: the list never shows a status the receipts contradict)."""
+        for participant_id in sorted(self._coverage_due):
+            refresh_coverage(self._db, participant_id)
+        self._coverage_due.clear()
 
     def _set_fields(
         self, table: str, row_id: str, values: Mapping[str, Any], stamp: str, row: Mapping[str, Any]
@@ -278,15 +299,46 @@ class SyncState:
             for server_seq, table, row_id, text in held:
                 if (table, row_id) in blocked:
                     continue
-                attempt = ApplyReport()
-                if self._apply(json.loads(text), attempt) is None:
-                    self._db.execute("DELETE FROM held_changes WHERE server_seq = ?", [server_seq])
-                    released += 1
+                change = json.loads(text)
+                reason = self._apply(change, ApplyReport())
+                done = [server_seq]
+                if reason == DUPLICATE_NIK and change["op"] == "insert":
+                    later = [(seq, json.loads(t)) for seq, tb, rid, t in held
+                             if (tb, rid) == (table, row_id) and seq > server_seq]  # fmt: skip
+                    if self._apply_folded(change, [c for _, c in later]):
+                        reason, done = None, [server_seq, *(seq for seq, _ in later)]
+                if reason is None:
+                    self._db.conn.executemany(
+                        "DELETE FROM held_changes WHERE server_seq = ?", [[seq] for seq in done]
+                    )
+                    released += len(done)
                 else:
                     blocked.add((table, row_id))
             report.released += released
             if not released:
                 return
+
+    def _apply_folded(self, insert: Mapping[str, Any], later: list[dict[str, Any]]) -> bool:
+        """A held row whose insert clashes on NIK, with later changes that may settle it (the
+        branch's review retires the record: deleted, merged into the kept one): inserts the
+        row as those changes leave it, then applies each of them, so every field keeps its own
+        version. False, changing nothing, if the row still cannot be stored."""
+        if not later:
+            return False
+        folded_fields = dict(insert["fields"])
+        for change in later:
+            folded_fields.update(change["fields"])
+        folded = {**insert, "fields": folded_fields}
+        try:
+            with self._db.atomic():
+                if self._apply(folded, ApplyReport()) is not None:
+                    raise _StillHeld
+                for change in later:
+                    if self._apply(change, ApplyReport()) is not None:
+                        raise _StillHeld
+        except _StillHeld:
+            return False
+        return True
 
     # --- reading helpers -----------------------------------------------------------------
 
@@ -336,6 +388,10 @@ class SyncState:
         """Later local edits must sort after everything seen from other devices."""
         seen = self._store.clock.observe(Timestamp.decode(hlc)).encode()
         self._db.execute("UPDATE device SET hlc_seen = ? WHERE hlc_seen < ?", [seen, seen])
+
+
+class _StillHeld(Exception):
+    """Rolls back a folded attempt that could not be stored after all."""
 
 
 def _table(name: object) -> str:

@@ -18,9 +18,13 @@ from pydantic import BaseModel, ValidationError
 
 from outreach_app.sync.protocol import (
     PULL_PAGE,
+    DuplicateReview,
     PullResponse,
     PushRequest,
     PushResponse,
+    ResolveRequest,
+    ResolveResponse,
+    ReviewList,
     ServerInfo,
     SignInRequest,
     SignInResponse,
@@ -78,6 +82,16 @@ class SyncClient:
 
     def push(self, request: PushRequest) -> PushResponse:
         return self._call("POST", "/v1/push", PushResponse, body=request, compress=True)
+
+    def duplicate_reviews(self) -> list[DuplicateReview]:
+        """The branch's open duplicate reviews (staff only)."""
+        return self._call("GET", "/v1/duplicate-reviews", ReviewList).root
+
+    def resolve_review(self, review_id: int, keep_row_id: str) -> ResolveResponse:
+        return self._call(
+            "POST", f"/v1/duplicate-reviews/{int(review_id)}/resolve", ResolveResponse,
+            body=ResolveRequest(keep_row_id=keep_row_id),
+        )  # fmt: skip
 
     def pull(self, cursor: int, limit: int = PULL_PAGE) -> PullResponse:
         return self._call(

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, RootModel
 
 PROTOCOL_VERSION = 1
 MAX_PUSH_BATCH = 200
@@ -91,6 +91,19 @@ class ServerInfo(BaseModel):
     protocols: list[int] = [PROTOCOL_VERSION]
 
 
+class ReviewedRecord(BaseModel):
+    """One of the two records of a duplicate review, as the branch compares them."""
+
+    row_id: str
+    fields: dict[str, Any] = Field(description="the participant's data as the server holds it")
+    village: str | None = Field(default=None, description="the village's name")
+    agent: str | None = Field(default=None, description="the agent who enrolled it")
+    receipts: int = Field(default=0, description="standing (not voided) receipts")
+    paid_total: int = Field(default=0, description="rupiah on those receipts")
+    heirs: int = 0
+    retired: bool = Field(default=False, description="already merged into another record")
+
+
 class DuplicateReview(BaseModel):
     id: int
     nik: str
@@ -98,3 +111,19 @@ class DuplicateReview(BaseModel):
     second_row_id: str
     status: Literal["open", "resolved"]
     kept_row_id: str | None = None
+    created_at: str | None = None
+    resolved_at: str | None = None
+    records: list[ReviewedRecord] = Field(default_factory=list)
+
+
+class ReviewList(RootModel[list[DuplicateReview]]):
+    """The answer of GET /v1/duplicate-reviews."""
+
+
+class ResolveRequest(BaseModel):
+    keep_row_id: str = Field(description="the record to keep; the other is merged into it")
+
+
+class ResolveResponse(BaseModel):
+    review: DuplicateReview
+    changes: int = Field(description="changes the server made (laptops receive them on pull)")

@@ -19,41 +19,10 @@ from tests.factories import make_participant
 from tests.integration.sync_world import (
     SYNCED,
     Laptop,
-    ServerProcess,
     laptop,
     outreach,
-    seed_branch,
     services,
-    store_url,
 )
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def server(request: pytest.FixtureRequest, tmp_path: Path):
-    """The same tests against both stores the server supports."""
-    running = ServerProcess(tmp_path, store_url(request.param, tmp_path))
-    running.add_user("staf.maluku", "staff")
-    running.add_user("agen.saumlaki", "agent")
-    running.add_user("agen.ambon", "agent")
-    running.start()
-    yield running
-    running.stop()
-
-
-@pytest.fixture
-def branch(tmp_path: Path, server: ServerProcess):
-    """(staff, agent Saumlaki, agent Ambon, village ids), all signed in and synced once."""
-    staff, saumlaki, ambon = (laptop(tmp_path, n) for n in ("kantor", "laptop-sml", "laptop-amb"))
-    villages = seed_branch(staff)
-    staff.sign_in(server, "staf.maluku")
-    staff.sync.sync()
-    for agent, username in ((saumlaki, "agen.saumlaki"), (ambon, "agen.ambon")):
-        agent.sign_in(server, username)
-        agent.sync.sync()
-        agent.setup.set_current_user(username)
-    yield staff, saumlaki, ambon, villages
-    for machine in (staff, saumlaki, ambon):
-        machine.store.close()
 
 
 def everything(machine: Laptop) -> dict[str, dict[str, tuple]]:

@@ -398,12 +398,3 @@ class ServerStore:
                     status="open", created_at=_now(),
                 )
             )  # fmt: skip
-
-    def reviews(self, branch_id: str) -> list[dict[str, Any]]:
-        query = (
-            select(duplicate_reviews)
-            .where(duplicate_reviews.c.branch_id == branch_id)
-            .order_by(duplicate_reviews.c.id)
-        )
-        with self.engine.connect() as conn:
-            return [dict(row._mapping) for row in conn.execute(query)]
