@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from outreach_app.domain.models import Participant
+from outreach_app.domain.models import Participant, Role
 from outreach_app.services.sync import SyncReport, SyncService
-from outreach_app.sync.protocol import DuplicateReview
+from outreach_app.storage.errors import NotFound
+from outreach_app.sync.client import SyncClient
+from outreach_app.sync.protocol import DuplicateReview, ResolveResponse
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,19 +25,46 @@ class MergeOutcome:
     kept: Participant | None
 
 
+class ReviewQueue:
+    """The branch's queue on the server: network only, no database, so a worker thread may
+    use it. Close it when done."""
+
+    def __init__(self, client: SyncClient) -> None:
+        self._client = client
+
+    def open_reviews(self) -> list[DuplicateReview]:
+        """Needs the server: SyncUnavailable without a signal, SyncDenied for an agent."""
+        return self._client.duplicate_reviews()
+
+    def resolve(self, review_id: int, keep_row_id: str) -> ResolveResponse:
+        return self._client.resolve_review(review_id, keep_row_id)
+
+    def close(self) -> None:
+        self._client.close()
+
+
 class DuplicateDesk:
     def __init__(self, sync: SyncService) -> None:
         self._sync = sync
 
+    def queue(self) -> ReviewQueue:
+        """The server's queue for the account this laptop signed in with (NotSignedIn if none)."""
+        return ReviewQueue(self._sync.connect())
+
     def open_reviews(self) -> list[DuplicateReview]:
-        """Needs the server: the queue lives there (SyncUnavailable without a signal)."""
-        with self._sync.connect() as client:
-            return client.duplicate_reviews()
+        queue = self.queue()
+        try:
+            return queue.open_reviews()
+        finally:
+            queue.close()
 
     def resolve(self, review_id: int, keep_row_id: str) -> SyncReport:
         """Keeps one record, then syncs so this laptop has the outcome at once."""
-        with self._sync.connect() as client:
-            client.resolve_review(review_id, keep_row_id)
+        queue = self.queue()
+        try:
+            queue.resolve(review_id, keep_row_id)
+        finally:
+            queue.close()
         return self._sync.sync()
 
     def outcomes(self) -> list[MergeOutcome]:
@@ -44,3 +73,13 @@ class DuplicateDesk:
             MergeOutcome(retired, kept)
             for retired, kept in self._sync.store.participants.merged_away()
         ]
+
+    def reviewer(self) -> bool:
+        """Whether the user this laptop signed in as is branch staff (who decide reviews)."""
+        username = self._sync.username()
+        if not username:
+            return False
+        try:
+            return self._sync.store.users.by_username(username).role is Role.STAFF
+        except NotFound:
+            return False

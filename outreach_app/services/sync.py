@@ -55,6 +55,7 @@ class SyncReport:
     pulled: int = 0
     applied: int = 0
     held: int = 0  # changes from the server still waiting here when the sync ended
+    merged: int = 0  # records here the branch's duplicate review retired, received this time
     cancelled: bool = False
     rejections: list[str] = field(default_factory=list)
     held_reasons: list[str] = field(default_factory=list)
@@ -134,6 +135,7 @@ class SyncService:
     ) -> SyncReport:
         client = self.connect()
         report = SyncReport()
+        merged_before = self._state.merged_count()
         with client:
             self._push(client, report, progress, cancelled)
             if not report.cancelled:
@@ -142,6 +144,7 @@ class SyncService:
             self._state.set_setting(LAST_SYNC_KEY, dt.datetime.now().astimezone().isoformat(
                 timespec="seconds"))  # fmt: skip
         self.note_held(report)
+        report.merged = self._state.merged_count() - merged_before
         return report
 
     def note_held(self, report: SyncReport) -> None:
@@ -327,11 +330,13 @@ def import_answer(service: SyncService, data: bytes) -> SyncReport:
     sent = {c.seq: c for c in service.state.outgoing(1_000_000)}
     results = [ChangeResult.model_validate(r) for r in body.get("results", [])]
     report = SyncReport()
+    merged_before = service.state.merged_count()
     service.record_answers([sent[r.seq] for r in results if r.seq in sent],
                            [r for r in results if r.seq in sent], report)  # fmt: skip
     changes = list(body.get("changes", []))
     if int(body.get("cursor", 0)) > service.state.cursor():
         service.apply_pages(changes, int(body["cursor"]), report)
     service.note_held(report)
+    report.merged = service.state.merged_count() - merged_before
     service.after_sync()
     return report

@@ -177,6 +177,13 @@ class SyncState:
                 self._set_fields(table, row_id, {name: value}, stamp, row)
             self._refresh_coverage()
 
+    def merged_count(self) -> int:
+        """Participants here the branch's duplicate review retired into another record."""
+        row = self._db.execute(
+            "SELECT count(*) FROM participants WHERE merged_into IS NOT NULL"
+        ).fetchone()
+        return int(row[0])
+
     def held(self) -> list[tuple[str, str, str]]:
         """(table, row id, reason) of what waits here."""
         return [

@@ -137,6 +137,113 @@
     </message>
 </context>
 <context>
+    <name>DuplicateReviewDialog</name>
+    <message>
+        <source>Pemeriksaan duplikat NIK</source>
+        <translation>Duplicate NIK review</translation>
+    </message>
+    <message>
+        <source>Memuat antrean dari server...</source>
+        <translation>Loading the queue from the server...</translation>
+    </message>
+    <message>
+        <source>Ya, gabungkan</source>
+        <translation>Yes, merge</translation>
+    </message>
+    <message>
+        <source>Jangan dulu</source>
+        <translation>Not now</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Data yang tidak dipertahankan digabung ke data yang dipertahankan: kuitansinya tetap berlaku dan dihitung untuk peserta itu, ahli warisnya dipindah, dan isian yang kosong dilengkapi. Kedua agen melihat hasilnya setelah sinkron.</source>
+        <translation>The record not kept is merged into the one kept: its receipts stay valid and count for that participant, its heirs move over, and empty fields are filled in. Both agents see the outcome after they sync.</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Tempat, tanggal lahir</source>
+        <translation>Place and date of birth</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Nama ibu kandung</source>
+        <translation>Mother&apos;s maiden name</translation>
+    </message>
+    <message>
+        <source>Agen</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>{n} kuitansi, {total}</source>
+        <translation>{n} receipt(s), {total}</translation>
+    </message>
+    <message>
+        <source>Ahli waris</source>
+        <translation>Heirs</translation>
+    </message>
+    <message>
+        <source>{n} pasangan menunggu keputusan cabang.</source>
+        <translation>{n} pair(s) waiting for the branch&apos;s decision.</translation>
+    </message>
+    <message>
+        <source>Tidak ada data duplikat yang menunggu keputusan.</source>
+        <translation>No duplicates are waiting for a decision.</translation>
+    </message>
+    <message>
+        <source>Pertahankan data A</source>
+        <translation>Keep record A</translation>
+    </message>
+    <message>
+        <source>Pertahankan data B</source>
+        <translation>Keep record B</translation>
+    </message>
+    <message>
+        <source>Data {letter} — {agent}</source>
+        <translation>Record {letter} — {agent}</translation>
+    </message>
+    <message>
+        <source>Pertahankan data {kept} ({kept_agent}) dan gabungkan data {other} ({other_agent}) ke dalamnya? Keputusan ini tidak dapat dibatalkan.</source>
+        <translation>Keep record {kept} ({kept_agent}) and merge record {other} ({other_agent}) into it? This decision cannot be undone.</translation>
+    </message>
+    <message>
+        <source>Mengirim keputusan ke server...</source>
+        <translation>Sending the decision to the server...</translation>
+    </message>
+</context>
+<context>
     <name>EnrolmentDialog</name>
     <message>
         <source>Pendaftaran peserta BPU (F1)</source>
@@ -1307,6 +1414,10 @@
         <translation>Problems ({n})</translation>
     </message>
     <message>
+        <source>Duplikat digabung ({n})</source>
+        <translation>Duplicates merged ({n})</translation>
+    </message>
+    <message>
         <source>Terkirim {sent}, diterima {received}</source>
         <translation>Sent {sent}, received {received}</translation>
     </message>
@@ -1384,6 +1495,26 @@
     <message>
         <source>&lt;b&gt;Ditahan di laptop ini&lt;/b&gt; — menunggu kantor cabang.</source>
         <translation>&lt;b&gt;Held on this laptop&lt;/b&gt; — waiting for the branch office.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Digabung oleh cabang&lt;/b&gt; — data ganda yang tidak dipertahankan; kuitansinya tetap berlaku.</source>
+        <translation>&lt;b&gt;Merged by the branch&lt;/b&gt; — duplicate records not kept; their receipts stay valid.</translation>
+    </message>
+    <message>
+        <source>Periksa duplikat NIK...</source>
+        <translation>Review duplicate NIKs...</translation>
+    </message>
+    <message>
+        <source>data yang dicatat agen lain</source>
+        <translation>a record kept by another agent</translation>
+    </message>
+    <message>
+        <source>data {name} ({registered})</source>
+        <translation>the record of {name} ({registered})</translation>
+    </message>
+    <message>
+        <source>{name} (NIK {nik}) — digabung ke {where}</source>
+        <translation>{name} (NIK {nik}) — merged into {where}</translation>
     </message>
 </context>
 <context>

@@ -137,6 +137,113 @@
     </message>
 </context>
 <context>
+    <name>DuplicateReviewDialog</name>
+    <message>
+        <source>Pemeriksaan duplikat NIK</source>
+        <translation>Pemeriksaan duplikat NIK</translation>
+    </message>
+    <message>
+        <source>Memuat antrean dari server...</source>
+        <translation>Memuat antrean dari server...</translation>
+    </message>
+    <message>
+        <source>Ya, gabungkan</source>
+        <translation>Ya, gabungkan</translation>
+    </message>
+    <message>
+        <source>Jangan dulu</source>
+        <translation>Jangan dulu</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Data yang tidak dipertahankan digabung ke data yang dipertahankan: kuitansinya tetap berlaku dan dihitung untuk peserta itu, ahli warisnya dipindah, dan isian yang kosong dilengkapi. Kedua agen melihat hasilnya setelah sinkron.</source>
+        <translation>Data yang tidak dipertahankan digabung ke data yang dipertahankan: kuitansinya tetap berlaku dan dihitung untuk peserta itu, ahli warisnya dipindah, dan isian yang kosong dilengkapi. Kedua agen melihat hasilnya setelah sinkron.</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Tempat, tanggal lahir</source>
+        <translation>Tempat, tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Nama ibu kandung</source>
+        <translation>Nama ibu kandung</translation>
+    </message>
+    <message>
+        <source>Agen</source>
+        <translation>Agen</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Terdaftar</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>{n} kuitansi, {total}</source>
+        <translation>{n} kuitansi, {total}</translation>
+    </message>
+    <message>
+        <source>Ahli waris</source>
+        <translation>Ahli waris</translation>
+    </message>
+    <message>
+        <source>{n} pasangan menunggu keputusan cabang.</source>
+        <translation>{n} pasangan menunggu keputusan cabang.</translation>
+    </message>
+    <message>
+        <source>Tidak ada data duplikat yang menunggu keputusan.</source>
+        <translation>Tidak ada data duplikat yang menunggu keputusan.</translation>
+    </message>
+    <message>
+        <source>Pertahankan data A</source>
+        <translation>Pertahankan data A</translation>
+    </message>
+    <message>
+        <source>Pertahankan data B</source>
+        <translation>Pertahankan data B</translation>
+    </message>
+    <message>
+        <source>Data {letter} — {agent}</source>
+        <translation>Data {letter} — {agent}</translation>
+    </message>
+    <message>
+        <source>Pertahankan data {kept} ({kept_agent}) dan gabungkan data {other} ({other_agent}) ke dalamnya? Keputusan ini tidak dapat dibatalkan.</source>
+        <translation>Pertahankan data {kept} ({kept_agent}) dan gabungkan data {other} ({other_agent}) ke dalamnya? Keputusan ini tidak dapat dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Mengirim keputusan ke server...</source>
+        <translation>Mengirim keputusan ke server...</translation>
+    </message>
+</context>
+<context>
     <name>EnrolmentDialog</name>
     <message>
         <source>Pendaftaran peserta BPU (F1)</source>
@@ -1307,6 +1414,10 @@
         <translation>Masalah ({n})</translation>
     </message>
     <message>
+        <source>Duplikat digabung ({n})</source>
+        <translation>Duplikat digabung ({n})</translation>
+    </message>
+    <message>
         <source>Terkirim {sent}, diterima {received}</source>
         <translation>Terkirim {sent}, diterima {received}</translation>
     </message>
@@ -1384,6 +1495,26 @@
     <message>
         <source>&lt;b&gt;Ditahan di laptop ini&lt;/b&gt; — menunggu kantor cabang.</source>
         <translation>&lt;b&gt;Ditahan di laptop ini&lt;/b&gt; — menunggu kantor cabang.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Digabung oleh cabang&lt;/b&gt; — data ganda yang tidak dipertahankan; kuitansinya tetap berlaku.</source>
+        <translation>&lt;b&gt;Digabung oleh cabang&lt;/b&gt; — data ganda yang tidak dipertahankan; kuitansinya tetap berlaku.</translation>
+    </message>
+    <message>
+        <source>Periksa duplikat NIK...</source>
+        <translation>Periksa duplikat NIK...</translation>
+    </message>
+    <message>
+        <source>data yang dicatat agen lain</source>
+        <translation>data yang dicatat agen lain</translation>
+    </message>
+    <message>
+        <source>data {name} ({registered})</source>
+        <translation>data {name} ({registered})</translation>
+    </message>
+    <message>
+        <source>{name} (NIK {nik}) — digabung ke {where}</source>
+        <translation>{name} (NIK {nik}) — digabung ke {where}</translation>
     </message>
 </context>
 <context>

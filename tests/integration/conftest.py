@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.sync_world import ServerProcess, laptop, seed_branch, store_url
+from tests.integration.sync_world import ServerProcess, branch_of_three, store_url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -25,14 +25,7 @@ def server(request: pytest.FixtureRequest, tmp_path: Path):
 @pytest.fixture
 def branch(tmp_path: Path, server: ServerProcess):
     """(staff, agent Saumlaki, agent Ambon, village ids), all signed in and synced once."""
-    staff, saumlaki, ambon = (laptop(tmp_path, n) for n in ("kantor", "laptop-sml", "laptop-amb"))
-    villages = seed_branch(staff)
-    staff.sign_in(server, "staf.maluku")
-    staff.sync.sync()
-    for agent, username in ((saumlaki, "agen.saumlaki"), (ambon, "agen.ambon")):
-        agent.sign_in(server, username)
-        agent.sync.sync()
-        agent.setup.set_current_user(username)
+    staff, saumlaki, ambon, villages = branch_of_three(tmp_path, server)
     yield staff, saumlaki, ambon, villages
     for machine in (staff, saumlaki, ambon):
         machine.store.close()

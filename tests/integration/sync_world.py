@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ import httpx
 
 from outreach_app.domain.models import (
     Branch,
+    Heir,
     Payer,
     PayerType,
     Role,
@@ -33,6 +34,7 @@ from outreach_app.services.payments import PaymentService
 from outreach_app.services.setup import SetupService
 from outreach_app.services.sync import SyncService
 from outreach_app.storage.store import Store
+from tests.factories import make_participant
 
 TODAY = dt.date(2026, 11, 21)
 PASSWORDS = {
@@ -222,3 +224,43 @@ def services(laptop: Laptop, schedule: RateSchedule) -> tuple[EnrolmentService, 
         EnrolmentService(laptop.store, schedule, RegionDirectory(), lambda: TODAY),
         PaymentService(laptop.store, schedule),
     )
+
+
+def branch_of_three(
+    folder: Path, server: ServerProcess
+) -> tuple[Laptop, Laptop, Laptop, dict[str, str]]:
+    """(staff, agent Saumlaki, agent Ambon, village ids), all signed in and synced once (the
+    server needs the three accounts)."""
+    staff, saumlaki, ambon = (laptop(folder, n) for n in ("kantor", "laptop-sml", "laptop-amb"))
+    villages = seed_branch(staff)
+    staff.sign_in(server, "staf.maluku")
+    staff.sync.sync()
+    for agent, username in ((saumlaki, "agen.saumlaki"), (ambon, "agen.ambon")):
+        agent.sign_in(server, username)
+        agent.sync.sync()
+        agent.setup.set_current_user(username)
+    return staff, saumlaki, ambon, villages
+
+
+def enrolled_twice(
+    staff: Laptop, saumlaki: Laptop, ambon: Laptop, villages: dict[str, str], schedule: RateSchedule
+) -> tuple[str, str]:
+    """Yohanis enrolled twice in Wowonda: by agen.saumlaki (no phone, 3 months paid) and by
+    agen.ambon (a phone, an heir, 1 month paid); everyone synced, so the branch has a review.
+    Returns (Saumlaki's record id, Ambon's)."""
+    enrol, pay = services(saumlaki, schedule)
+    first, _ = enrol.register(
+        make_participant(villages["Wowonda"], agent_id=None, phone=""),
+        saumlaki.user("agen.saumlaki"),
+    )
+    pay.record(first, 3, saumlaki.user("agen.saumlaki"))
+    enrol, pay = services(ambon, schedule)
+    second = make_participant(villages["Wowonda"], agent_id=None, phone="081311112222")
+    second = replace(
+        second, heirs=(Heir(SyncStamp.new(), second.stamp.id, "Maria Ratuanak", "istri"),)
+    )
+    second_id, _ = enrol.register(second, ambon.user("agen.ambon"))
+    pay.record(second_id, 1, ambon.user("agen.ambon"))
+    for machine in (saumlaki, ambon, staff, saumlaki):
+        machine.sync.sync()
+    return first, second_id

@@ -4,39 +4,20 @@ server process on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
-from outreach_app.domain.models import Heir, SyncStamp
 from outreach_app.services.duplicates import DuplicateDesk
 from outreach_app.sync.client import SyncDenied
-from tests.factories import make_participant
-from tests.integration.sync_world import services
+from tests.integration.sync_world import enrolled_twice, services
 
 NIK = "8103011508950001"
 
 
 @pytest.fixture
 def duplicate(branch, schedule):
-    """Yohanis enrolled twice in Wowonda: by agen.saumlaki (no phone, 3 months paid) and by
-    agen.ambon (a phone, an heir, 1 month paid); everyone synced; the branch has a review."""
+    """(staff, Saumlaki, Ambon, Saumlaki's record, Ambon's record of the same person)."""
     staff, saumlaki, ambon, villages = branch
-    enrol, pay = services(saumlaki, schedule)
-    kept, _ = enrol.register(
-        make_participant(villages["Wowonda"], agent_id=None, phone=""),
-        saumlaki.user("agen.saumlaki"),
-    )
-    pay.record(kept, 3, saumlaki.user("agen.saumlaki"))
-    enrol, pay = services(ambon, schedule)
-    second = make_participant(villages["Wowonda"], agent_id=None, phone="081311112222")
-    second = replace(
-        second, heirs=(Heir(SyncStamp.new(), second.stamp.id, "Maria Ratuanak", "istri"),)
-    )
-    retired, _ = enrol.register(second, ambon.user("agen.ambon"))
-    pay.record(retired, 1, ambon.user("agen.ambon"))
-    for machine in (saumlaki, ambon, staff, saumlaki):
-        machine.sync.sync()
+    kept, retired = enrolled_twice(staff, saumlaki, ambon, villages, schedule)
     return staff, saumlaki, ambon, kept, retired
 
 

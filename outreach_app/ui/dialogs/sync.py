@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from outreach_app.reference.dates_text import short_date
+from outreach_app.services.duplicates import DuplicateDesk
 from outreach_app.services.sync import SyncService
 from outreach_app.ui.dialogs.buttons import save_cancel_buttons
 
@@ -64,12 +66,16 @@ class SignInDialog(QDialog):
 
 
 class SyncProblemsDialog(QDialog):
-    """Changes the server refused (fix the record, then send again, or discard) and changes
-    from the server held here (a duplicate NIK the branch is reviewing)."""
+    """Changes the server refused (fix the record, then send again, or discard), changes from
+    the server held here (a duplicate NIK the branch is reviewing), and what the branch decided
+    about duplicates of this laptop's records. Staff open the review queue from here."""
+
+    reviews_requested = Signal()
 
     def __init__(self, service: SyncService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._service = service
+        self._desk = DuplicateDesk(service)
         self._names = {
             "participants": self.tr("Peserta"), "payments": self.tr("Kuitansi"),
             "heirs": self.tr("Ahli waris"), "visit_plans": self.tr("Kunjungan"),
@@ -104,7 +110,22 @@ class SyncProblemsDialog(QDialog):
         layout.addLayout(row)
         layout.addWidget(QLabel(self.tr("<b>Ditahan di laptop ini</b> — menunggu kantor cabang.")))
         layout.addWidget(self.held, 1)
-        layout.addWidget(close, alignment=Qt.AlignmentFlag.AlignRight)
+        self.merged_title = QLabel(self.tr(
+            "<b>Digabung oleh cabang</b> — data ganda yang tidak dipertahankan; kuitansinya "
+            "tetap berlaku."
+        ))  # fmt: skip
+        self.merged = QListWidget()
+        self.merged.setWordWrap(True)
+        layout.addWidget(self.merged_title)
+        layout.addWidget(self.merged, 1)
+        bottom = QHBoxLayout()
+        self.reviews_button = QPushButton(self.tr("Periksa duplikat NIK..."))
+        self.reviews_button.setVisible(self._desk.reviewer())
+        self.reviews_button.clicked.connect(self.reviews_requested)
+        bottom.addWidget(self.reviews_button)
+        bottom.addStretch(1)
+        bottom.addWidget(close)
+        layout.addLayout(bottom)
         self.fill()
 
     def fill(self) -> None:
@@ -118,6 +139,20 @@ class SyncProblemsDialog(QDialog):
         self.held.clear()
         for table, _row_id, reason in self._service.state.held():
             self.held.addItem(f"{self._names.get(table, table)} — {reason}")
+        self.merged.clear()
+        for outcome in self._desk.outcomes():
+            person = outcome.retired
+            if outcome.kept is None:
+                where = self.tr("data yang dicatat agen lain")
+            else:
+                where = self.tr("data {name} ({registered})").format(
+                    name=outcome.kept.full_name,
+                    registered=short_date(outcome.kept.registered_on) or "-",
+                )
+            self.merged.addItem(self.tr("{name} (NIK {nik}) — digabung ke {where}").format(
+                name=person.full_name, nik=person.nik or "-", where=where))  # fmt: skip
+        self.merged_title.setVisible(self.merged.count() > 0)
+        self.merged.setVisible(self.merged.count() > 0)
         has_parked = self.parked.count() > 0
         self.discard_button.setEnabled(has_parked)
         self.retry_button.setEnabled(has_parked)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
@@ -18,6 +19,9 @@ from outreach_app.reference.money_text import format_count
 from outreach_app.services.sync import SyncReport, SyncService, SyncStatus
 from outreach_app.ui.dialogs.sync import SignInDialog, SyncProblemsDialog
 from outreach_app.ui.workers import TaskContext, Worker
+
+if TYPE_CHECKING:  # the review dialog loads when staff first open it
+    from outreach_app.ui.dialogs.duplicates import DuplicateReviewDialog
 
 AUTO_SYNC_MS = 5 * 60 * 1000
 MAX_BACKOFF = 12  # x 5 minutes
@@ -34,7 +38,9 @@ class SyncControl(QWidget):
         self._task: TaskContext | None = None
         self._online: bool | None = None
         self._backoff = 1
+        self._merged_news = 0  # records merged by the branch, received since last shown
         self.dialog: SignInDialog | SyncProblemsDialog | None = None
+        self.reviews_dialog: DuplicateReviewDialog | None = None
         self.label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
@@ -73,8 +79,13 @@ class SyncControl(QWidget):
             )
         )
         problems = status.parked + status.held
-        self.problems_button.setVisible(problems > 0)
-        self.problems_button.setText(self.tr("Masalah ({n})").format(n=problems))
+        self.problems_button.setVisible(problems > 0 or self._merged_news > 0)
+        if problems:
+            self.problems_button.setText(self.tr("Masalah ({n})").format(n=problems))
+        else:  # nothing to fix, but the branch merged records of this laptop: say so once
+            self.problems_button.setText(
+                self.tr("Duplikat digabung ({n})").format(n=self._merged_news)
+            )
         return status
 
     # --- running -------------------------------------------------------------------------
@@ -122,7 +133,24 @@ class SyncControl(QWidget):
     def show_problems(self) -> SyncProblemsDialog:
         dialog = SyncProblemsDialog(self._service, self.window())
         dialog.finished.connect(lambda _result: self.refresh())
+        dialog.reviews_requested.connect(self.show_reviews)
+        self._merged_news = 0
         self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def show_reviews(self) -> DuplicateReviewDialog | None:
+        """The branch's duplicate-review queue (staff); a decision is followed by a sync."""
+        from outreach_app.services.duplicates import DuplicateDesk
+        from outreach_app.ui.dialogs.duplicates import DuplicateReviewDialog
+
+        if not self._service.signed_in():
+            self.ask_sign_in()
+            return None
+        dialog = DuplicateReviewDialog(DuplicateDesk(self._service).queue(), self._worker,
+                                       self.window())  # fmt: skip
+        dialog.resolved.connect(lambda _review: self.start(quiet=False))
+        self.reviews_dialog = dialog
         dialog.open()
         return dialog
 
@@ -135,6 +163,8 @@ class SyncControl(QWidget):
     def _done(self, report: SyncReport) -> None:
         self._busy(False)
         self._online, self._backoff = True, 1
+        if report.merged and not self._decides_reviews():  # staff made the decision
+            self._merged_news += report.merged
         self.refresh()
         summary = self.tr("Terkirim {sent}, diterima {received}").format(
             sent=format_count(report.pushed), received=format_count(report.applied)
@@ -166,6 +196,11 @@ class SyncControl(QWidget):
         self.refresh()
         self._schedule()
         self.finished.emit()
+
+    def _decides_reviews(self) -> bool:
+        from outreach_app.services.duplicates import DuplicateDesk
+
+        return DuplicateDesk(self._service).reviewer()
 
     def _busy(self, busy: bool) -> None:
         if not busy:
