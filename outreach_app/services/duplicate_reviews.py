@@ -27,7 +27,6 @@ from outreach_app.storage.server import reviews as queue
 from outreach_app.storage.server.store import ServerStore, Session, StoredRecord
 from outreach_app.sync.protocol import DuplicateReview, ResolveResponse, ReviewedRecord
 
-SERVER_DEVICE = "server-{branch}"  # the device id the server's own changes carry
 # What the kept record takes from the retired one when it has nothing there itself.
 FILLABLE = (
     "birth_place", "birth_date", "sex", "address", "postal_code", "phone", "email",
@@ -137,7 +136,7 @@ class _ServerWriter:
 
     def __init__(self, store: ServerStore, conn: Connection, session: Session, code: str) -> None:
         self._store, self._conn, self._session = store, conn, session
-        self.device_id = SERVER_DEVICE.format(branch=code)
+        self.device_id = queue.server_device(code)
         self._seq = queue.next_seq(conn, self.device_id)
         self._clock = HybridClock(_wall_ms)
         self.count = 0

@@ -32,6 +32,7 @@ from outreach_app.domain.synced_tables import (
     natural_key,
 )
 from outreach_app.domain.versions import version, wins
+from outreach_app.services.scope_backfill import snapshot_village
 from outreach_app.storage.server.store import ServerStore, Session, StoredRecord
 from outreach_app.sync.bundle import pack, unpack
 from outreach_app.sync.protocol import (
@@ -265,9 +266,12 @@ class SyncServer:
         self._check_scope(conn, who, table, record, existing)
         if table == "participants":
             self._note_duplicate_nik(conn, record)
+        assigned = table == "visit_plans" and self._newly_assigned(conn, record)
         store.save_record(conn, record, applied, natural_key(table, data), existing is None)
         self._batch_records[(table, record.row_id)] = record
         store.log_change(conn, change.model_dump(), who.session.account.id, record)
+        if assigned:
+            self._send_village(conn, who, record)
         return newer
 
     # --- the rules of the data ------------------------------------------------------------
@@ -385,6 +389,23 @@ class SyncServer:
         visits = self._store.records_owned(conn, "visit_plans", user_id)
         return {str(v.village_id) for v in visits if v.village_id and not v.data.get("deleted")}
 
+    def _newly_assigned(self, conn: Connection, visit: StoredRecord) -> bool:
+        """Whether this visit gives its agent a village the agent had no visit in (read
+        before the visit is saved)."""
+        if visit.data.get("deleted") or not visit.owner_id or not visit.village_id:
+            return False
+        return visit.village_id not in self.assigned_villages(conn, visit.owner_id)
+
+    def _send_village(self, conn: Connection, who: Identity, visit: StoredRecord) -> None:
+        """The village's older records, addressed to the agent just assigned it."""
+        village = self._record(conn, "villages", str(visit.village_id))
+        if village is None or visit.owner_id is None:
+            return
+        snapshot_village(
+            self._store, conn, who.session.account.branch_code, who.session.account.id,
+            village, visit.owner_id,
+        )  # fmt: skip
+
     def _note_duplicate_nik(self, conn: Connection, record: StoredRecord) -> None:
         """The same NIK on two live participants goes to the branch's review queue: never
         merged silently, never rejected (both agents keep their work until staff decide)."""
@@ -419,9 +440,10 @@ class SyncServer:
                 seq=c.seq,
                 table=c.table,
                 row_id=c.row_id,
-                op=c.op,  # type: ignore[arg-type]  # stored as one of the three
+                op=c.op,  # type: ignore[arg-type]  # stored as one of the four
                 fields=c.fields,
                 hlc=c.hlc,
+                versions=c.versions,
             )
             for c in logged
         ]

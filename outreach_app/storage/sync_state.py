@@ -204,6 +204,8 @@ class SyncState:
 
     def _apply(self, change: Mapping[str, Any], report: ApplyReport) -> str | None:
         """Applies one change; returns why it must be held instead, or None."""
+        if change["op"] == "snapshot":
+            return self._apply_snapshot(change, report)
         table, row_id = _table(change["table"]), str(change["row_id"])
         fields = self._known_fields(table, change["fields"])
         hlc, device = str(change["hlc"]), str(change["device_id"])
@@ -252,6 +254,33 @@ class SyncState:
                 return None
             return WAITING_FOR_PARENT
         self._note_coverage(table, row_id, {**row, **winning})
+        report.applied += 1
+        return None
+
+    def _apply_snapshot(self, change: Mapping[str, Any], report: ApplyReport) -> str | None:
+        """A whole row sent because this laptop's scope grew, with each field's version:
+        applied as the writes it sums up (an insert of every field at the oldest version,
+        then each newer version's fields), so per-field merging holds and nothing newer or
+        unsent here is overwritten. All or nothing."""
+        fields: Mapping[str, Any] = change["fields"]
+        versions: Mapping[str, str] = change.get("versions") or {}
+        fallback = version(str(change["hlc"]), str(change["device_id"]))
+        groups: dict[str, dict[str, Any]] = {}
+        for name, value in fields.items():
+            groups.setdefault(versions.get(name) or fallback, {})[name] = value
+        ordered = sorted(groups)
+        steps = [(ordered[0], "insert", dict(fields))]
+        steps += [(stamp, "update", groups[stamp]) for stamp in ordered[1:]]
+        try:
+            with self._db.atomic():
+                for stamp, op, values in steps:
+                    hlc, _, device = stamp.partition("@")
+                    step = {**change, "op": op, "fields": values, "hlc": hlc, "device_id": device}
+                    reason = self._apply(step, ApplyReport())
+                    if reason is not None:
+                        raise _StillHeld(reason)
+        except _StillHeld as held:
+            return str(held)
         report.applied += 1
         return None
 

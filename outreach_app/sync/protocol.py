@@ -63,6 +63,13 @@ class PushResponse(BaseModel):
 
 class PulledChange(Change):
     server_seq: int
+    op: Literal["insert", "update", "delete", "snapshot"] = Field(  # type: ignore[assignment]
+        description="'snapshot': a whole row as the server holds it, for a laptop whose scope "
+        "just grew (an agent assigned a village); `versions` then gives each field's version"
+    )
+    versions: dict[str, str] | None = Field(
+        default=None, description="per field, the version (hlc@device) of its current value"
+    )
 
 
 class PullResponse(BaseModel):

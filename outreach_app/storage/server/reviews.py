@@ -69,6 +69,11 @@ def close_reviews(conn: Connection, retired_row_id: str, kept_row_id: str) -> in
     return int(result.rowcount)
 
 
+def server_device(branch_code: str) -> str:
+    """The device id the server's own changes for a branch carry (merges, snapshots)."""
+    return f"server-{branch_code}"
+
+
 def next_seq(conn: Connection, device_id: str) -> int:
     """The next sequence number for changes the server itself makes under `device_id` (call
     inside the branch's locked transaction, so two processes never take the same one)."""

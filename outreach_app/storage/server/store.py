@@ -36,7 +36,15 @@ from outreach_app.storage.server.tables import (
     tokens,
 )
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Each step brings a store from the version before it. Schema 2: changes.versions (snapshots
+# for a laptop whose scope grew) and an index to find a village's rows.
+_UPGRADES = {
+    2: [
+        "ALTER TABLE changes ADD COLUMN versions TEXT",
+        "CREATE INDEX records_village ON records (branch_id, village_id)",
+    ]
+}
 
 
 def _now() -> str:
@@ -86,6 +94,7 @@ class LoggedChange:
     op: str
     fields: dict[str, Any]
     hlc: str
+    versions: dict[str, str] | None = None
 
 
 def _new_id(key: Any) -> int:
@@ -112,7 +121,7 @@ def _stored(row: Any) -> StoredRecord:
 def _logged(row: Any) -> LoggedChange:
     return LoggedChange(
         row.server_seq, row.device_id, row.seq, row.table_name, row.row_id, row.op,
-        json.loads(row.fields), row.hlc,
+        json.loads(row.fields), row.hlc, json.loads(row.versions) if row.versions else None,
     )  # fmt: skip
 
 
@@ -148,6 +157,11 @@ class ServerStore:
             if found is None:
                 metadata.create_all(conn)
                 conn.execute(insert(schema_info).values(version=SCHEMA_VERSION))
+            elif found < SCHEMA_VERSION:
+                for step in range(found + 1, SCHEMA_VERSION + 1):
+                    for statement in _UPGRADES[step]:
+                        conn.execute(text(statement))
+                conn.execute(update(schema_info).values(version=SCHEMA_VERSION))
             elif found > SCHEMA_VERSION:
                 raise StorageUnavailable(
                     f"Basis data server ini dibuat oleh versi yang lebih baru (skema {found}); "
@@ -259,6 +273,36 @@ class ServerStore:
         return [_stored(row) for row in conn.execute(query)]
 
     @staticmethod
+    def village_records(conn: Connection, branch_id: str, village_id: str) -> list[StoredRecord]:
+        """Every row of a village (its participants, their heirs and receipts, its visits),
+        tombstones included, parents first."""
+        query = select(records).where(
+            records.c.branch_id == branch_id, records.c.village_id == village_id
+        )
+        found = [_stored(row) for row in conn.execute(query)]
+        order = {"participants": 0, "heirs": 1, "payments": 2}
+        return sorted(found, key=lambda record: (order.get(record.table, 3), record.row_id))
+
+    @staticmethod
+    def versions_of(
+        conn: Connection, keys: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], dict[str, str]]:
+        """Field versions of many rows at once, by (table, row id)."""
+        found: dict[tuple[str, str], dict[str, str]] = {key: {} for key in keys}
+        by_table: dict[str, list[str]] = {}
+        for table, row_id in keys:
+            by_table.setdefault(table, []).append(row_id)
+        for table, row_ids in by_table.items():
+            for start in range(0, len(row_ids), 500):
+                query = select(field_versions).where(
+                    field_versions.c.table_name == table,
+                    field_versions.c.row_id.in_(row_ids[start : start + 500]),
+                )
+                for row in conn.execute(query):
+                    found[(table, row.row_id)][row.field] = row.version
+        return found
+
+    @staticmethod
     def versions(conn: Connection, table: str, row_id: str) -> dict[str, str]:
         query = select(field_versions.c.field, field_versions.c.version).where(
             field_versions.c.table_name == table, field_versions.c.row_id == row_id
@@ -328,6 +372,7 @@ class ServerStore:
                 fields=json.dumps(change["fields"], ensure_ascii=False, sort_keys=True),
                 hlc=change["hlc"], account_id=account_id, branch_id=scope.branch_id,
                 village_id=scope.village_id, owner_id=scope.owner_id, accepted_at=_now(),
+                versions=json.dumps(change["versions"]) if change.get("versions") else None,
             )
         )  # fmt: skip
         return _new_id(result.inserted_primary_key)
@@ -351,7 +396,9 @@ class ServerStore:
         )
         if exclude_device is not None:  # a laptop has its own changes already
             query = query.where(changes.c.device_id != exclude_device)
-        if owner_id is not None:
+        if owner_id is None:  # staff: snapshots are for agents whose scope grew
+            query = query.where(changes.c.op != "snapshot")
+        else:
             scope = changes.c.table_name.in_(shared_tables) | (changes.c.owner_id == owner_id)
             if villages:
                 scope |= changes.c.village_id.in_(villages)

@@ -69,6 +69,9 @@ changes = Table(
     Column("village_id", String(64)),
     Column("owner_id", String(64)),
     Column("accepted_at", String(40), nullable=False),
+    # only for op "snapshot" (a whole row sent to a laptop whose scope grew): JSON, per field
+    # the version of its value (schema 2)
+    Column("versions", Text),
     UniqueConstraint("device_id", "seq", name="changes_device_seq"),
     Index("changes_branch_cursor", "branch_id", "server_seq"),
 )
@@ -86,6 +89,7 @@ records = Table(
     Column("natural_key", String(64)),
     Index("records_owner", "table_name", "owner_id"),
     Index("records_natural_key", "table_name", "natural_key"),
+    Index("records_village", "branch_id", "village_id"),  # schema 2
 )
 
 field_versions = Table(
