@@ -149,9 +149,9 @@ def _printer(context: CliContext) -> Any:
 
 
 def bundle(args: argparse.Namespace, context: CliContext) -> int:
+    from outreach_app.services.bundles import exporting_user
     from outreach_app.services.print_output import write_atomically as write_file
     from outreach_app.services.receipts import ReceiptSigner
-    from outreach_app.services.setup import current_user
     from outreach_app.services.sync import SyncService, export_bundle, import_answer
     from outreach_app.storage.store import Store
     from outreach_app.sync.bundle import BundleError
@@ -159,8 +159,7 @@ def bundle(args: argparse.Namespace, context: CliContext) -> int:
     with Store(existing_database(args, context)) as store:
         service = SyncService(store)
         if args.bundle_command == "export":
-            user = current_user(store)
-            username = service.username() or (user.username if user else None)
+            username = exporting_user(service)
             if not username:
                 raise DomainError("Pilih pengguna laptop ini di Pengaturan dulu.")
             data, count = export_bundle(service, ReceiptSigner(store), username)

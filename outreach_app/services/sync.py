@@ -75,6 +75,11 @@ class SyncService:
     def store(self) -> Store:
         return self._store
 
+    @property
+    def client_factory(self) -> ClientFactory:
+        """For other work that talks to the same server the same way (bundles)."""
+        return self._client
+
     def jobs(self) -> SyncJobs:
         """The same sync, for a worker thread (its own connection to this database)."""
         return SyncJobs(Path(self._store.path), self._client)

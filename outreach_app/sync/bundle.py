@@ -25,6 +25,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 FORMAT = "perisai-outreach-bundle"
 VERSION = 1
 MAX_BUNDLE = 64 * 1024 * 1024  # unpacked: a month of a busy agent's work is a few MB
+KINDS = {  # what each kind is, in the words of the person holding the file
+    "changes": "bundel perubahan dari laptop agen",
+    "answer": "bundel jawaban dari kantor cabang",
+}
 
 
 class BundleError(Exception):
@@ -73,7 +77,8 @@ def unpack(data: bytes, kind: str) -> tuple[dict[str, Any], str | None]:
         )
     body = document.get("body")
     if not isinstance(body, dict) or body.get("kind") != kind:
-        raise BundleError(f"Ini bukan bundel jenis yang diharapkan ({kind}).")
+        found = KINDS.get(str(body.get("kind")) if isinstance(body, dict) else "", "bundel lain")
+        raise BundleError(f"Berkas ini {found}, bukan {KINDS.get(kind, kind)}.")
     public_key = document.get("public_key")
     if "signature" in document or kind == "changes":
         try:

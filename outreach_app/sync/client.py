@@ -98,6 +98,15 @@ class SyncClient:
             "GET", "/v1/pull", PullResponse, params={"cursor": cursor, "limit": limit}
         )
 
+    def bundle(self, data: bytes) -> bytes:
+        """Uploads an agent's bundle for the branch (a staff token) and returns the answer
+        bundle. Sending it again after a lost reply is harmless: the server keeps (device,
+        seq) unique, so a retry only gets the same answer."""
+        response = self._send(
+            "POST", "/v1/bundle", data, {"Content-Type": "application/octet-stream"}
+        )
+        return response.content
+
     def _call(
         self,
         method: str,
@@ -107,7 +116,7 @@ class SyncClient:
         params: dict[str, int] | None = None,
         compress: bool = False,
     ) -> M:
-        headers = {"Authorization": f"Bearer {self._token}"} if self._token else {}
+        headers: dict[str, str] = {}
         content = None
         if body is not None:
             content = body.model_dump_json().encode("utf-8")
@@ -115,6 +124,24 @@ class SyncClient:
             if compress:
                 content = gzip.compress(content, compresslevel=6)
                 headers["Content-Encoding"] = "gzip"
+        response = self._send(method, path, content, headers, params)
+        try:
+            return answer.model_validate_json(response.content)
+        except ValidationError as exc:
+            raise SyncUnavailable(f"Jawaban server tidak bisa dibaca: {exc}") from exc
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        content: bytes | None,
+        headers: dict[str, str],
+        params: dict[str, int] | None = None,
+    ) -> httpx.Response:
+        """One request with the token, retried with backoff while the server cannot be
+        reached or is busy; a refusal is raised at once."""
+        if self._token:
+            headers = {**headers, "Authorization": f"Bearer {self._token}"}
         last_error = ""
         for attempt, delay in enumerate((0.0, *RETRY_DELAYS)):
             if attempt:
@@ -131,10 +158,7 @@ class SyncClient:
                 continue
             if response.status_code >= 400:
                 raise _refusal(response)
-            try:
-                return answer.model_validate_json(response.content)
-            except ValidationError as exc:
-                raise SyncUnavailable(f"Jawaban server tidak bisa dibaca: {exc}") from exc
+            return response
         raise SyncUnavailable(
             f"Sinkronisasi belum bisa: {last_error}. Data tetap aman di laptop; coba lagi saat "
             "ada sinyal."

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from outreach_app.domain.models import User
+from outreach_app.domain.models import Role, User
 from outreach_app.reference.money_text import format_count
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.setup import SetupService
@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # printing, sync and the page modules are imported when first
     from outreach_app.services.printing import PrintService
     from outreach_app.services.sync import SyncService
     from outreach_app.ui.actions import ParticipantActions
+    from outreach_app.ui.bundle_actions import BundleActions
     from outreach_app.ui.pages.participants import ParticipantsPage
     from outreach_app.ui.pages.payments import PaymentsPage
     from outreach_app.ui.pages.settings import SettingsPage
@@ -140,14 +141,19 @@ class MainWindow(QMainWindow):
         self.device_label = QLabel(self.tr("Perangkat: {name}").format(name=device_name))
         self.sync_label = QLabel()
         self.sync_control: SyncControl | None = None
+        self.bundles: BundleActions | None = None
         self.statusBar().addWidget(self.demo_label)
         self.statusBar().addWidget(self.device_label)
         if sync is None:
             self.statusBar().addPermanentWidget(self.sync_label)
         else:
+            from outreach_app.ui.bundle_actions import BundleActions
             from outreach_app.ui.widgets.sync_control import SyncControl
 
-            self.sync_control = SyncControl(sync, worker, self)
+            staff = agent is not None and agent.role is Role.STAFF
+            self.bundles = BundleActions(sync, setup.document_folder, worker, today.today, staff,
+                                         self)  # fmt: skip
+            self.sync_control = SyncControl(sync, worker, self, self.bundles)
             self.sync_control.synced.connect(lambda _report: self._synced(sync))
             self.statusBar().addPermanentWidget(self.sync_control)
 

@@ -2,6 +2,185 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>BundleActions</name>
+    <message>
+        <source>Ekspor bundel sinkronisasi…</source>
+        <translation>Export sync bundle…</translation>
+    </message>
+    <message>
+        <source>Tulis perubahan yang menunggu ke satu berkas, untuk dibawa ke kantor cabang (flashdisk atau aplikasi pesan) saat tidak ada sinyal.</source>
+        <translation>Write the waiting changes to one file, to take to the branch office (USB stick or messaging app) when there is no signal.</translation>
+    </message>
+    <message>
+        <source>Impor jawaban bundel…</source>
+        <translation>Import bundle answer…</translation>
+    </message>
+    <message>
+        <source>Terapkan berkas jawaban yang dibawa kembali dari kantor cabang.</source>
+        <translation>Apply the answer file brought back from the branch office.</translation>
+    </message>
+    <message>
+        <source>Kirim bundel agen ke server…</source>
+        <translation>Send an agent&apos;s bundle to the server…</translation>
+    </message>
+    <message>
+        <source>Staf cabang: kirim bundel dari laptop agen ke server, lalu simpan jawabannya.</source>
+        <translation>Branch staff: send the bundle from an agent&apos;s laptop to the server, then save its answer.</translation>
+    </message>
+    <message>
+        <source>Bundel belum bisa dibuat</source>
+        <translation>The bundle cannot be made yet</translation>
+    </message>
+    <message>
+        <source>Pilih pengguna laptop ini di Pengaturan dulu: bundel mencatat siapa yang membuatnya.</source>
+        <translation>Choose this laptop&apos;s user in Settings first: a bundle records who made it.</translation>
+    </message>
+    <message>
+        <source>Simpan bundel sinkronisasi</source>
+        <translation>Save sync bundle</translation>
+    </message>
+    <message>
+        <source>Menyiapkan bundel…</source>
+        <translation>Preparing the bundle…</translation>
+    </message>
+    <message>
+        <source>Bundel tidak dibuat</source>
+        <translation>Bundle not made</translation>
+    </message>
+    <message>
+        <source>Tidak ada berkas yang ditulis dan tidak ada data yang berubah.</source>
+        <translation>No file was written and no data changed.</translation>
+    </message>
+    <message>
+        <source>{n} perubahan ditulis ke bundel ({kb} KB):</source>
+        <translation>{n} changes written to the bundle ({kb} KB):</translation>
+    </message>
+    <message>
+        <source>Tidak ada perubahan yang menunggu; bundel tetap berguna: jawabannya membawa data terbaru dari kantor cabang. Disimpan di:</source>
+        <translation>No changes are waiting; the bundle is still useful: its answer brings the latest data from the branch office. Saved in:</translation>
+    </message>
+    <message>
+        <source>Bundel tersimpan</source>
+        <translation>Bundle saved</translation>
+    </message>
+    <message>
+        <source>Perubahan ini tetap menunggu sampai jawaban cabang diimpor; membuat bundel lagi aman.
+
+Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang, lalu hapus setelah jawabannya kembali.</source>
+        <translation>These changes stay waiting until the branch&apos;s answer is imported; making the bundle again is safe.
+
+This file holds participants&apos; personal data: keep it safe, send it only to the branch office, and delete it once the answer is back.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas jawaban dari cabang</source>
+        <translation>Choose the answer file from the branch</translation>
+    </message>
+    <message>
+        <source>Menerapkan jawaban cabang…</source>
+        <translation>Applying the branch&apos;s answer…</translation>
+    </message>
+    <message>
+        <source>Jawaban tidak diimpor</source>
+        <translation>Answer not imported</translation>
+    </message>
+    <message>
+        <source>Data di laptop ini tidak berubah.</source>
+        <translation>The data on this laptop did not change.</translation>
+    </message>
+    <message>
+        <source>Jawaban diterapkan</source>
+        <translation>Answer applied</translation>
+    </message>
+    <message>
+        <source>Jawaban ini sudah diimpor sebelumnya (atau tidak membawa apa pun): tidak ada yang berubah.</source>
+        <translation>This answer was imported before (or carries nothing): nothing changed.</translation>
+    </message>
+    <message>
+        <source>• {n} perubahan dari laptop ini diterima server</source>
+        <translation>• {n} changes from this laptop accepted by the server</translation>
+    </message>
+    <message>
+        <source>• {n} ditolak dan disimpan untuk diperbaiki (lihat Masalah)</source>
+        <translation>• {n} refused and kept to be fixed (see Problems)</translation>
+    </message>
+    <message>
+        <source>• {n} perubahan dari cabang diterima: {applied} diterapkan, {held} ditahan</source>
+        <translation>• {n} changes received from the branch: {applied} applied, {held} held</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan:</source>
+        <translation>Reasons for refusal:</translation>
+    </message>
+    <message>
+        <source>Jawaban kantor cabang diterapkan.</source>
+        <translation>The branch office&apos;s answer was applied.</translation>
+    </message>
+    <message>
+        <source>Belum masuk ke server</source>
+        <translation>Not signed in to the server</translation>
+    </message>
+    <message>
+        <source>Untuk mengirim bundel agen, laptop ini harus masuk ke server cabang dengan akun staf: tekan Sinkronkan, masuk, lalu coba lagi.</source>
+        <translation>To send an agent&apos;s bundle, this laptop must be signed in to the branch server with a staff account: press Sync, sign in, then try again.</translation>
+    </message>
+    <message>
+        <source>Pilih bundel dari laptop agen</source>
+        <translation>Choose the bundle from the agent&apos;s laptop</translation>
+    </message>
+    <message>
+        <source>Mengirim bundel ke server…</source>
+        <translation>Sending the bundle to the server…</translation>
+    </message>
+    <message>
+        <source>Bundel tidak terkirim</source>
+        <translation>Bundle not sent</translation>
+    </message>
+    <message>
+        <source>Mengirim lagi aman: server tidak mencatat apa pun dua kali.</source>
+        <translation>Sending it again is safe: the server records nothing twice.</translation>
+    </message>
+    <message>
+        <source>Server tidak menerapkan bundel ini.</source>
+        <translation>The server did not apply this bundle.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang dikirim ke server.</source>
+        <translation>Nothing was sent to the server.</translation>
+    </message>
+    <message>
+        <source>Bundel sinkronisasi (*.bundle)</source>
+        <translation>Sync bundles (*.bundle)</translation>
+    </message>
+    <message>
+        <source>Semua berkas (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>Pengiriman dibatalkan; jawaban tidak disimpan.</source>
+        <translation>Sending cancelled; no answer was saved.</translation>
+    </message>
+    <message>
+        <source>Jika server sudah menerimanya, mengirim lagi aman: tidak ada yang tercatat dua kali.</source>
+        <translation>If the server already received it, sending it again is safe: nothing is recorded twice.</translation>
+    </message>
+    <message>
+        <source>Server menolak: {reason}</source>
+        <translation>The server refused: {reason}</translation>
+    </message>
+    <message>
+        <source>Berkas {path} tidak bisa dipakai: {reason}.</source>
+        <translation>The file {path} cannot be used: {reason}.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarLegend</name>
     <message>
         <source>ada kunjungan direncanakan</source>
@@ -1186,6 +1365,57 @@
     </message>
 </context>
 <context>
+    <name>RelayAnswerDialog</name>
+    <message>
+        <source>Jawaban untuk {device}</source>
+        <translation>Answer for {device}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bundel dari {device} ({user})&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Bundle from {device} ({user})&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{sent} perubahan: {accepted} diterima, {had} sudah ada di server, {rejected} ditolak. Jawaban membawa {pulled} perubahan dari cabang ke laptop agen.</source>
+        <translation>{sent} changes: {accepted} accepted, {had} already on the server, {rejected} refused. The answer carries {pulled} changes from the branch to the agent&apos;s laptop.</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan (agen memperbaikinya di laptopnya):</source>
+        <translation>Reasons for refusal (the agent fixes them on the laptop):</translation>
+    </message>
+    <message>
+        <source>Simpan jawaban ini dan berikan ke agen; ia mengimpornya lewat &quot;Impor jawaban bundel…&quot;. Berkas berisi data pribadi peserta: kirim hanya ke agen itu.</source>
+        <translation>Save this answer and give it to the agent, who imports it with &quot;Import bundle answer…&quot;. The file holds participants&apos; personal data: send it only to that agent.</translation>
+    </message>
+    <message>
+        <source>Jawaban belum disimpan. Jika ditutup tanpa disimpan, kirim bundel yang sama lagi untuk membuatnya kembali: aman, tidak ada yang tercatat dua kali.</source>
+        <translation>The answer is not saved yet. If you close without saving, send the same bundle again to make it again: safe, nothing is recorded twice.</translation>
+    </message>
+    <message>
+        <source>Simpan jawaban…</source>
+        <translation>Save answer…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Simpan jawaban untuk agen</source>
+        <translation>Save the answer for the agent</translation>
+    </message>
+    <message>
+        <source>Bundel sinkronisasi (*.bundle)</source>
+        <translation>Sync bundles (*.bundle)</translation>
+    </message>
+    <message>
+        <source>Jawaban tidak bisa disimpan di {path}: {reason}. Pilih folder lain, lalu coba lagi.</source>
+        <translation>The answer cannot be saved in {path}: {reason}. Choose another folder, then try again.</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Simpan perangkat</source>
@@ -1392,6 +1622,14 @@
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Bundel</source>
+        <translation>Bundle</translation>
+    </message>
+    <message>
+        <source>Sinkron lewat berkas, untuk desa tanpa sinyal</source>
+        <translation>Sync by file, for villages with no signal</translation>
     </message>
     <message>
         <source>Luring</source>

@@ -2,6 +2,185 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id" sourcelanguage="id">
 <context>
+    <name>BundleActions</name>
+    <message>
+        <source>Ekspor bundel sinkronisasi…</source>
+        <translation>Ekspor bundel sinkronisasi…</translation>
+    </message>
+    <message>
+        <source>Tulis perubahan yang menunggu ke satu berkas, untuk dibawa ke kantor cabang (flashdisk atau aplikasi pesan) saat tidak ada sinyal.</source>
+        <translation>Tulis perubahan yang menunggu ke satu berkas, untuk dibawa ke kantor cabang (flashdisk atau aplikasi pesan) saat tidak ada sinyal.</translation>
+    </message>
+    <message>
+        <source>Impor jawaban bundel…</source>
+        <translation>Impor jawaban bundel…</translation>
+    </message>
+    <message>
+        <source>Terapkan berkas jawaban yang dibawa kembali dari kantor cabang.</source>
+        <translation>Terapkan berkas jawaban yang dibawa kembali dari kantor cabang.</translation>
+    </message>
+    <message>
+        <source>Kirim bundel agen ke server…</source>
+        <translation>Kirim bundel agen ke server…</translation>
+    </message>
+    <message>
+        <source>Staf cabang: kirim bundel dari laptop agen ke server, lalu simpan jawabannya.</source>
+        <translation>Staf cabang: kirim bundel dari laptop agen ke server, lalu simpan jawabannya.</translation>
+    </message>
+    <message>
+        <source>Bundel belum bisa dibuat</source>
+        <translation>Bundel belum bisa dibuat</translation>
+    </message>
+    <message>
+        <source>Pilih pengguna laptop ini di Pengaturan dulu: bundel mencatat siapa yang membuatnya.</source>
+        <translation>Pilih pengguna laptop ini di Pengaturan dulu: bundel mencatat siapa yang membuatnya.</translation>
+    </message>
+    <message>
+        <source>Simpan bundel sinkronisasi</source>
+        <translation>Simpan bundel sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Menyiapkan bundel…</source>
+        <translation>Menyiapkan bundel…</translation>
+    </message>
+    <message>
+        <source>Bundel tidak dibuat</source>
+        <translation>Bundel tidak dibuat</translation>
+    </message>
+    <message>
+        <source>Tidak ada berkas yang ditulis dan tidak ada data yang berubah.</source>
+        <translation>Tidak ada berkas yang ditulis dan tidak ada data yang berubah.</translation>
+    </message>
+    <message>
+        <source>{n} perubahan ditulis ke bundel ({kb} KB):</source>
+        <translation>{n} perubahan ditulis ke bundel ({kb} KB):</translation>
+    </message>
+    <message>
+        <source>Tidak ada perubahan yang menunggu; bundel tetap berguna: jawabannya membawa data terbaru dari kantor cabang. Disimpan di:</source>
+        <translation>Tidak ada perubahan yang menunggu; bundel tetap berguna: jawabannya membawa data terbaru dari kantor cabang. Disimpan di:</translation>
+    </message>
+    <message>
+        <source>Bundel tersimpan</source>
+        <translation>Bundel tersimpan</translation>
+    </message>
+    <message>
+        <source>Perubahan ini tetap menunggu sampai jawaban cabang diimpor; membuat bundel lagi aman.
+
+Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang, lalu hapus setelah jawabannya kembali.</source>
+        <translation>Perubahan ini tetap menunggu sampai jawaban cabang diimpor; membuat bundel lagi aman.
+
+Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang, lalu hapus setelah jawabannya kembali.</translation>
+    </message>
+    <message>
+        <source>Pilih berkas jawaban dari cabang</source>
+        <translation>Pilih berkas jawaban dari cabang</translation>
+    </message>
+    <message>
+        <source>Menerapkan jawaban cabang…</source>
+        <translation>Menerapkan jawaban cabang…</translation>
+    </message>
+    <message>
+        <source>Jawaban tidak diimpor</source>
+        <translation>Jawaban tidak diimpor</translation>
+    </message>
+    <message>
+        <source>Data di laptop ini tidak berubah.</source>
+        <translation>Data di laptop ini tidak berubah.</translation>
+    </message>
+    <message>
+        <source>Jawaban diterapkan</source>
+        <translation>Jawaban diterapkan</translation>
+    </message>
+    <message>
+        <source>Jawaban ini sudah diimpor sebelumnya (atau tidak membawa apa pun): tidak ada yang berubah.</source>
+        <translation>Jawaban ini sudah diimpor sebelumnya (atau tidak membawa apa pun): tidak ada yang berubah.</translation>
+    </message>
+    <message>
+        <source>• {n} perubahan dari laptop ini diterima server</source>
+        <translation>• {n} perubahan dari laptop ini diterima server</translation>
+    </message>
+    <message>
+        <source>• {n} ditolak dan disimpan untuk diperbaiki (lihat Masalah)</source>
+        <translation>• {n} ditolak dan disimpan untuk diperbaiki (lihat Masalah)</translation>
+    </message>
+    <message>
+        <source>• {n} perubahan dari cabang diterima: {applied} diterapkan, {held} ditahan</source>
+        <translation>• {n} perubahan dari cabang diterima: {applied} diterapkan, {held} ditahan</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan:</source>
+        <translation>Alasan penolakan:</translation>
+    </message>
+    <message>
+        <source>Jawaban kantor cabang diterapkan.</source>
+        <translation>Jawaban kantor cabang diterapkan.</translation>
+    </message>
+    <message>
+        <source>Belum masuk ke server</source>
+        <translation>Belum masuk ke server</translation>
+    </message>
+    <message>
+        <source>Untuk mengirim bundel agen, laptop ini harus masuk ke server cabang dengan akun staf: tekan Sinkronkan, masuk, lalu coba lagi.</source>
+        <translation>Untuk mengirim bundel agen, laptop ini harus masuk ke server cabang dengan akun staf: tekan Sinkronkan, masuk, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Pilih bundel dari laptop agen</source>
+        <translation>Pilih bundel dari laptop agen</translation>
+    </message>
+    <message>
+        <source>Mengirim bundel ke server…</source>
+        <translation>Mengirim bundel ke server…</translation>
+    </message>
+    <message>
+        <source>Bundel tidak terkirim</source>
+        <translation>Bundel tidak terkirim</translation>
+    </message>
+    <message>
+        <source>Mengirim lagi aman: server tidak mencatat apa pun dua kali.</source>
+        <translation>Mengirim lagi aman: server tidak mencatat apa pun dua kali.</translation>
+    </message>
+    <message>
+        <source>Server tidak menerapkan bundel ini.</source>
+        <translation>Server tidak menerapkan bundel ini.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang dikirim ke server.</source>
+        <translation>Tidak ada yang dikirim ke server.</translation>
+    </message>
+    <message>
+        <source>Bundel sinkronisasi (*.bundle)</source>
+        <translation>Bundel sinkronisasi (*.bundle)</translation>
+    </message>
+    <message>
+        <source>Semua berkas (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Dibatalkan</source>
+        <translation>Dibatalkan</translation>
+    </message>
+    <message>
+        <source>Pengiriman dibatalkan; jawaban tidak disimpan.</source>
+        <translation>Pengiriman dibatalkan; jawaban tidak disimpan.</translation>
+    </message>
+    <message>
+        <source>Jika server sudah menerimanya, mengirim lagi aman: tidak ada yang tercatat dua kali.</source>
+        <translation>Jika server sudah menerimanya, mengirim lagi aman: tidak ada yang tercatat dua kali.</translation>
+    </message>
+    <message>
+        <source>Server menolak: {reason}</source>
+        <translation>Server menolak: {reason}</translation>
+    </message>
+    <message>
+        <source>Berkas {path} tidak bisa dipakai: {reason}.</source>
+        <translation>Berkas {path} tidak bisa dipakai: {reason}.</translation>
+    </message>
+</context>
+<context>
     <name>CalendarLegend</name>
     <message>
         <source>ada kunjungan direncanakan</source>
@@ -1186,6 +1365,57 @@
     </message>
 </context>
 <context>
+    <name>RelayAnswerDialog</name>
+    <message>
+        <source>Jawaban untuk {device}</source>
+        <translation>Jawaban untuk {device}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Bundel dari {device} ({user})&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Bundel dari {device} ({user})&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{sent} perubahan: {accepted} diterima, {had} sudah ada di server, {rejected} ditolak. Jawaban membawa {pulled} perubahan dari cabang ke laptop agen.</source>
+        <translation>{sent} perubahan: {accepted} diterima, {had} sudah ada di server, {rejected} ditolak. Jawaban membawa {pulled} perubahan dari cabang ke laptop agen.</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan (agen memperbaikinya di laptopnya):</source>
+        <translation>Alasan penolakan (agen memperbaikinya di laptopnya):</translation>
+    </message>
+    <message>
+        <source>Simpan jawaban ini dan berikan ke agen; ia mengimpornya lewat &quot;Impor jawaban bundel…&quot;. Berkas berisi data pribadi peserta: kirim hanya ke agen itu.</source>
+        <translation>Simpan jawaban ini dan berikan ke agen; ia mengimpornya lewat &quot;Impor jawaban bundel…&quot;. Berkas berisi data pribadi peserta: kirim hanya ke agen itu.</translation>
+    </message>
+    <message>
+        <source>Jawaban belum disimpan. Jika ditutup tanpa disimpan, kirim bundel yang sama lagi untuk membuatnya kembali: aman, tidak ada yang tercatat dua kali.</source>
+        <translation>Jawaban belum disimpan. Jika ditutup tanpa disimpan, kirim bundel yang sama lagi untuk membuatnya kembali: aman, tidak ada yang tercatat dua kali.</translation>
+    </message>
+    <message>
+        <source>Simpan jawaban…</source>
+        <translation>Simpan jawaban…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Simpan jawaban untuk agen</source>
+        <translation>Simpan jawaban untuk agen</translation>
+    </message>
+    <message>
+        <source>Bundel sinkronisasi (*.bundle)</source>
+        <translation>Bundel sinkronisasi (*.bundle)</translation>
+    </message>
+    <message>
+        <source>Jawaban tidak bisa disimpan di {path}: {reason}. Pilih folder lain, lalu coba lagi.</source>
+        <translation>Jawaban tidak bisa disimpan di {path}: {reason}. Pilih folder lain, lalu coba lagi.</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <translation>Tersimpan: {path}</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Simpan perangkat</source>
@@ -1392,6 +1622,14 @@
     <message>
         <source>Batal</source>
         <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Bundel</source>
+        <translation>Bundel</translation>
+    </message>
+    <message>
+        <source>Sinkron lewat berkas, untuk desa tanpa sinyal</source>
+        <translation>Sinkron lewat berkas, untuk desa tanpa sinyal</translation>
     </message>
     <message>
         <source>Luring</source>

@@ -77,3 +77,34 @@ def test_an_unreadable_answer_is_a_temporary_failure() -> None:
 
     with pytest.raises(SyncUnavailable, match="tidak bisa dibaca"):
         client_with(handler, []).pull(0)
+
+
+def test_a_bundle_travels_as_it_is_with_the_token_and_comes_back_as_bytes() -> None:
+    seen: dict[str, object] = {}
+    answers = iter([httpx.Response(503), httpx.Response(200, content=b"\x1f\x8banswer")])
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.update(type=request.headers.get("content-type"), body=request.content,
+                    auth=request.headers.get("authorization"), path=request.url.path)  # fmt: skip
+        return next(answers)
+
+    slept: list[float] = []
+    assert client_with(handler, slept).bundle(b"\x1f\x8bbundle") == b"\x1f\x8banswer"
+    assert seen == {"type": "application/octet-stream", "body": b"\x1f\x8bbundle",
+                    "auth": "Bearer t", "path": "/v1/bundle"}  # fmt: skip
+    assert slept == [RETRY_DELAYS[0]]  # busy once, then answered
+
+
+def test_a_refused_bundle_carries_the_servers_words() -> None:
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(403, json={"detail": "Hanya staf cabang itu sendiri."})
+
+    with pytest.raises(SyncDenied, match="Hanya staf") as refused:
+        client_with(handler, []).bundle(b"x")
+    assert refused.value.status == 403
+
+    def unreachable(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("no route")
+
+    with pytest.raises(SyncUnavailable, match="tidak terjangkau"):
+        client_with(unreachable, []).bundle(b"x")

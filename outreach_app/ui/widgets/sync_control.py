@@ -1,5 +1,6 @@
 """The sync control in the status bar: online or offline, last sync, changes waiting, a Sync
-button with progress and cancel, problems to act on, and a quiet sync every few minutes.
+button with progress and cancel, problems to act on, and a quiet sync every few minutes; beside
+it the Bundel menu, sync by file for places with no signal (ui/bundle_actions.py).
 
 Sync runs on the worker thread over its own connection (services.sync.SyncJobs). A failed
 automatic sync waits longer each time (5, 10, 20 ... up to 60 minutes) so a laptop without
@@ -20,7 +21,8 @@ from outreach_app.services.sync import SyncReport, SyncService, SyncStatus
 from outreach_app.ui.dialogs.sync import SignInDialog, SyncProblemsDialog
 from outreach_app.ui.workers import TaskContext, Worker
 
-if TYPE_CHECKING:  # the review dialog loads when staff first open it
+if TYPE_CHECKING:  # the bundle actions and review dialog load when first used
+    from outreach_app.ui.bundle_actions import BundleActions
     from outreach_app.ui.dialogs.duplicates import DuplicateReviewDialog
 
 AUTO_SYNC_MS = 5 * 60 * 1000
@@ -31,10 +33,17 @@ class SyncControl(QWidget):
     synced = Signal(object)  # the SyncReport, after a sync that changed this laptop's data
     finished = Signal()  # after any attempt, successful or not
 
-    def __init__(self, service: SyncService, worker: Worker, parent: QWidget | None = None):
+    def __init__(
+        self,
+        service: SyncService,
+        worker: Worker,
+        parent: QWidget | None = None,
+        bundles: BundleActions | None = None,
+    ) -> None:
         super().__init__(parent)
         self._service = service
         self._worker = worker
+        self._bundles = bundles
         self._task: TaskContext | None = None
         self._online: bool | None = None
         self._backoff = 1
@@ -50,10 +59,17 @@ class SyncControl(QWidget):
         self.cancel_button.setVisible(False)
         self.problems_button = QPushButton()
         self.problems_button.setVisible(False)
+        self.bundle_button = QPushButton(self.tr("Bundel"))
+        self.bundle_button.setToolTip(self.tr("Sinkron lewat berkas, untuk desa tanpa sinyal"))
+        self.bundle_button.setVisible(bundles is not None)
+        if bundles is not None:
+            self.bundle_button.setMenu(bundles.menu)
+            bundles.busy_changed.connect(self._bundle_busy)
+            bundles.answer_imported.connect(self._answer_imported)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.label, self.progress, self.sync_button, self.cancel_button,
-                       self.problems_button):  # fmt: skip
+                       self.bundle_button, self.problems_button):  # fmt: skip
             layout.addWidget(widget)
         self.sync_button.clicked.connect(lambda: self.start(quiet=False))
         self.cancel_button.clicked.connect(self.cancel)
@@ -91,8 +107,8 @@ class SyncControl(QWidget):
     # --- running -------------------------------------------------------------------------
 
     def start(self, quiet: bool = False) -> None:
-        if self.running:
-            return
+        if self.running or (self._bundles is not None and self._bundles.running):
+            return  # one at a time: a sync and a bundle answer both acknowledge changes
         if not self._service.signed_in():
             if not quiet:
                 self.ask_sign_in()
@@ -163,8 +179,7 @@ class SyncControl(QWidget):
     def _done(self, report: SyncReport) -> None:
         self._busy(False)
         self._online, self._backoff = True, 1
-        if report.merged and not self._decides_reviews():  # staff made the decision
-            self._merged_news += report.merged
+        self._note_merged(report)
         self.refresh()
         summary = self.tr("Terkirim {sent}, diterima {received}").format(
             sent=format_count(report.pushed), received=format_count(report.applied)
@@ -202,9 +217,23 @@ class SyncControl(QWidget):
 
         return DuplicateDesk(self._service).reviewer()
 
+    def _bundle_busy(self, busy: bool) -> None:
+        self.sync_button.setEnabled(not busy)
+
+    def _answer_imported(self, report: SyncReport) -> None:
+        """An answer bundle changed this laptop's data as a sync does: the same path on."""
+        self._note_merged(report)
+        self.refresh()
+        self.synced.emit(report)
+
+    def _note_merged(self, report: SyncReport) -> None:
+        if report.merged and not self._decides_reviews():  # staff made the decision
+            self._merged_news += report.merged
+
     def _busy(self, busy: bool) -> None:
         if not busy:
             self._task = None
+        self.bundle_button.setEnabled(not busy)
         self.progress.setRange(0, 0)
         self.progress.setVisible(busy)
         self.sync_button.setVisible(not busy)
