@@ -21,6 +21,7 @@ from outreach_app.storage.store import Store
 from outreach_app.storage.sync_state import (
     LAST_SYNC_KEY,
     SERVER_KEY,
+    SERVER_SIGNING_KEY,
     TOKEN_KEY,
     USERNAME_KEY,
     OutgoingChange,
@@ -129,7 +130,8 @@ class SyncService:
                 )
             )  # fmt: skip
         for key, value in ((SERVER_KEY, server.rstrip("/")), (TOKEN_KEY, answer.token),
-                           (USERNAME_KEY, answer.username)):  # fmt: skip
+                           (USERNAME_KEY, answer.username),
+                           (SERVER_SIGNING_KEY, answer.server_key)):  # fmt: skip
             self._state.set_setting(key, value)
         return answer.role
 
@@ -329,9 +331,15 @@ def import_answer(service: SyncService, data: bytes) -> SyncReport:
     from outreach_app.sync.bundle import BundleError, unpack
     from outreach_app.sync.protocol import ChangeResult
 
-    body, _key = unpack(data, "answer")
+    body, key = unpack(data, "answer")
     if body.get("device_id") != service.store.device.id:
         raise BundleError("Bundel jawaban ini untuk laptop lain.")
+    known = service.state.setting(SERVER_SIGNING_KEY)
+    if known is not None and key != known:
+        raise BundleError(
+            "Bundel jawaban ini tidak ditandatangani server cabang yang dikenal laptop ini; "
+            "jangan dipakai, tanyakan ke kantor cabang."
+        )
     sent = {c.seq: c for c in service.state.outgoing(1_000_000)}
     results = [ChangeResult.model_validate(r) for r in body.get("results", [])]
     report = SyncReport()
@@ -341,6 +349,8 @@ def import_answer(service: SyncService, data: bytes) -> SyncReport:
     changes = list(body.get("changes", []))
     if int(body.get("cursor", 0)) > service.state.cursor():
         service.apply_pages(changes, int(body["cursor"]), report)
+    if known is None:  # never signed in: the first answer's key is the branch's from now on
+        service.state.set_setting(SERVER_SIGNING_KEY, str(key))
     service.note_held(report)
     report.merged = service.state.merged_count() - merged_before
     service.after_sync()

@@ -34,7 +34,7 @@ from outreach_app.domain.synced_tables import (
 from outreach_app.domain.versions import version, wins
 from outreach_app.services.scope_backfill import snapshot_village
 from outreach_app.storage.server.store import ServerStore, Session, StoredRecord
-from outreach_app.sync.bundle import pack, unpack
+from outreach_app.sync.bundle import new_signing_key, pack_signed, unpack
 from outreach_app.sync.protocol import (
     MAX_PUSH_BATCH,
     PROTOCOL_VERSION,
@@ -145,6 +145,7 @@ class SyncServer:
         token = self._store.issue_token(account, request.device_id, request.device_name)
         return SignInResponse(
             token=token,
+            server_key=self._store.signing_key(new_signing_key)[1],
             username=account.username,
             role=account.role,  # type: ignore[arg-type]
             branch_code=account.branch_code,
@@ -486,11 +487,12 @@ class SyncServer:
             cursor = page.cursor
             if not page.more:
                 break
-        answer = pack({
+        private_key, _public = self._store.signing_key(new_signing_key)
+        answer = pack_signed({
             "kind": "answer", "device_id": device_id,
             "results": [result.model_dump() for result in results],
             "changes": pulled, "cursor": cursor,
-        })  # fmt: skip
+        }, private_key)  # fmt: skip
         rejected = sum(result.status == "rejected" for result in results)
         summary = (
             f"{len(results)} perubahan dari {session.device_name} ({account.username}): "

@@ -32,6 +32,7 @@ SERVER_KEY = "sync_server"
 TOKEN_KEY = "sync_token"
 USERNAME_KEY = "sync_username"
 LAST_SYNC_KEY = "last_sync"
+SERVER_SIGNING_KEY = "sync_server_key"  # the public key the server's answer bundles carry
 
 DUPLICATE_NIK = "NIK yang sama sudah ada di laptop ini: menunggu pemeriksaan duplikat di cabang."
 WAITING_FOR_PARENT = "Menunggu data terkait (desa, peserta atau pengguna) dari server."

@@ -6,9 +6,11 @@ the same file twice changes nothing - and gets an answer file back: the server's
 each change and the changes for that laptop since its cursor (the pull), which the laptop
 imports in turn.
 
-A file is gzip-compressed JSON. A laptop's bundle is signed with the laptop's Ed25519 device
-key (the one that signs receipts), its public key inside: a changed byte fails the check, and
-the server refuses a bundle whose key differs from the one it already knows for that device.
+A file is gzip-compressed JSON, always signed (Ed25519, the public key inside): a changed byte
+fails the check. A laptop's bundle is signed with the laptop's device key (the one that signs
+receipts), and the server refuses one whose key differs from the one it knows for that device.
+An answer is signed with the server's own key, which a laptop learns when it signs in (or from
+its first answer, when it never had a signal): a hand-made answer cannot slip data onto it.
 """
 
 from __future__ import annotations
@@ -20,7 +22,10 @@ import json
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.ed25519 import (
+    Ed25519PrivateKey,
+    Ed25519PublicKey,
+)
 
 FORMAT = "perisai-outreach-bundle"
 VERSION = 1
@@ -55,6 +60,20 @@ def signed_bytes(body: dict[str, Any]) -> bytes:
     return _canonical(body)
 
 
+def new_signing_key() -> tuple[str, str]:
+    """(private key, public key), both base64: the server's key for the answers it signs."""
+    key = Ed25519PrivateKey.generate()
+    private = base64.b64encode(key.private_bytes_raw()).decode("ascii")
+    return private, base64.b64encode(key.public_key().public_bytes_raw()).decode("ascii")
+
+
+def pack_signed(body: dict[str, Any], private_key: str) -> bytes:
+    """A bundle signed with a base64 private key (the server's answers)."""
+    key = Ed25519PrivateKey.from_private_bytes(base64.b64decode(private_key))
+    public = base64.b64encode(key.public_key().public_bytes_raw()).decode("ascii")
+    return pack(body, key.sign(signed_bytes(body)), public)
+
+
 def unpack(data: bytes, kind: str) -> tuple[dict[str, Any], str | None]:
     """(body, public key) of a bundle of `kind`, its signature checked when it has one."""
     try:
@@ -80,12 +99,13 @@ def unpack(data: bytes, kind: str) -> tuple[dict[str, Any], str | None]:
         found = KINDS.get(str(body.get("kind")) if isinstance(body, dict) else "", "bundel lain")
         raise BundleError(f"Berkas ini {found}, bukan {KINDS.get(kind, kind)}.")
     public_key = document.get("public_key")
-    if "signature" in document or kind == "changes":
-        try:
-            key = Ed25519PublicKey.from_public_bytes(base64.b64decode(str(public_key)))
-            key.verify(base64.b64decode(str(document.get("signature"))), signed_bytes(body))
-        except (InvalidSignature, ValueError, TypeError) as exc:
-            raise BundleError(
-                "Tanda tangan bundel tidak cocok: berkas diubah setelah dibuat, atau rusak."
-            ) from exc
+    if "signature" not in document:
+        raise BundleError("Bundel ini tidak bertanda tangan; minta dibuat lagi dengan aplikasi.")
+    try:
+        key = Ed25519PublicKey.from_public_bytes(base64.b64decode(str(public_key)))
+        key.verify(base64.b64decode(str(document.get("signature"))), signed_bytes(body))
+    except (InvalidSignature, ValueError, TypeError) as exc:
+        raise BundleError(
+            "Tanda tangan bundel tidak cocok: berkas diubah setelah dibuat, atau rusak."
+        ) from exc
     return body, public_key if isinstance(public_key, str) else None

@@ -91,6 +91,7 @@ class SignInResponse(BaseModel):
     username: str
     role: Literal["agent", "staff"]
     branch_code: str
+    server_key: str = Field(description="the public key the server signs answer bundles with")
 
 
 class ServerInfo(BaseModel):

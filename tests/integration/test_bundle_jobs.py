@@ -20,7 +20,7 @@ from outreach_app.services.bundles import (
     with_suffix,
 )
 from outreach_app.services.sync import NotSignedIn
-from outreach_app.sync.bundle import BundleError, pack
+from outreach_app.sync.bundle import BundleError, new_signing_key, pack_signed
 from outreach_app.sync.client import SyncClient, SyncDenied, SyncUnavailable
 from tests.factories import make_participant
 from tests.integration.sync_world import Laptop
@@ -152,7 +152,7 @@ def test_failures_change_nothing(branch, tmp_path: Path) -> None:
                              ([good_result], [{"table": "participants"}])):  # fmt: skip
         body = {"kind": "answer", "device_id": agent.store.device.id, "results": results,
                 "changes": changes, "cursor": 99}  # fmt: skip
-        made_up.write_bytes(pack(body))
+        made_up.write_bytes(pack_signed(body, new_signing_key()[0]))
         with pytest.raises(BundleError, match="jawaban rusak"):
             jobs.import_answer(made_up)  # refused whole: not the good result, then a crash
     with pytest.raises(OSError):

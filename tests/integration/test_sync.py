@@ -13,6 +13,7 @@ import pytest
 
 from outreach_app.services.receipts import PRIVATE_KEY_SETTING
 from outreach_app.services.sync import NotSignedIn
+from outreach_app.sync.bundle import new_signing_key, pack, pack_signed
 from outreach_app.sync.client import SyncClient, SyncDenied
 from outreach_app.sync.protocol import Change, PushRequest
 from tests.factories import make_participant
@@ -245,6 +246,27 @@ def test_altered_or_foreign_bundles_are_refused(branch, server, schedule, tmp_pa
     result = outreach("server", "import-bundle", str(forged), "-o", str(tmp_path / "d"),
                       *server.where)  # fmt: skip
     assert result.returncode == 1 and "kunci yang berbeda" in result.stderr
+
+
+def test_only_the_branch_servers_answers_are_taken(branch, server, tmp_path) -> None:
+    """An answer bundle writes data straight into a laptop: it must come from the server the
+    laptop signed in to (its key was given at sign-in), never from a hand-made file."""
+    _staff, saumlaki, _ambon, villages = branch
+    assert saumlaki.sync.state.setting("sync_server_key")
+    db = ("--db", str(saumlaki.store.path))
+    body = {"kind": "answer", "device_id": saumlaki.store.device.id, "results": [],
+            "changes": [{"server_seq": 10**6, "device_id": "x", "seq": 1, "table": "villages",
+                         "row_id": villages["Wowonda"], "op": "update",
+                         "fields": {"name": "Desa Palsu"}, "hlc": "9999999999999-0000"}],
+            "cursor": 10**6}  # fmt: skip
+    unsigned, forged = tmp_path / "unsigned.bundle", tmp_path / "forged.bundle"
+    unsigned.write_bytes(pack(body))
+    forged.write_bytes(pack_signed(body, new_signing_key()[0]))
+    refused = outreach("bundle", "import", str(unsigned), *db)
+    assert refused.returncode == 1 and "tidak bertanda tangan" in refused.stderr
+    refused = outreach("bundle", "import", str(forged), *db)
+    assert refused.returncode == 1 and "tidak ditandatangani server cabang" in refused.stderr
+    assert saumlaki.store.villages.get(villages["Wowonda"]).name == "Wowonda"
 
 
 def test_the_protocol_is_described_by_openapi(server) -> None:

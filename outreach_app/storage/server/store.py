@@ -16,7 +16,7 @@ import hashlib
 import json
 import secrets
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,13 +33,14 @@ from outreach_app.storage.server.tables import (
     metadata,
     records,
     schema_info,
+    server_keys,
     tokens,
 )
 
 SCHEMA_VERSION = 2
 # Each step brings a store from the version before it. Schema 2: changes.versions (snapshots
-# for a laptop whose scope grew) and an index to find a village's rows.
-_UPGRADES = {
+# for a laptop whose scope grew), an index to find a village's rows, the server's signing key.
+_UPGRADES: dict[int, list[str]] = {
     2: [
         "ALTER TABLE changes ADD COLUMN versions TEXT",
         "CREATE INDEX records_village ON records (branch_id, village_id)",
@@ -161,6 +162,7 @@ class ServerStore:
                 for step in range(found + 1, SCHEMA_VERSION + 1):
                     for statement in _UPGRADES[step]:
                         conn.execute(text(statement))
+                metadata.create_all(conn)  # tables new since `found`
                 conn.execute(update(schema_info).values(version=SCHEMA_VERSION))
             elif found > SCHEMA_VERSION:
                 raise StorageUnavailable(
@@ -412,6 +414,23 @@ class ServerStore:
             return int(
                 conn.execute(select(func.coalesce(func.max(changes.c.server_seq), 0))).scalar_one()
             )
+
+    # --- keys ---------------------------------------------------------------------------
+
+    def signing_key(self, make: Callable[[], tuple[str, str]]) -> tuple[str, str]:
+        """(private, public) base64 of the server's answer-signing key; `make` makes one on
+        first use."""
+        with self.transaction() as conn:
+            row = conn.execute(select(server_keys).where(server_keys.c.id == 1)).first()
+            if row is None:
+                private, public = make()
+                conn.execute(
+                    insert(server_keys).values(
+                        id=1, private_key=private, public_key=public, created_at=_now()
+                    )
+                )
+                return private, public
+            return str(row.private_key), str(row.public_key)
 
     # --- devices' bundle keys ----------------------------------------------------------
 

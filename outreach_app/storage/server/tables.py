@@ -123,3 +123,14 @@ device_keys = Table(
     Column("public_key", String(64), nullable=False),
     Column("first_seen", String(40), nullable=False),
 )
+
+# The server's own Ed25519 key (one row): it signs the answer bundles it makes, and laptops
+# learn its public half when they sign in (schema 2).
+server_keys = Table(
+    "server_keys",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("private_key", String(64), nullable=False),
+    Column("public_key", String(64), nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
