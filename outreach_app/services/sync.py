@@ -148,8 +148,7 @@ class SyncService:
             if not report.cancelled:
                 self._pull(client, report, progress, cancelled)
         if not report.cancelled:
-            self._state.set_setting(LAST_SYNC_KEY, dt.datetime.now().astimezone().isoformat(
-                timespec="seconds"))  # fmt: skip
+            self._state.set_setting(LAST_SYNC_KEY, _now_text())
         self.note_held(report)
         report.merged = self._state.merged_count() - merged_before
         return report
@@ -325,6 +324,10 @@ def export_bundle(service: SyncService, signer: ReceiptSigner, username: str) ->
     return pack(body, signature, public_key), len(changes)
 
 
+def _now_text() -> str:
+    return dt.datetime.now().astimezone().isoformat(timespec="seconds")
+
+
 def import_answer(service: SyncService, data: bytes) -> SyncReport:
     """Takes in the branch's answer to this laptop's bundle: the answer to each change sent,
     then the changes for this laptop, exactly as a sync would."""
@@ -351,6 +354,7 @@ def import_answer(service: SyncService, data: bytes) -> SyncReport:
         service.apply_pages(changes, int(body["cursor"]), report)
     if known is None:  # never signed in: the first answer's key is the branch's from now on
         service.state.set_setting(SERVER_SIGNING_KEY, str(key))
+    service.state.set_setting(LAST_SYNC_KEY, _now_text())  # a sync by file is a sync
     service.note_held(report)
     report.merged = service.state.merged_count() - merged_before
     service.after_sync()

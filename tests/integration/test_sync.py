@@ -200,8 +200,10 @@ def test_a_village_with_no_signal_syncs_by_bundle(branch, server, schedule, tmp_
     again = outreach("server", "import-bundle", str(bundle), "-o", str(answer), *server.where)
     assert again.returncode == 0 and "0 ditolak" in again.stdout  # already had: nothing new
 
+    saumlaki.store.db.execute("DELETE FROM local_settings WHERE key = 'last_sync'")
     took = outreach("bundle", "import", str(answer), *db)
     assert took.returncode == 0, took.stderr
+    assert saumlaki.sync.last_sync() is not None  # the status bar's "last sync" moves
     assert saumlaki.store.pending_changes() == 0
     assert saumlaki.store.villages.get(villages["Lorulun"]).target_participants == 150
     staff.sync.sync()
