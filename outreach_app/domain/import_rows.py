@@ -161,7 +161,10 @@ def _cell_problem(value: object) -> str | None:
     text = cell_text(value)
     if len(text) > MAX_CELL_LENGTH:
         return f"Isi sel terlalu panjang ({len(text)} karakter; paling banyak {MAX_CELL_LENGTH})."
-    if isinstance(value, str | FormulaCell) and looks_like_formula(text):
+    # Judged on the cell as written: an apostrophe in front marks text meant as text (our
+    # exports, and Excel's own convention), which is then read without it.
+    raw = value.strip() if isinstance(value, str) else text
+    if isinstance(value, str | FormulaCell) and looks_like_formula(raw):
         return f"Isi sel tampak seperti rumus spreadsheet ({text[:40]!r}): tidak diimpor."
     return None
 
@@ -272,6 +275,8 @@ def read_row(
         for warning in (*info.warnings, *disagreements(info, participant.birth_date,
                                                        participant.sex)):  # fmt: skip
             problems.append(RowProblem(row, ImportField.NIK, warning, warning=True))
+    column = {target: index for index, target in mapping.items()}
+    problems.sort(key=lambda p: (p.warning, column.get(p.field, -1) if p.field else -1))
     refused = any(not p.warning for p in problems)
     return RowOutcome(
         row, cells, None if refused else participant, tuple(problems), frozenset(compared)
