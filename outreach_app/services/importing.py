@@ -161,6 +161,10 @@ class ImportService:
         )
         self._store.set_local_setting(LAYOUT_KEY_PREFIX + source.layout, value)
 
+    def user(self, username: str) -> User:
+        """Whom the import is recorded under (the laptop's chosen user)."""
+        return self._store.users.by_username(username)
+
     def payers(self) -> list[Payer]:
         return sorted(self._store.payers.all(), key=lambda p: p.name)
 
@@ -215,6 +219,8 @@ class ImportService:
                     check()
                 if progress is not None:
                     progress(rows + (start + len(chunk)) * rows // max(1, len(outcomes)), 2 * rows)
+            if check is not None:
+                check()  # the last moment a cancel can undo everything
             store.audit.record_many(
                 store.now(), actor.username, AUDIT_ACTION, "participants", added,
                 detail=source.path.name,
@@ -274,28 +280,32 @@ class ImportService:
     # --- the error file -------------------------------------------------------------------
 
     def write_errors(self, report: ImportReport, target: Path | None = None) -> Path | None:
-        """The refused rows as they came plus the reason; None when nothing was refused."""
-        if not report.plan.refused:
-            return None
-        table = report.source.table
-        target = target or error_file_for(report.source.path)
-        width = len(table.headers)
-        rows = [
-            (*outcome.cells[:width], *([""] * (width - len(outcome.cells))), _reason(outcome))
-            for outcome in report.plan.refused
-        ]
-        try:
-            return write_table(
-                target,
-                [*table.headers, REASON_HEADER],
-                rows,
-                title="Baris ditolak",
-                delimiter=table.info.delimiter or ",",
-            )
-        except OSError as exc:
-            raise DomainError(
-                f"Berkas galat {target} tidak bisa ditulis: {exc.strerror or exc}."
-            ) from exc
+        return write_error_file(report, target)
+
+
+def write_error_file(report: ImportReport, target: Path | None = None) -> Path | None:
+    """The refused rows as they came plus the reason; None when nothing was refused."""
+    if not report.plan.refused:
+        return None
+    table = report.source.table
+    target = target or error_file_for(report.source.path)
+    width = len(table.headers)
+    rows = [
+        (*outcome.cells[:width], *([""] * (width - len(outcome.cells))), _reason(outcome))
+        for outcome in report.plan.refused
+    ]
+    try:
+        return write_table(
+            target,
+            [*table.headers, REASON_HEADER],
+            rows,
+            title="Baris ditolak",
+            delimiter=table.info.delimiter or ",",
+        )
+    except OSError as exc:
+        raise DomainError(
+            f"Berkas galat {target} tidak bisa ditulis: {exc.strerror or exc}."
+        ) from exc
 
 
 def _reason(outcome: RowOutcome) -> str:
