@@ -40,6 +40,7 @@ from outreach_app.storage.store import Store
 
 if TYPE_CHECKING:
     from outreach_app.services.printing import PrintService
+    from outreach_app.services.spreadsheets import SpreadsheetJobs
     from outreach_app.services.sync_server import SyncServer
 
 APP_NAME = "PerisaiOutreach"
@@ -107,6 +108,13 @@ def printing_for(services: AppServices) -> PrintService:
     return PrintService(
         store, services.schedule, ReceiptSigner(store), services.demo, today=dt.date.today
     )
+
+
+def spreadsheets_for(services: AppServices) -> SpreadsheetJobs:
+    """Import and export for the window; openpyxl loads only when a file is read or written."""
+    from outreach_app.services.spreadsheets import SpreadsheetJobs
+
+    return SpreadsheetJobs(services.store, services.schedule, dt.date.today, services.regions)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -182,6 +190,7 @@ def run_desktop_app(args: argparse.Namespace) -> int:
                 services.demo,
                 lambda: printing_for(services),
                 SyncService(services.store),
+                spreadsheets_for(services),
             )
 
         def warm_up() -> None:

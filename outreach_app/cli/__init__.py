@@ -1,4 +1,5 @@
-"""The command line: `outreach init | nik | premium | demo generate | print | verify-receipt`;
+"""The command line: `outreach init | nik | premium | demo generate | print | verify-receipt |
+import | export | sync | bundle | serve | server`;
 plain `outreach` is the app.
 
 The parser is light; a command's module is imported only when that command runs, so the
@@ -33,6 +34,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "server": ("sync_commands", "server_admin"),
     "sync": ("sync_commands", "sync"),
     "bundle": ("sync_commands", "bundle"),
+    "import": ("tabular_commands", "import_command"),
+    "export": ("tabular_commands", "export_command"),
 }
 
 

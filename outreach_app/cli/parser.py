@@ -154,6 +154,26 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     server_import.add_argument("file", metavar="FILE")
     server_import.add_argument("-o", "--answer", required=True, metavar="ANSWER_FILE")
 
+    importing = commands.add_parser("import", help="import records from a spreadsheet")
+    import_commands = importing.add_subparsers(dest="import_command", metavar="WHAT", required=True)
+    participants = import_commands.add_parser(
+        "participants", parents=[db], help="participants from a CSV or XLSX list"
+    )
+    participants.add_argument("file", metavar="FILE")
+    participants.add_argument("--payer", metavar="ID", help="the payer of everyone in the file")
+    participants.add_argument(
+        "--dry-run", action="store_true", help="check every row, import nothing"
+    )
+    participants.add_argument(
+        "--errors", metavar="FILE", help="where the refused rows go (default: FILE-ditolak)"
+    )
+    exporting = commands.add_parser(
+        "export", parents=[db], help="participants, payments or visits to XLSX or CSV"
+    )
+    exporting.add_argument("what", choices=["participants", "payments", "visits"])
+    exporting.add_argument("file", metavar="FILE", help="FILE.xlsx or FILE.csv")
+    exporting.add_argument("--village", metavar="CODE", help="only this village (10 digits)")
+
     demo = commands.add_parser("demo", parents=[db], help="demo and benchmark data")
     demo_commands = demo.add_subparsers(dest="demo_command", metavar="ACTION", required=True)
     generate = demo_commands.add_parser(

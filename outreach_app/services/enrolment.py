@@ -11,8 +11,6 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from outreach_app.domain.coverage import check_registration_age
-from outreach_app.domain.errors import InvalidNik, RegistrationRefused
 from outreach_app.domain.models import (
     Participant,
     ParticipantStatus,
@@ -26,9 +24,13 @@ from outreach_app.domain.premiums import (
     PremiumBreakdown,
     PremiumRequest,
     calculate_premium,
-    check_income,
 )
 from outreach_app.domain.rates import RateSchedule
+from outreach_app.domain.registration import (
+    refuse,
+    refuse_invalid_nik,
+    registration_problems,
+)
 from outreach_app.storage.errors import DuplicateNik
 from outreach_app.storage.store import Store
 
@@ -149,33 +151,13 @@ class EnrolmentService:
         check = self.check_nik(
             participant.nik or participant.nik_typed, participant.birth_date, participant.sex
         )
-        if not check.info.valid:
-            raise InvalidNik(list(check.info.errors))
+        today = self._today()
+        periods = self._schedule.contribution_for(today).periods
+        problems = registration_problems(participant, check.info, periods, today)
+        refuse_invalid_nik(problems)
         if check.existing is not None and check.existing.stamp.id != participant.stamp.id:
             raise DuplicateNik(check.info.nik, check.existing.stamp.id)
-        missing = [
-            label
-            for label, value in (
-                ("nama lengkap", participant.full_name.strip()),
-                ("tanggal lahir", participant.birth_date),
-                ("jenis kelamin", participant.sex),
-                ("desa", participant.village_id),
-                ("alamat", participant.address.strip()),
-            )
-            if not value
-        ]
-        if missing:
-            raise RegistrationRefused("Data wajib belum diisi: " + ", ".join(missing) + ".")
-        assert participant.birth_date is not None
-        check_registration_age(participant.birth_date, participant.registered_on or self._today())
-        check_income(participant.declared_income)
-        periods = self._schedule.contribution_for(self._today()).periods
-        if participant.payment_months not in periods:
-            raise RegistrationRefused(
-                f"Periode pembayaran {participant.payment_months} bulan tidak sah: pilih "
-                + ", ".join(map(str, periods))
-                + " bulan."
-            )
+        refuse(problems)
         self._store.villages.get(participant.village_id or "")
         return check
 

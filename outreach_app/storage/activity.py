@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from outreach_app.domain.models import VisitPlan, VisitStatus
 from outreach_app.storage.changes import ChangeWriter
@@ -94,3 +95,23 @@ class AuditLog:
                 "detail": detail,
             },
         )
+
+    def record_many(
+        self,
+        at: dt.datetime,
+        actor: str,
+        action: str,
+        entity: str,
+        entity_ids: Iterable[str],
+        detail: str = "",
+    ) -> None:
+        """One entry per record for a bulk change (an import), in the caller's transaction."""
+        stamp = at.isoformat(timespec="seconds")
+        self._writer.insert_many(
+            "audit_log",
+            (
+                {"at": stamp, "actor": actor, "action": action, "entity": entity,
+                 "entity_id": entity_id, "detail": detail}
+                for entity_id in entity_ids
+            ),
+        )  # fmt: skip

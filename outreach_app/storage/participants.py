@@ -11,6 +11,8 @@ from outreach_app.domain.models import Heir, Participant
 from outreach_app.storage.errors import DuplicateNik
 from outreach_app.storage.repository import SyncedRepository
 
+_CHUNK = 500  # parameters per IN (...) query, well under SQLite's limit
+
 
 class HeirRepository(SyncedRepository[Heir]):
     table, record_type, label = "heirs", Heir, "Ahli waris"
@@ -70,6 +72,30 @@ class ParticipantRepository(SyncedRepository[Participant]):
             if "nik" in str(exc).lower():
                 raise DuplicateNik("?", "") from exc
             raise
+
+    def by_niks(self, niks: Iterable[str]) -> dict[str, Participant]:
+        """The live participants holding any of these NIKs (an import's NIKs against the
+        database in a few queries, not one per row)."""
+        wanted = list(dict.fromkeys(niks))
+        found: dict[str, Participant] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            for record in self._where(f"nik IN ({marks})", chunk):
+                found[str(record.nik)] = record
+        return found
+
+    def many(self, ids: Iterable[str]) -> dict[str, Participant]:
+        """Participants by id, retired (merged) ones included: a receipt names whom it was
+        written for even after the branch merged that record into another."""
+        wanted = list(dict.fromkeys(ids))
+        found: dict[str, Participant] = {}
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            marks = ", ".join("?" for _ in chunk)
+            rows = self._rows(f"SELECT * FROM participants WHERE id IN ({marks})", chunk)
+            found.update((row["id"], self._record(row)) for row in rows)
+        return found
 
     def niks(self) -> Iterator[str]:
         """Every live NIK, streamed: 200k of them fit easily in a set, not in a list of records."""

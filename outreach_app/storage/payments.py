@@ -38,6 +38,31 @@ class PaymentRepository(SyncedRepository[Payment]):
             order_by="paid_at",
         )
 
+    def matching(
+        self,
+        village_id: str | None = None,
+        start: dt.date | None = None,
+        end: dt.date | None = None,
+        collected_by: str | None = None,
+    ) -> list[Payment]:
+        """Receipts (voided ones too) by day paid and receipt number: for exports. `village_id`
+        is the participant's village; `start`/`end` are days paid, both included."""
+        clauses: list[str] = ["1"]
+        params: list[object] = []
+        if village_id is not None:
+            clauses.append("participant_id IN (SELECT id FROM participants WHERE village_id = ?)")
+            params.append(village_id)
+        if start is not None:
+            clauses.append("paid_at >= ?")
+            params.append(start.isoformat())
+        if end is not None:
+            clauses.append("paid_at < ?")
+            params.append((end + dt.timedelta(days=1)).isoformat())
+        if collected_by is not None:
+            clauses.append("collected_by = ?")
+            params.append(collected_by)
+        return self._where(" AND ".join(clauses), params, order_by="paid_at, receipt_no")
+
     def covers(self, participant_id: str, month: dt.date) -> bool:
         """Whether a standing receipt already pays for the month starting `month`."""
         row = self._db.execute(

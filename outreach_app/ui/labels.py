@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from outreach_app.domain.import_fields import ImportField
 from outreach_app.domain.models import Segment, VisitStatus
 
 
@@ -24,4 +25,33 @@ def visit_status_labels() -> dict[VisitStatus, str]:
         VisitStatus.PLANNED: QCoreApplication.translate("Labels", "Rencana"),
         VisitStatus.DONE: QCoreApplication.translate("Labels", "Selesai"),
         VisitStatus.CANCELLED: QCoreApplication.translate("Labels", "Batal"),
+    }
+
+
+def import_field_labels() -> dict[ImportField, str]:
+    """The mapping step's choices: where a column of the file goes."""
+    return {
+        ImportField.NIK: QCoreApplication.translate("Labels", "NIK"),
+        ImportField.FULL_NAME: QCoreApplication.translate("Labels", "Nama lengkap"),
+        ImportField.BIRTH_PLACE: QCoreApplication.translate("Labels", "Tempat lahir"),
+        ImportField.BIRTH_DATE: QCoreApplication.translate("Labels", "Tanggal lahir"),
+        ImportField.SEX: QCoreApplication.translate("Labels", "Jenis kelamin"),
+        ImportField.ADDRESS: QCoreApplication.translate("Labels", "Alamat"),
+        ImportField.VILLAGE_CODE: QCoreApplication.translate("Labels", "Kode desa"),
+        ImportField.VILLAGE_NAME: QCoreApplication.translate("Labels", "Desa"),
+        ImportField.POSTAL_CODE: QCoreApplication.translate("Labels", "Kode pos"),
+        ImportField.PHONE: QCoreApplication.translate("Labels", "Telepon"),
+        ImportField.EMAIL: QCoreApplication.translate("Labels", "Email"),
+        ImportField.OCCUPATION: QCoreApplication.translate("Labels", "Pekerjaan"),
+        ImportField.SECTOR: QCoreApplication.translate("Labels", "Sektor"),
+        ImportField.WORK_LOCATION: QCoreApplication.translate("Labels", "Lokasi kerja"),
+        ImportField.DECLARED_INCOME: QCoreApplication.translate("Labels", "Penghasilan"),
+        ImportField.INCLUDE_JHT: QCoreApplication.translate("Labels", "JHT"),
+        ImportField.PAYMENT_MONTHS: QCoreApplication.translate("Labels", "Periode (bulan)"),
+        ImportField.PAYER: QCoreApplication.translate("Labels", "Pembayar"),
+        ImportField.SEGMENT: QCoreApplication.translate("Labels", "Segmen"),
+        ImportField.MEMBERSHIP: QCoreApplication.translate("Labels", "Kepesertaan"),
+        ImportField.MOTHERS_MAIDEN_NAME: QCoreApplication.translate("Labels", "Nama ibu kandung"),
+        ImportField.KPJ: QCoreApplication.translate("Labels", "KPJ"),
+        ImportField.REGISTERED_ON: QCoreApplication.translate("Labels", "Tanggal daftar"),
     }

@@ -30,6 +30,7 @@ from outreach_app.ui.workers import Worker
 
 if TYPE_CHECKING:
     from outreach_app.services.printing import PrintService
+    from outreach_app.services.spreadsheets import SpreadsheetJobs
     from outreach_app.services.sync import SyncService
 
 FONT_FILES = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
@@ -71,12 +72,22 @@ def build_window(
     demo: bool,
     printing: Callable[[], PrintService] | None = None,
     sync: SyncService | None = None,
+    spreadsheets: SpreadsheetJobs | None = None,
 ) -> MainWindow:
-    actions = ParticipantActions(enrolment, payments, agent)
-    return MainWindow(
-        today, directory, actions, visits, setup, Worker(), agent, device_name, demo, printing,
+    worker = Worker()
+    exports = None
+    if spreadsheets is not None:
+        from outreach_app.ui.export_actions import ExportActions
+
+        exports = ExportActions(spreadsheets, worker, setup.document_folder)
+    actions = ParticipantActions(enrolment, payments, agent, exports)
+    window = MainWindow(
+        today, directory, actions, visits, setup, worker, agent, device_name, demo, printing,
         sync,
     )  # fmt: skip
+    if exports is not None:
+        exports.setParent(window)
+    return window
 
 
 def ask_first_run() -> tuple[bool, FirstRunAnswers | None] | None:

@@ -79,7 +79,7 @@ class MainWindow(QMainWindow):
         def visits_page() -> QWidget:
             from outreach_app.ui.pages.visits import VisitsPage
 
-            page = VisitsPage(visits, worker, agent, documents)
+            page = VisitsPage(visits, worker, agent, documents, actions.exports)
             page.visit_changed.connect(self._visit_changed)
             return page
 
@@ -93,7 +93,9 @@ class MainWindow(QMainWindow):
         def payments_page() -> QWidget:
             from outreach_app.ui.pages.payments import PaymentsPage
 
-            page = PaymentsPage(actions.payments, worker, agent, today.today(), documents)
+            page = PaymentsPage(
+                actions.payments, worker, agent, today.today(), documents, actions.exports
+            )
             page.changed.connect(self.refresh_status)
             return page
 

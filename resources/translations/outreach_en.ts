@@ -622,6 +622,41 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>Simpan sebagai Excel atau CSV</source>
+        <translation>Save as Excel or CSV</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Menyimpan {name}…</source>
+        <translation>Saving {name}…</translation>
+    </message>
+    <message>
+        <source>Tersimpan</source>
+        <translation>Saved</translation>
+    </message>
+    <message>
+        <source>{n} baris disimpan ke {path}.
+
+Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya kepada yang berhak.</source>
+        <translation>{n} rows saved to {path}.
+
+This file holds participants&apos; personal data: keep it somewhere safe and share it only with those entitled to it.</translation>
+    </message>
+    <message>
+        <source>Tidak tersimpan</source>
+        <translation>Not saved</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Selamat datang di Perisai Outreach</source>
@@ -755,6 +790,157 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Impor peserta dari Excel/CSV</source>
+        <translation>Import participants from Excel/CSV</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Pilih daftar peserta dalam format Excel (.xlsx) atau CSV. Baris pertama berisi judul kolom, misalnya NIK, Nama lengkap, Tanggal lahir, Desa.</source>
+        <translation>Choose a participant list in Excel (.xlsx) or CSV format. The first row holds the column headers, for example NIK, Full name, Date of birth, Village.</translation>
+    </message>
+    <message>
+        <source>Pilih daftar peserta</source>
+        <translation>Choose a participant list</translation>
+    </message>
+    <message>
+        <source>Daftar peserta (*.xlsx *.csv *.txt)</source>
+        <translation>Participant lists (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Semua berkas (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>Membaca {name}…</source>
+        <translation>Reading {name}…</translation>
+    </message>
+    <message>
+        <source>Berkas tidak bisa diimpor: {reason}</source>
+        <translation>The file cannot be imported: {reason}</translation>
+    </message>
+    <message>
+        <source>Periksa semua baris (uji coba)</source>
+        <translation>Check every row (dry run)</translation>
+    </message>
+    <message>
+        <source>Pembayar untuk seluruh berkas</source>
+        <translation>Payer for the whole file</translation>
+    </message>
+    <message>
+        <source>Pemetaan kolom diingat dari impor sebelumnya dengan susunan yang sama.</source>
+        <translation>Column mapping remembered from an earlier import with the same layout.</translation>
+    </message>
+    <message>
+        <source>Kolom ditebak dari judulnya; periksa dan perbaiki bila perlu.</source>
+        <translation>Columns guessed from their headers; check and correct them if needed.</translation>
+    </message>
+    <message>
+        <source>{name}: {how} ({count} baris data, judul di baris {row}). {guess}</source>
+        <translation>{name}: {how} ({count} data rows, headers on row {row}). {guess}</translation>
+    </message>
+    <message>
+        <source>(kolom {n})</source>
+        <translation>(column {n})</translation>
+    </message>
+    <message>
+        <source>— jangan diimpor —</source>
+        <translation>— do not import —</translation>
+    </message>
+    <message>
+        <source>Menurut kolom Pembayar (kosong: mandiri)</source>
+        <translation>From the Payer column (empty: self-paying)</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Masalah</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Kembali ke kolom</source>
+        <translation>Back to the columns</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Uji coba selesai, belum ada yang disimpan: {new} siap diimpor, {already} sudah ada (tidak diimpor lagi), {refused} ditolak, {warnings} peringatan.</source>
+        <translation>Dry run done, nothing saved yet: {new} ready to import, {already} already there (not imported again), {refused} refused, {warnings} warnings.</translation>
+    </message>
+    <message>
+        <source>Impor {n} peserta</source>
+        <translation>Import {n} participants</translation>
+    </message>
+    <message>
+        <source>ditolak</source>
+        <translation>refused</translation>
+    </message>
+    <message>
+        <source>peringatan</source>
+        <translation>warning</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Cancelling…</translation>
+    </message>
+    <message>
+        <source>{imported} peserta diimpor dan akan ikut tersinkron. {already} sudah ada, {refused} ditolak.</source>
+        <translation>{imported} participants imported; they will sync with the rest. {already} already there, {refused} refused.</translation>
+    </message>
+    <message>
+        <source>Simpan baris yang ditolak ke berkas (dengan kolom Alasan penolakan), perbaiki, lalu impor berkas itu lagi: yang sudah masuk tidak akan tergandakan.</source>
+        <translation>Save the refused rows to a file (with a reason column), fix them, then import that file again: those already in will not be duplicated.</translation>
+    </message>
+    <message>
+        <source>Impor gagal, tidak ada yang disimpan: {reason}</source>
+        <translation>Import failed, nothing was saved: {reason}</translation>
+    </message>
+    <message>
+        <source>Simpan baris yang ditolak…</source>
+        <translation>Save the refused rows…</translation>
+    </message>
+    <message>
+        <source>Simpan baris yang ditolak</source>
+        <translation>Save the refused rows</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Aparatur desa</source>
@@ -791,6 +977,98 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     <message>
         <source>Batal</source>
         <translation>Cancelled</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Place of birth</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Kode desa</source>
+        <translation>Village code</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kode pos</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Sektor</source>
+        <translation>Sector</translation>
+    </message>
+    <message>
+        <source>Lokasi kerja</source>
+        <translation>Work location</translation>
+    </message>
+    <message>
+        <source>Penghasilan</source>
+        <translation>Income</translation>
+    </message>
+    <message>
+        <source>JHT</source>
+        <translation>JHT</translation>
+    </message>
+    <message>
+        <source>Periode (bulan)</source>
+        <translation>Period (months)</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Segmen</source>
+        <translation>Segment</translation>
+    </message>
+    <message>
+        <source>Kepesertaan</source>
+        <translation>Membership</translation>
+    </message>
+    <message>
+        <source>Nama ibu kandung</source>
+        <translation>Mother&apos;s maiden name</translation>
+    </message>
+    <message>
+        <source>KPJ</source>
+        <translation>KPJ</translation>
+    </message>
+    <message>
+        <source>Tanggal daftar</source>
+        <translation>Registration date</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1370,22 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
         <translation>Blank form (to fill in by hand)</translation>
     </message>
     <message>
+        <source>Impor / ekspor</source>
+        <translation>Import / export</translation>
+    </message>
+    <message>
+        <source>Impor peserta dari Excel/CSV…</source>
+        <translation>Import participants from Excel/CSV…</translation>
+    </message>
+    <message>
+        <source>Ekspor daftar ini (sesuai pencarian dan filter)…</source>
+        <translation>Export this list (as searched and filtered)…</translation>
+    </message>
+    <message>
+        <source>Ekspor semua peserta satu desa…</source>
+        <translation>Export all participants of one village…</translation>
+    </message>
+    <message>
         <source>Cari NIK (awalan) atau nama peserta…</source>
         <translation>Search NIK (prefix) or participant name…</translation>
     </message>
@@ -1158,6 +1452,10 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     <message>
         <source>{n} peserta</source>
         <translation>Participants: {n}</translation>
+    </message>
+    <message>
+        <source>Ekspor satu desa</source>
+        <translation>Export one village</translation>
     </message>
     <message>
         <source>Kuitansi tidak dibatalkan: {error}</source>
@@ -1296,6 +1594,18 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
         <translation>Collective payer&apos;s list and bill…</translation>
     </message>
     <message>
+        <source>Ekspor</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Semua kuitansi ke Excel/CSV…</source>
+        <translation>All receipts to Excel/CSV…</translation>
+    </message>
+    <message>
+        <source>Kuitansi satu desa…</source>
+        <translation>Receipts of one village…</translation>
+    </message>
+    <message>
         <source>Kuitansi</source>
         <translation>Receipt</translation>
     </message>
@@ -1362,6 +1672,14 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     <message>
         <source>Tidak tersimpan: {error}</source>
         <translation>Not saved: {error}</translation>
+    </message>
+    <message>
+        <source>Kuitansi satu desa</source>
+        <translation>Receipts of one village</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2335,14 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     <message>
         <source>Formulir peserta yang didaftarkan</source>
         <translation>Forms of the participants enrolled</translation>
+    </message>
+    <message>
+        <source>Ekspor daftar…</source>
+        <translation>Export list…</translation>
+    </message>
+    <message>
+        <source>Kunjungan dan hasilnya, seperti daftar ini, ke Excel/CSV.</source>
+        <translation>The visits and their outcomes, as this list shows them, to Excel/CSV.</translation>
     </message>
     <message>
         <source>Pilih identitas pengguna terlebih dahulu.</source>

@@ -622,6 +622,41 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     </message>
 </context>
 <context>
+    <name>ExportActions</name>
+    <message>
+        <source>Simpan sebagai Excel atau CSV</source>
+        <translation>Simpan sebagai Excel atau CSV</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Menyimpan {name}…</source>
+        <translation>Menyimpan {name}…</translation>
+    </message>
+    <message>
+        <source>Tersimpan</source>
+        <translation>Tersimpan</translation>
+    </message>
+    <message>
+        <source>{n} baris disimpan ke {path}.
+
+Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya kepada yang berhak.</source>
+        <translation>{n} baris disimpan ke {path}.
+
+Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya kepada yang berhak.</translation>
+    </message>
+    <message>
+        <source>Tidak tersimpan</source>
+        <translation>Tidak tersimpan</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Selamat datang di Perisai Outreach</source>
@@ -755,6 +790,157 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Impor peserta dari Excel/CSV</source>
+        <translation>Impor peserta dari Excel/CSV</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>Pilih daftar peserta dalam format Excel (.xlsx) atau CSV. Baris pertama berisi judul kolom, misalnya NIK, Nama lengkap, Tanggal lahir, Desa.</source>
+        <translation>Pilih daftar peserta dalam format Excel (.xlsx) atau CSV. Baris pertama berisi judul kolom, misalnya NIK, Nama lengkap, Tanggal lahir, Desa.</translation>
+    </message>
+    <message>
+        <source>Pilih daftar peserta</source>
+        <translation>Pilih daftar peserta</translation>
+    </message>
+    <message>
+        <source>Daftar peserta (*.xlsx *.csv *.txt)</source>
+        <translation>Daftar peserta (*.xlsx *.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>Semua berkas (*)</source>
+        <translation>Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Membaca {name}…</source>
+        <translation>Membaca {name}…</translation>
+    </message>
+    <message>
+        <source>Berkas tidak bisa diimpor: {reason}</source>
+        <translation>Berkas tidak bisa diimpor: {reason}</translation>
+    </message>
+    <message>
+        <source>Periksa semua baris (uji coba)</source>
+        <translation>Periksa semua baris (uji coba)</translation>
+    </message>
+    <message>
+        <source>Pembayar untuk seluruh berkas</source>
+        <translation>Pembayar untuk seluruh berkas</translation>
+    </message>
+    <message>
+        <source>Pemetaan kolom diingat dari impor sebelumnya dengan susunan yang sama.</source>
+        <translation>Pemetaan kolom diingat dari impor sebelumnya dengan susunan yang sama.</translation>
+    </message>
+    <message>
+        <source>Kolom ditebak dari judulnya; periksa dan perbaiki bila perlu.</source>
+        <translation>Kolom ditebak dari judulnya; periksa dan perbaiki bila perlu.</translation>
+    </message>
+    <message>
+        <source>{name}: {how} ({count} baris data, judul di baris {row}). {guess}</source>
+        <translation>{name}: {how} ({count} baris data, judul di baris {row}). {guess}</translation>
+    </message>
+    <message>
+        <source>(kolom {n})</source>
+        <translation>(kolom {n})</translation>
+    </message>
+    <message>
+        <source>— jangan diimpor —</source>
+        <translation>— jangan diimpor —</translation>
+    </message>
+    <message>
+        <source>Menurut kolom Pembayar (kosong: mandiri)</source>
+        <translation>Menurut kolom Pembayar (kosong: mandiri)</translation>
+    </message>
+    <message>
+        <source>Memeriksa…</source>
+        <translation>Memeriksa…</translation>
+    </message>
+    <message>
+        <source>Baris</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Kolom</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Masalah</source>
+        <translation>Masalah</translation>
+    </message>
+    <message>
+        <source>Kembali ke kolom</source>
+        <translation>Kembali ke kolom</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Uji coba selesai, belum ada yang disimpan: {new} siap diimpor, {already} sudah ada (tidak diimpor lagi), {refused} ditolak, {warnings} peringatan.</source>
+        <translation>Uji coba selesai, belum ada yang disimpan: {new} siap diimpor, {already} sudah ada (tidak diimpor lagi), {refused} ditolak, {warnings} peringatan.</translation>
+    </message>
+    <message>
+        <source>Impor {n} peserta</source>
+        <translation>Impor {n} peserta</translation>
+    </message>
+    <message>
+        <source>ditolak</source>
+        <translation>ditolak</translation>
+    </message>
+    <message>
+        <source>peringatan</source>
+        <translation>peringatan</translation>
+    </message>
+    <message>
+        <source>Membatalkan…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <source>{imported} peserta diimpor dan akan ikut tersinkron. {already} sudah ada, {refused} ditolak.</source>
+        <translation>{imported} peserta diimpor dan akan ikut tersinkron. {already} sudah ada, {refused} ditolak.</translation>
+    </message>
+    <message>
+        <source>Simpan baris yang ditolak ke berkas (dengan kolom Alasan penolakan), perbaiki, lalu impor berkas itu lagi: yang sudah masuk tidak akan tergandakan.</source>
+        <translation>Simpan baris yang ditolak ke berkas (dengan kolom Alasan penolakan), perbaiki, lalu impor berkas itu lagi: yang sudah masuk tidak akan tergandakan.</translation>
+    </message>
+    <message>
+        <source>Impor gagal, tidak ada yang disimpan: {reason}</source>
+        <translation>Impor gagal, tidak ada yang disimpan: {reason}</translation>
+    </message>
+    <message>
+        <source>Simpan baris yang ditolak…</source>
+        <translation>Simpan baris yang ditolak…</translation>
+    </message>
+    <message>
+        <source>Simpan baris yang ditolak</source>
+        <translation>Simpan baris yang ditolak</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <translation>Tersimpan: {path}</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Aparatur desa</source>
@@ -791,6 +977,98 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     <message>
         <source>Batal</source>
         <translation>Batal</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Nama lengkap</source>
+        <translation>Nama lengkap</translation>
+    </message>
+    <message>
+        <source>Tempat lahir</source>
+        <translation>Tempat lahir</translation>
+    </message>
+    <message>
+        <source>Tanggal lahir</source>
+        <translation>Tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Jenis kelamin</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Alamat</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Kode desa</source>
+        <translation>Kode desa</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Kode pos</source>
+        <translation>Kode pos</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>Pekerjaan</source>
+        <translation>Pekerjaan</translation>
+    </message>
+    <message>
+        <source>Sektor</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Lokasi kerja</source>
+        <translation>Lokasi kerja</translation>
+    </message>
+    <message>
+        <source>Penghasilan</source>
+        <translation>Penghasilan</translation>
+    </message>
+    <message>
+        <source>JHT</source>
+        <translation>JHT</translation>
+    </message>
+    <message>
+        <source>Periode (bulan)</source>
+        <translation>Periode (bulan)</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Pembayar</translation>
+    </message>
+    <message>
+        <source>Segmen</source>
+        <translation>Segmen</translation>
+    </message>
+    <message>
+        <source>Kepesertaan</source>
+        <translation>Kepesertaan</translation>
+    </message>
+    <message>
+        <source>Nama ibu kandung</source>
+        <translation>Nama ibu kandung</translation>
+    </message>
+    <message>
+        <source>KPJ</source>
+        <translation>KPJ</translation>
+    </message>
+    <message>
+        <source>Tanggal daftar</source>
+        <translation>Tanggal daftar</translation>
     </message>
 </context>
 <context>
@@ -1092,6 +1370,22 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
         <translation>Formulir kosong (isi tangan)</translation>
     </message>
     <message>
+        <source>Impor / ekspor</source>
+        <translation>Impor / ekspor</translation>
+    </message>
+    <message>
+        <source>Impor peserta dari Excel/CSV…</source>
+        <translation>Impor peserta dari Excel/CSV…</translation>
+    </message>
+    <message>
+        <source>Ekspor daftar ini (sesuai pencarian dan filter)…</source>
+        <translation>Ekspor daftar ini (sesuai pencarian dan filter)…</translation>
+    </message>
+    <message>
+        <source>Ekspor semua peserta satu desa…</source>
+        <translation>Ekspor semua peserta satu desa…</translation>
+    </message>
+    <message>
         <source>Cari NIK (awalan) atau nama peserta…</source>
         <translation>Cari NIK (awalan) atau nama peserta…</translation>
     </message>
@@ -1158,6 +1452,10 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     <message>
         <source>{n} peserta</source>
         <translation>{n} peserta</translation>
+    </message>
+    <message>
+        <source>Ekspor satu desa</source>
+        <translation>Ekspor satu desa</translation>
     </message>
     <message>
         <source>Kuitansi tidak dibatalkan: {error}</source>
@@ -1296,6 +1594,18 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
         <translation>Daftar tagihan pembayar kolektif…</translation>
     </message>
     <message>
+        <source>Ekspor</source>
+        <translation>Ekspor</translation>
+    </message>
+    <message>
+        <source>Semua kuitansi ke Excel/CSV…</source>
+        <translation>Semua kuitansi ke Excel/CSV…</translation>
+    </message>
+    <message>
+        <source>Kuitansi satu desa…</source>
+        <translation>Kuitansi satu desa…</translation>
+    </message>
+    <message>
         <source>Kuitansi</source>
         <translation>Kuitansi</translation>
     </message>
@@ -1362,6 +1672,14 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     <message>
         <source>Tidak tersimpan: {error}</source>
         <translation>Tidak tersimpan: {error}</translation>
+    </message>
+    <message>
+        <source>Kuitansi satu desa</source>
+        <translation>Kuitansi satu desa</translation>
+    </message>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
     </message>
 </context>
 <context>
@@ -2017,6 +2335,14 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     <message>
         <source>Formulir peserta yang didaftarkan</source>
         <translation>Formulir peserta yang didaftarkan</translation>
+    </message>
+    <message>
+        <source>Ekspor daftar…</source>
+        <translation>Ekspor daftar…</translation>
+    </message>
+    <message>
+        <source>Kunjungan dan hasilnya, seperti daftar ini, ke Excel/CSV.</source>
+        <translation>Kunjungan dan hasilnya, seperti daftar ini, ke Excel/CSV.</translation>
     </message>
     <message>
         <source>Pilih identitas pengguna terlebih dahulu.</source>

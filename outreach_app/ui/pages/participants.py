@@ -3,12 +3,15 @@ and payer, the lazy list, and the detail panel of the selected person."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelection, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import Participant, ParticipantStatus
 from outreach_app.reference.money_text import format_count
+from outreach_app.services.exporting import ExportKind
 from outreach_app.services.participants import ParticipantDirectory, ParticipantFilter
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.actions import ParticipantActions
@@ -45,6 +49,9 @@ from outreach_app.ui.widgets.combo import current_enum
 from outreach_app.ui.widgets.participant_detail import ParticipantDetailView
 from outreach_app.ui.widgets.print_button import print_menu_button
 from outreach_app.ui.workers import Worker
+
+if TYPE_CHECKING:
+    from outreach_app.ui.dialogs.import_participants import ImportDialog
 
 SEARCH_DEBOUNCE_MS = 200
 
@@ -80,6 +87,17 @@ class ParticipantsPage(QWidget):
             documents is not None,
         )
         self.print_form_action.setEnabled(False)
+        self.files_button, files = print_menu_button(
+            self.tr("Impor / ekspor"),
+            [self.tr("Impor peserta dari Excel/CSV…"),
+             self.tr("Ekspor daftar ini (sesuai pencarian dan filter)…"),
+             self.tr("Ekspor semua peserta satu desa…")],
+            actions.exports is not None,
+        )  # fmt: skip
+        self.import_action, self.export_list_action, self.export_village_action = files
+        self.import_action.setEnabled(actions.actor is not None)
+        self.import_dialog: ImportDialog | None = None
+        self._worker = worker
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Cari NIK (awalan) atau nama peserta…"))
         self.search.setClearButtonEnabled(True)
@@ -118,6 +136,7 @@ class ParticipantsPage(QWidget):
         actions_row.addStretch(1)
         for button in (self.new_button, self.edit_button, self.pay_button):
             actions_row.addWidget(button)
+        actions_row.addWidget(self.files_button)
         actions_row.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addLayout(actions_row)
@@ -139,6 +158,9 @@ class ParticipantsPage(QWidget):
         self.detail.print_requested.connect(self.print_receipt)
         self.print_form_action.triggered.connect(self.print_form)
         self.print_blank_action.triggered.connect(self.print_blank_form)
+        self.import_action.triggered.connect(self.open_import)
+        self.export_list_action.triggered.connect(self.export_list)
+        self.export_village_action.triggered.connect(self.export_village)
 
     def _size_columns(self) -> None:
         """Widths from the font in use, not pixels: each column fits its header and its widest
@@ -272,6 +294,51 @@ class ParticipantsPage(QWidget):
     def print_receipt(self, receipt_no: str) -> None:
         if self._documents is not None:
             self._documents.receipt(self, receipt_no)
+
+    # --- import and export ------------------------------------------------------------------
+
+    def open_import(self) -> ImportDialog | None:
+        from outreach_app.ui.dialogs.import_participants import ImportDialog
+
+        exports, actor = self._actions.exports, self._actions.actor
+        if exports is None or actor is None:
+            return None
+        dialog = ImportDialog(exports.jobs, self._worker, actor, self)
+        dialog.imported.connect(lambda _report: self._imported())
+        if self.import_dialog is not None:
+            self.import_dialog.deleteLater()
+        self.import_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _imported(self) -> None:
+        self.participant_changed.emit("")
+        self.model.reload()
+
+    def export_list(self) -> None:
+        exports = self._actions.exports
+        if exports is None:
+            return
+        filters = self.current_filters()
+        name = f"peserta-{self._directory.today():%Y-%m-%d}.xlsx"
+        exports.ask(self, name, lambda jobs, target: jobs.export(
+            ExportKind.PARTICIPANTS, target, filters=filters))  # fmt: skip
+
+    def export_village(self) -> None:
+        exports = self._actions.exports
+        if exports is None:
+            return
+        villages = self._directory.villages()
+        names = [f"{v.name} ({v.district}) {v.code}" for v in villages]
+        chosen, ok = QInputDialog.getItem(
+            self, self.tr("Ekspor satu desa"), self.tr("Desa"), names, 0, False
+        )
+        if not ok or chosen not in names:
+            return
+        village = villages[names.index(chosen)]
+        name = f"peserta-{village.code}-{self._directory.today():%Y-%m-%d}.xlsx"
+        exports.ask(self, name, lambda jobs, target: jobs.export(
+            ExportKind.PARTICIPANTS, target, village_id=village.stamp.id))  # fmt: skip
 
     def open_enrolment(self, draft: Participant | None) -> EnrolmentDialog | None:
         actor = self._actions.actor

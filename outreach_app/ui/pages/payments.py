@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -24,15 +25,17 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.domain.errors import DomainError
-from outreach_app.domain.models import User
+from outreach_app.domain.models import User, Village
 from outreach_app.reference.dates_text import month_span
 from outreach_app.reference.money_text import format_count, format_rupiah, parse_rupiah
+from outreach_app.services.exporting import ExportKind
 from outreach_app.services.payments import DaySheet, PaymentService
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.dialogs.group_payment import GroupPaymentDialog
 from outreach_app.ui.dialogs.payer_list import PayerListDialog
 from outreach_app.ui.dialogs.payment import ask_void_reason
 from outreach_app.ui.documents import DocumentActions
+from outreach_app.ui.export_actions import ExportActions
 from outreach_app.ui.translations import date_locale
 from outreach_app.ui.widgets.cards import StatCard, title
 from outreach_app.ui.widgets.print_button import print_menu_button
@@ -93,8 +96,10 @@ class PaymentsPage(QWidget):
         agent: User | None,
         today: dt.date,
         documents: DocumentActions | None = None,
+        exports: ExportActions | None = None,
     ) -> None:
         super().__init__()
+        self._exports = exports
         self._service = service
         self._documents = documents
         self._worker = worker
@@ -123,6 +128,14 @@ class PaymentsPage(QWidget):
             documents is not None,
         )  # fmt: skip
         self.print_selected_action, self.print_day_action, self.print_payer_action = printed
+        self.export_button, exported = print_menu_button(
+            self.tr("Ekspor"),
+            [self.tr("Semua kuitansi ke Excel/CSV…"), self.tr("Kuitansi satu desa…")],
+            exports is not None,
+        )
+        self.export_all_action, self.export_village_action = exported
+        self.export_all_action.triggered.connect(lambda: self.export_receipts(None))
+        self.export_village_action.triggered.connect(self.export_village)
         self.print_selected_action.setEnabled(agent is not None)
         self.print_day_action.setEnabled(agent is not None)
         self.receipts = QTableWidget(0, 6)
@@ -152,6 +165,7 @@ class PaymentsPage(QWidget):
         bar.addWidget(self.group_button)
         bar.addWidget(self.void_button)
         bar.addWidget(self.deposit_button)
+        bar.addWidget(self.export_button)
         bar.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title(self.tr("Pembayaran dan kas")))
@@ -288,6 +302,29 @@ class PaymentsPage(QWidget):
         self.changed.emit()
         self.load()
         return True
+
+    # --- export ---------------------------------------------------------------------------
+
+    def export_receipts(self, village: Village | None) -> None:
+        """Every receipt on this laptop (voided ones marked), or those of one village."""
+        if self._exports is None:
+            return
+        day = self.day.date().toPython()
+        where = f"-{village.code}" if village is not None else ""
+        village_id = village.stamp.id if village is not None else None
+        self._exports.ask(self, f"kuitansi{where}-{day:%Y-%m-%d}.xlsx", lambda jobs, target: (
+            jobs.export(ExportKind.PAYMENTS, target, village_id=village_id)))  # fmt: skip
+
+    def export_village(self) -> None:
+        if self._exports is None:
+            return
+        villages = self._exports.jobs.villages()
+        names = [f"{v.name} ({v.district}) {v.code}" for v in villages]
+        chosen, ok = QInputDialog.getItem(
+            self, self.tr("Kuitansi satu desa"), self.tr("Desa"), names, 0, False
+        )
+        if ok and chosen in names:
+            self.export_receipts(villages[names.index(chosen)])
 
 
 def cell(text: str, amount: bool = False) -> QTableWidgetItem:

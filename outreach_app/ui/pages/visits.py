@@ -35,6 +35,7 @@ from outreach_app.services.visits import VisitFilter, VisitNames, VisitService
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.dialogs.visit import OutcomeDialog, VisitDialog
 from outreach_app.ui.documents import DocumentActions
+from outreach_app.ui.export_actions import ExportActions
 from outreach_app.ui.labels import visit_status_labels
 from outreach_app.ui.models.visits import (
     COL_DATE,
@@ -65,8 +66,10 @@ class VisitsPage(QWidget):
         worker: Worker,
         user: User | None,
         documents: DocumentActions | None = None,
+        exports: ExportActions | None = None,
     ) -> None:
         super().__init__()
+        self._exports = exports
         self._service = service
         self._documents = documents
         self._worker = worker
@@ -89,6 +92,12 @@ class VisitsPage(QWidget):
             [self.tr("Laporan kunjungan"), self.tr("Formulir peserta yang didaftarkan")],
             documents is not None,
         )
+        self.export_button = QPushButton(self.tr("Ekspor daftar…"))
+        self.export_button.setToolTip(
+            self.tr("Kunjungan dan hasilnya, seperti daftar ini, ke Excel/CSV.")
+        )
+        self.export_button.setVisible(exports is not None)
+        self.export_button.clicked.connect(self.export_list)
         self.new_button.setEnabled(user is not None)
         if user is None:
             self.new_button.setToolTip(self.tr("Pilih identitas pengguna terlebih dahulu."))
@@ -153,6 +162,14 @@ class VisitsPage(QWidget):
         self.print_forms_action.triggered.connect(self.print_forms)
         self._update_buttons()
 
+    def export_list(self) -> None:
+        """The visits the list shows (period, agent and status as filtered), with outcomes."""
+        if self._exports is None:
+            return
+        visits = self.model.visits()
+        name = f"kunjungan-{self._service.today():%Y-%m-%d}.xlsx"
+        self._exports.ask(self, name, lambda jobs, target: jobs.export_visits(visits, target))
+
     def _layout(self, is_staff: bool) -> None:
         top = QHBoxLayout()
         top.addWidget(title(self.tr("Kunjungan")))
@@ -163,6 +180,7 @@ class VisitsPage(QWidget):
             self.outcome_button,
             self.cancel_button,
             self.assign_button,
+            self.export_button,
             self.print_button,
         ):
             top.addWidget(button)

@@ -1,0 +1,87 @@
+"""Saving a list to XLSX or CSV from any page: choose the file, write it on the worker thread,
+say where it went and that it holds personal data. A refusal (a wrong extension, a folder
+that cannot be written) is told in the service's words; cancelling the file dialog does
+nothing at all."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QWidget
+
+from outreach_app.domain.errors import DomainError
+from outreach_app.reference.money_text import format_count
+from outreach_app.services.exporting import ExportResult
+from outreach_app.services.spreadsheets import SpreadsheetJobs
+from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.ui.workers import Worker
+
+ExportJob = Callable[[SpreadsheetJobs, Path], ExportResult]
+
+
+class ExportActions(QObject):
+    told = Signal(str)  # every message shown
+
+    def __init__(
+        self,
+        jobs: SpreadsheetJobs,
+        worker: Worker,
+        folder: Callable[[], Path],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.jobs = jobs
+        self._worker = worker
+        self._folder = folder
+        self.file_dialog: QFileDialog | None = None
+        self.message: QMessageBox | None = None
+
+    def ask(self, parent: QWidget, suggested: str, job: ExportJob) -> None:
+        folder = self._folder()
+        with contextlib.suppress(OSError):
+            folder.mkdir(parents=True, exist_ok=True)
+        dialog = QFileDialog(parent, self.tr("Simpan sebagai Excel atau CSV"), str(folder))
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setNameFilters([self.tr("Excel (*.xlsx)"), self.tr("CSV (*.csv)")])
+        dialog.setDefaultSuffix("xlsx")
+        dialog.selectFile(str(folder / suggested))
+        dialog.fileSelected.connect(lambda path: self.export_to(parent, Path(path), job))
+        if self.file_dialog is not None:
+            self.file_dialog.deleteLater()
+        self.file_dialog = dialog
+        dialog.open()
+
+    def export_to(self, parent: QWidget, target: Path, job: ExportJob) -> None:
+        busy = QProgressDialog(self.tr("Menyimpan {name}…").format(name=target.name), "", 0, 0,
+                               parent)  # fmt: skip
+        busy.setCancelButton(None)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(300)
+        jobs = self.jobs
+
+        def done(result: ExportResult) -> None:
+            busy.close()
+            self._tell(parent, self.tr("Tersimpan"), self.tr(
+                "{n} baris disimpan ke {path}.\n\nBerkas ini berisi data pribadi peserta: "
+                "simpan di tempat aman dan bagikan hanya kepada yang berhak."
+            ).format(n=format_count(result.rows), path=result.path))  # fmt: skip
+
+        def failed(error: Exception) -> None:
+            busy.close()
+            if not isinstance(error, DomainError | StorageUnavailable | OSError):
+                raise error
+            self._tell(parent, self.tr("Tidak tersimpan"), str(error), warning=True)
+
+        self._worker.run(lambda _context: job(jobs, target), done, failed)
+
+    def _tell(self, parent: QWidget, title: str, text: str, warning: bool = False) -> None:
+        icon = QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information
+        box = QMessageBox(icon, title, text, parent=parent)
+        if self.message is not None:
+            self.message.deleteLater()
+        self.message = box
+        box.open()
+        self.told.emit(text)
