@@ -50,7 +50,7 @@ def test_no_cell_starts_with_a_formula_character(text: str) -> None:
     assert all(cell.data_type != "f" for cell in cells)
     texts = [v for row in rows for v in row if isinstance(v, str)]
     assert texts and not any(v.startswith(("=", "+", "-", "@", "\t", "\r")) for v in texts)
-    assert rows[-1][0] == "'" + text
+    assert rows[-1][0] == "'" + text.replace("\r", "\n")  # XML reads a CR back as LF
 
 
 def test_safe_text_leaves_ordinary_text_alone() -> None:
