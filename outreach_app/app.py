@@ -39,6 +39,7 @@ from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.storage.store import Store
 
 if TYPE_CHECKING:
+    from outreach_app.services.dashboard import DashboardService
     from outreach_app.services.printing import PrintService
     from outreach_app.services.sync_server import SyncServer
 
@@ -107,6 +108,14 @@ def printing_for(services: AppServices) -> PrintService:
     return PrintService(
         store, services.schedule, ReceiptSigner(store), services.demo, today=dt.date.today
     )
+
+
+def dashboard_for(services: AppServices) -> DashboardService:
+    """Made when the Dasbor page is first opened, with the agents' incentive rules."""
+    from outreach_app.reference.rate_tables import load_incentive_schedule
+    from outreach_app.services.dashboard import DashboardService
+
+    return DashboardService(services.store, load_incentive_schedule(), dt.date.today)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -182,6 +191,7 @@ def run_desktop_app(args: argparse.Namespace) -> int:
                 services.demo,
                 lambda: printing_for(services),
                 SyncService(services.store),
+                lambda: dashboard_for(services),
             )
 
         def warm_up() -> None:

@@ -29,6 +29,7 @@ from outreach_app.ui.translations import install_translators
 from outreach_app.ui.workers import Worker
 
 if TYPE_CHECKING:
+    from outreach_app.services.dashboard import DashboardService
     from outreach_app.services.printing import PrintService
     from outreach_app.services.sync import SyncService
 
@@ -71,11 +72,12 @@ def build_window(
     demo: bool,
     printing: Callable[[], PrintService] | None = None,
     sync: SyncService | None = None,
+    dashboard: Callable[[], DashboardService] | None = None,
 ) -> MainWindow:
     actions = ParticipantActions(enrolment, payments, agent)
     return MainWindow(
         today, directory, actions, visits, setup, Worker(), agent, device_name, demo, printing,
-        sync,
+        sync, dashboard,
     )  # fmt: skip
 
 
