@@ -281,3 +281,29 @@ def test_a_village_without_any_participant_still_shows_its_target(store: Store) 
     assert (row.registered, row.active, row.target, row.percent_of_target) == (0, 0, 5, 0.0)
     assert data.renewals() == [] and data.agents == ()
     assert replace(row, target=0).percent_of_target == 0.0
+
+
+def test_reminder_list_prices_what_each_person_owes(world: World, schedule) -> None:
+    """Income Rp1.500.000 without JHT: JKK 15.000 + JKM 6.800 = 21.800 a month, halved by the
+    PP 50/2025 relief (April-December 2026, sector "other") to 10.900."""
+    from outreach_app.documents.reminder_list import render_reminder_list
+    from outreach_app.services.print_output import NothingToPrint
+    from outreach_app.services.reminder_printing import ReminderListPrinter
+    from tests.pdf_tools import pdf_pages_text
+
+    printer = ReminderListPrinter(world.store, schedule, lambda: TODAY)
+    content = printer.content(world.villages["wowonda"].stamp.id)
+    [due] = content.due
+    assert (due.name, due.months_owed, due.amount) == ("Peserta p1", 1, 10_900)  # December
+    [grace] = content.grace
+    assert (grace.name, grace.months_owed, grace.amount) == ("Peserta p3", 4, 43_600)  # Sep-Dec
+    assert content.lapsed == () and content.total == 54_500
+    text = "\n".join(pdf_pages_text(render_reminder_list(content, demo=True)))
+    assert "DAFTAR PENGINGAT IURAN" in text and "Peserta p3" in text and "Rp54.500" in text
+    assert "8103011508950001" not in text  # the NIK prints masked
+    olilit = printer.content(world.villages["olilit"].stamp.id)
+    assert [r.name for r in olilit.lapsed] == ["Peserta p4"] and olilit.lapsed[0].amount is None
+    with pytest.raises(NothingToPrint, match="Hative Besar"):
+        printer.content(world.villages["hative"].stamp.id)
+    with pytest.raises(NothingToPrint, match="tidak ada di basis data"):
+        printer.content("no-such-village")
