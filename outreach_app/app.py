@@ -39,6 +39,7 @@ from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.storage.store import Store
 
 if TYPE_CHECKING:
+    from outreach_app.services.dashboard import DashboardService
     from outreach_app.services.printing import PrintService
     from outreach_app.services.spreadsheets import SpreadsheetJobs
     from outreach_app.services.sync_server import SyncServer
@@ -117,6 +118,14 @@ def spreadsheets_for(services: AppServices) -> SpreadsheetJobs:
     return SpreadsheetJobs(services.store, services.schedule, dt.date.today, services.regions)
 
 
+def dashboard_for(services: AppServices) -> DashboardService:
+    """Made when the Dasbor page is first opened, with the agents' incentive rules."""
+    from outreach_app.reference.rate_tables import load_incentive_schedule
+    from outreach_app.services.dashboard import DashboardService
+
+    return DashboardService(services.store, load_incentive_schedule(), dt.date.today)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse(argv)
     if args.command:
@@ -191,6 +200,7 @@ def run_desktop_app(args: argparse.Namespace) -> int:
                 lambda: printing_for(services),
                 SyncService(services.store),
                 spreadsheets_for(services),
+                lambda: dashboard_for(services),
             )
 
         def warm_up() -> None:

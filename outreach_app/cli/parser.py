@@ -51,7 +51,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     parser.add_argument(
         "--page",
         default="today",
-        choices=["today", "visits", "participants", "payments", "settings"],
+        choices=["today", "visits", "participants", "payments", "dashboard", "settings"],
     )
     if not with_commands:
         parser.set_defaults(command=None)

@@ -1,39 +1,52 @@
-"""Loads the effective-dated rate tables shipped in resources/rates/ (or a branch's copy)."""
+"""Loads the effective-dated rule tables shipped in resources/rates/ (or a branch's copy):
+the BPU premium rates and the agents' incentive rules."""
 
 from __future__ import annotations
 
 import json
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from outreach_app.domain.errors import RateTableError
+from outreach_app.domain.incentives import IncentiveSchedule, incentive_schedule_from_dict
 from outreach_app.domain.rates import RateSchedule, schedule_from_dict
 
 BPU_TABLE = "bpu.json"
+INCENTIVE_TABLE = "incentive.json"
 
 
 def load_schedule(path: Path | None = None) -> RateSchedule:
     """The BPU schedule from `path`, or the one shipped with the app."""
+    return schedule_from_dict(_read_table(BPU_TABLE, path, "Tabel tarif"))
+
+
+def load_incentive_schedule(path: Path | None = None) -> IncentiveSchedule:
+    """The agents' incentive rules from `path`, or the ones shipped with the app."""
+    return incentive_schedule_from_dict(_read_table(INCENTIVE_TABLE, path, "Tabel insentif"))
+
+
+def _read_table(shipped_name: str, path: Path | None, what: str) -> dict[str, Any]:
     try:
         if path is None:
-            shipped = resources.files("outreach_app.resources").joinpath("rates", BPU_TABLE)
+            shipped = resources.files("outreach_app.resources").joinpath("rates", shipped_name)
             raw = shipped.read_bytes()
-            source = f"resources/rates/{BPU_TABLE}"
+            source = f"resources/rates/{shipped_name}"
         else:
             raw = path.read_bytes()
             source = str(path)
         # utf-8-sig: a branch may edit the file in Notepad, which writes a byte-order mark.
         data = json.loads(raw.decode("utf-8-sig"))
     except OSError as exc:
-        raise RateTableError(f"Tabel tarif tidak dapat dibaca ({exc.strerror}): {path}") from exc
+        raise RateTableError(f"{what} tidak dapat dibaca ({exc.strerror}): {path}") from exc
     except UnicodeDecodeError as exc:
         raise RateTableError(
-            f"Tabel tarif {source} harus disimpan sebagai UTF-8 (byte {exc.start} tidak sah)."
+            f"{what} {source} harus disimpan sebagai UTF-8 (byte {exc.start} tidak sah)."
         ) from exc
     except json.JSONDecodeError as exc:
         raise RateTableError(
-            f"Tabel tarif {source} bukan JSON yang sah (baris {exc.lineno}): {exc.msg}"
+            f"{what} {source} bukan JSON yang sah (baris {exc.lineno}): {exc.msg}"
         ) from exc
     if not isinstance(data, dict):
-        raise RateTableError(f"Tabel tarif {source} harus berupa objek JSON.")
-    return schedule_from_dict(data)
+        raise RateTableError(f"{what} {source} harus berupa objek JSON.")
+    return data

@@ -21,6 +21,7 @@ from outreach_app.documents.registration_form import (
     render_blank_form,
     render_registration_form,
 )
+from outreach_app.documents.reminder_list import render_reminder_list
 from outreach_app.documents.visit_report import render_visit_report
 from outreach_app.domain.models import Participant, Payment
 from outreach_app.domain.months import month_start
@@ -30,6 +31,7 @@ from outreach_app.services.print_output import NothingToPrint, PrintJob, write_p
 from outreach_app.services.receipt_printing import ReceiptPrinter
 from outreach_app.services.receipts import ReceiptSigner
 from outreach_app.services.registration_printing import RegistrationFormPrinter
+from outreach_app.services.reminder_printing import ReminderListPrinter
 from outreach_app.storage.store import Store
 
 __all__ = ["NothingToPrint", "PrintJob", "PrintService", "write_pdf"]
@@ -52,6 +54,7 @@ class PrintService:
         self.forms = RegistrationFormPrinter(store, schedule, today, demo)
         self.payer_lists = PayerListPrinter(store, schedule, today, demo)
         self.visit_reports = VisitReportPrinter(store, today, demo)
+        self.reminder_lists = ReminderListPrinter(store, schedule, today)
 
     # --- jobs: read now, draw later -----------------------------------------------------
 
@@ -120,6 +123,14 @@ class PrintService:
             f"Laporan kunjungan {content.village.name}",
             f"laporan-kunjungan-{visit_id[:8]}.pdf",
             lambda: render_visit_report(content, demo=self.demo),
+        )
+
+    def reminder_list_job(self, village_id: str) -> PrintJob:
+        content = self.reminder_lists.content(village_id)
+        return PrintJob(
+            f"Pengingat iuran {content.village.name}",
+            f"pengingat-iuran-{content.village.code}-{content.printed_on:%Y-%m-%d}.pdf",
+            lambda: render_reminder_list(content, demo=self.demo),
         )
 
     # --- at once (command line, tests) --------------------------------------------------

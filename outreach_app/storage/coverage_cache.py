@@ -26,6 +26,17 @@ _UPSERT = (
     "ON CONFLICT (participant_id) DO UPDATE SET run_start = excluded.run_start, "
     "paid_through = excluded.paid_through"
 )
+# Since migration 0011 a run also carries its participant's village, payer and whether it
+# counts (live and not a draft), so the dashboard counts statuses per village without a join;
+# a trigger on participants keeps them when those columns change.
+_UPSERT_WITH_AREA = (
+    "INSERT INTO participant_coverage (participant_id, run_start, paid_through, village_id, "
+    "payer_id, live) SELECT id, ?, ?, village_id, payer_id, deleted = 0 AND status != 'draft' "
+    "FROM participants WHERE id = ? "
+    "ON CONFLICT (participant_id) DO UPDATE SET run_start = excluded.run_start, "
+    "paid_through = excluded.paid_through, village_id = excluded.village_id, "
+    "payer_id = excluded.payer_id, live = excluded.live"
+)
 
 
 # The ids whose receipts count for the participant given: itself and every record merged into
@@ -65,10 +76,14 @@ def _payments(db: Database, where: str, params: list[str]) -> Iterable[Payment]:
         yield from_row(Payment, dict(zip(names, row, strict=True)))
 
 
-def _store(db: Database, participant_id: str, run: tuple[dt.date, dt.date] | None) -> None:
+def _store(
+    db: Database, participant_id: str, run: tuple[dt.date, dt.date] | None, area: bool = True
+) -> None:
     if run is None:
         db.execute("DELETE FROM participant_coverage WHERE participant_id = ?", [participant_id])
-    else:
+    elif area:
+        db.execute(_UPSERT_WITH_AREA, [run[0].isoformat(), run[1].isoformat(), participant_id])
+    else:  # a database migrating through 0002, before the area columns exist
         db.execute(_UPSERT, [participant_id, run[0].isoformat(), run[1].isoformat()])
 
 
@@ -84,8 +99,9 @@ def refresh_coverage(db: Database, participant_id: str) -> tuple[dt.date, dt.dat
     return run
 
 
-def rebuild_coverage(db: Database) -> int:
-    """Recomputes every participant's run (after a migration, an import or a sync)."""
+def rebuild_coverage(db: Database, area: bool = True) -> int:
+    """Recomputes every participant's run (after a migration, an import or a sync); `area`
+    False only for a database migrating through 0002 (see _UPSERT_WITH_AREA)."""
     db.execute("DELETE FROM participant_coverage")
     merging = "merged_into" in db["participants"].columns_dict  # not before migration 0010
     retired = (
@@ -100,7 +116,7 @@ def rebuild_coverage(db: Database) -> int:
     ):
         if participant_id in retired or participant_id in kept:
             continue  # done below, with the receipts of the records merged into them
-        _store(db, participant_id, current_run(payments))
+        _store(db, participant_id, current_run(payments), area)
         count += 1
     for participant_id in kept:
         count += refresh_coverage(db, participant_id) is not None

@@ -33,6 +33,16 @@ class ParticipantFilter:
     agent_id: str | None = None
     paid_before: dt.date | None = None  # coverage ends before this day (premium falls due)
 
+    @property
+    def needs_coverage(self) -> bool:
+        """Only participants with a run of paid months can match (active, grace, lapsed or
+        falling due)."""
+        return self.paid_before is not None or self.status in (
+            ParticipantStatus.ACTIVE,
+            ParticipantStatus.GRACE,
+            ParticipantStatus.LAPSED,
+        )
+
     def sql(self, today: dt.date) -> tuple[str, list[Any]]:
         clauses, params = ["p.deleted = 0"], []
         text = self.text.strip()
@@ -51,6 +61,11 @@ class ParticipantFilter:
             if value is not None:
                 clauses.append(f"{column} = ?")
                 params.append(value)
+        if self.village_id is not None and self.needs_coverage:
+            # the same village, as the run carries it: lets SQLite start from the village's
+            # runs (participant_coverage_area) rather than every run in the status's band
+            clauses.append("c.live = 1 AND c.village_id = ?")
+            params.append(self.village_id)
         if self.paid_before is not None:
             clauses.append("c.paid_through < ?")
             params.append(self.paid_before.isoformat())
@@ -102,12 +117,7 @@ _NO_JOIN = "FROM participants p"
 
 
 def _source(filters: ParticipantFilter, for_count: bool = False) -> str:
-    needs_coverage = filters.paid_before is not None or filters.status in (
-        ParticipantStatus.ACTIVE,
-        ParticipantStatus.GRACE,
-        ParticipantStatus.LAPSED,
-    )
-    if needs_coverage:
+    if filters.needs_coverage:
         return _INNER_JOIN
     if for_count and filters.status is not ParticipantStatus.REGISTERED:
         return _NO_JOIN  # a count by text, village or payer needs no coverage at all

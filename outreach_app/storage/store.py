@@ -21,6 +21,7 @@ from outreach_app.domain.hlc import HybridClock, Timestamp
 from outreach_app.domain.ids import uuid7
 from outreach_app.storage.activity import AuditLog, VisitRepository
 from outreach_app.storage.changes import ChangeWriter
+from outreach_app.storage.dashboard import DashboardQueries
 from outreach_app.storage.database import BUSY_TIMEOUT_MS, open_database, translate
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.storage.migrations import migrate
@@ -59,6 +60,7 @@ class ReadView:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.participant_list = ParticipantList(db)
+        self.branches = BranchRepository(db, None)
         self.villages = VillageRepository(db, None)
         self.users = UserRepository(db, None)
         self.payers = PayerRepository(db, None)
@@ -66,6 +68,7 @@ class ReadView:
         self.payments = PaymentRepository(db, None)
         self.deposits = CashDepositRepository(db, None)
         self.participants = ParticipantRepository(db, None, HeirRepository(db, None))
+        self.dashboard = DashboardQueries(db)
 
     def pending_changes(self) -> int:
         """Changes not yet acknowledged by the server (kept by triggers on the outbox)."""

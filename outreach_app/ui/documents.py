@@ -72,6 +72,9 @@ class DocumentActions(QObject):
     def visit_forms(self, parent: QWidget, visit_id: str) -> None:
         self.show(parent, lambda: self._printing.visit_forms_job(visit_id))
 
+    def reminder_list(self, parent: QWidget, village_id: str) -> None:
+        self.show(parent, lambda: self._printing.reminder_list_job(village_id))
+
     # --- how any of them opens -----------------------------------------------------------
 
     def show(self, parent: QWidget, make_job: Callable[[], PrintJob]) -> None:

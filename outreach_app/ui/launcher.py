@@ -29,6 +29,7 @@ from outreach_app.ui.translations import install_translators
 from outreach_app.ui.workers import Worker
 
 if TYPE_CHECKING:
+    from outreach_app.services.dashboard import DashboardService
     from outreach_app.services.printing import PrintService
     from outreach_app.services.spreadsheets import SpreadsheetJobs
     from outreach_app.services.sync import SyncService
@@ -73,6 +74,7 @@ def build_window(
     printing: Callable[[], PrintService] | None = None,
     sync: SyncService | None = None,
     spreadsheets: SpreadsheetJobs | None = None,
+    dashboard: Callable[[], DashboardService] | None = None,
 ) -> MainWindow:
     worker = Worker()
     exports = None
@@ -83,7 +85,7 @@ def build_window(
     actions = ParticipantActions(enrolment, payments, agent, exports)
     window = MainWindow(
         today, directory, actions, visits, setup, worker, agent, device_name, demo, printing,
-        sync,
+        sync, dashboard,
     )  # fmt: skip
     if exports is not None:
         exports.setParent(window)

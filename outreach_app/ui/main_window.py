@@ -26,10 +26,12 @@ from outreach_app.ui.widgets.cards import STYLE
 from outreach_app.ui.workers import Worker
 
 if TYPE_CHECKING:  # printing, sync and the page modules are imported when first used
+    from outreach_app.services.dashboard import DashboardService
     from outreach_app.services.printing import PrintService
     from outreach_app.services.sync import SyncService
     from outreach_app.ui.actions import ParticipantActions
     from outreach_app.ui.bundle_actions import BundleActions
+    from outreach_app.ui.pages.dashboard import DashboardPage
     from outreach_app.ui.pages.participants import ParticipantsPage
     from outreach_app.ui.pages.payments import PaymentsPage
     from outreach_app.ui.pages.settings import SettingsPage
@@ -37,7 +39,7 @@ if TYPE_CHECKING:  # printing, sync and the page modules are imported when first
     from outreach_app.ui.pages.visits import VisitsPage
     from outreach_app.ui.widgets.sync_control import SyncControl
 
-PAGES = ("today", "visits", "participants", "payments", "settings")
+PAGES = ("today", "visits", "participants", "payments", "dashboard", "settings")
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +58,7 @@ class MainWindow(QMainWindow):
         demo: bool,
         printing: Callable[[], PrintService] | None = None,
         sync: SyncService | None = None,
+        dashboard: Callable[[], DashboardService] | None = None,
     ) -> None:
         super().__init__()
         self._today = today
@@ -99,6 +102,15 @@ class MainWindow(QMainWindow):
             page.changed.connect(self.refresh_status)
             return page
 
+        def dashboard_page() -> QWidget:
+            # Qt Charts and the dashboard's modules load here, when the page is first opened
+            from outreach_app.ui.pages.dashboard import DashboardPage
+
+            assert dashboard is not None  # the page is not offered without its service
+            page = DashboardPage(dashboard(), worker, actions, documents, setup.document_folder)
+            page.participant_changed.connect(lambda _id: self.refresh_status())
+            return page
+
         def settings_page() -> QWidget:
             from outreach_app.ui.pages.settings import SettingsPage
 
@@ -112,6 +124,7 @@ class MainWindow(QMainWindow):
             "visits": visits_page,
             "participants": participants_page,
             "payments": payments_page,
+            "dashboard": dashboard_page,
             "settings": settings_page,
         }
         self._built: dict[str, QWidget] = {}
@@ -124,10 +137,12 @@ class MainWindow(QMainWindow):
                 self.tr("Kunjungan"),
                 self.tr("Peserta"),
                 self.tr("Pembayaran & kas"),
+                self.tr("Dasbor"),
                 self.tr("Pengaturan"),
             ]
         )
         assert self.nav.count() == len(PAGES)
+        self.nav.item(PAGES.index("dashboard")).setHidden(dashboard is None)
         self.nav.setFixedWidth(170)
         self.stack = QStackedWidget()
         for _name in PAGES:
@@ -189,6 +204,10 @@ class MainWindow(QMainWindow):
     @property
     def payments_page(self) -> PaymentsPage:
         return cast("PaymentsPage", self.page("payments"))
+
+    @property
+    def dashboard_page(self) -> DashboardPage:
+        return cast("DashboardPage", self.page("dashboard"))
 
     @property
     def settings_page(self) -> SettingsPage:

@@ -196,6 +196,354 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Grafik</source>
+        <translation>Chart</translation>
+    </message>
+    <message>
+        <source>Tabel</source>
+        <translation>Table</translation>
+    </message>
+    <message>
+        <source>Simpan PNG…</source>
+        <translation>Save PNG…</translation>
+    </message>
+    <message>
+        <source>Simpan XLSX…</source>
+        <translation>Save XLSX…</translation>
+    </message>
+    <message>
+        <source>gambar tidak dapat ditulis</source>
+        <translation>the image could not be written</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Tidak tersimpan ({error}): {path}</source>
+        <translation>Not saved ({error}): {path}</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai</source>
+        <translation>Save as</translation>
+    </message>
+    <message>
+        <source>Gambar PNG (*.png)</source>
+        <translation>PNG image (*.png)</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Desa</source>
+        <translation>Village</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>District</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>Regency/city</translation>
+    </message>
+    <message>
+        <source>Kantor cabang</source>
+        <translation>Branch office</translation>
+    </message>
+    <message>
+        <source>Mandiri</source>
+        <translation>Self-paid</translation>
+    </message>
+    <message>
+        <source>APBN</source>
+        <translation>APBN (state budget)</translation>
+    </message>
+    <message>
+        <source>APBD</source>
+        <translation>APBD (regional budget)</translation>
+    </message>
+    <message>
+        <source>APBDes</source>
+        <translation>APBDes (village fund)</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>Sponsor</translation>
+    </message>
+    <message>
+        <source>Data per {day}</source>
+        <translation>Data as of {day}</translation>
+    </message>
+    <message>
+        <source>Cakupan per {level}</source>
+        <translation>Coverage by {level}</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Area</translation>
+    </message>
+    <message>
+        <source>Bagian dari</source>
+        <translation>Part of</translation>
+    </message>
+    <message>
+        <source>Pekerja informal</source>
+        <translation>Informal workers</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Capaian target (%)</source>
+        <translation>Of target (%)</translation>
+    </message>
+    <message>
+        <source>Cakupan pekerja (%)</source>
+        <translation>Of workers (%)</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Masa tenggang</source>
+        <translation>Grace period</translation>
+    </message>
+    <message>
+        <source>Berhenti</source>
+        <translation>Lapsed</translation>
+    </message>
+    <message>
+        <source>Aktif: iuran dibayar sampai bulan berjalan.</source>
+        <translation>Active: premiums paid up to the current month.</translation>
+    </message>
+    <message>
+        <source>Peserta baru per minggu</source>
+        <translation>New participants per week</translation>
+    </message>
+    <message>
+        <source>Minggu mulai (Senin)</source>
+        <translation>Week starting (Monday)</translation>
+    </message>
+    <message>
+        <source>Peserta baru</source>
+        <translation>New participants</translation>
+    </message>
+    <message>
+        <source>Peserta menurut pembayar iuran</source>
+        <translation>Participants by premium payer</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Bagian (%)</source>
+        <translation>Share (%)</translation>
+    </message>
+    <message>
+        <source>Perpanjangan per desa</source>
+        <translation>Renewals by village</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo: iuran bulan berikut belum dibayar (batas {day}).</source>
+        <translation>Due: next month not paid yet (deadline {day}).</translation>
+    </message>
+    <message>
+        <source>Pengingat iuran {village}</source>
+        <translation>Premium reminders {village}</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Dibayar s.d.</source>
+        <translation>Paid through</translation>
+    </message>
+    <message>
+        <source>Bulan tertunggak</source>
+        <translation>Months overdue</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Iuran bulan kepesertaan {first}–{last}</source>
+        <translation>Premiums for membership months {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Kinerja agen {month}</source>
+        <translation>Agent performance {month}</translation>
+    </message>
+    <message>
+        <source>Agen</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>NIK baru</source>
+        <translation>New NIKs</translation>
+    </message>
+    <message>
+        <source>Kurang dari syarat</source>
+        <translation>Short of the minimum</translation>
+    </message>
+    <message>
+        <source>Iuran dikumpulkan</source>
+        <translation>Premiums collected</translation>
+    </message>
+    <message>
+        <source>Perkiraan insentif</source>
+        <translation>Estimated incentive</translation>
+    </message>
+    <message>
+        <source>dari pendaftaran</source>
+        <translation>from enrolments</translation>
+    </message>
+    <message>
+        <source>dari iuran</source>
+        <translation>from premiums</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Receipts</translation>
+    </message>
+    <message>
+        <source>NIK baru (JKK+JKM+JHT)</source>
+        <translation>New NIKs (JKK+JKM+JHT)</translation>
+    </message>
+    <message>
+        <source>NIK baru (JKK+JKM)</source>
+        <translation>New NIKs (JKK+JKM)</translation>
+    </message>
+    <message>
+        <source>Perkiraan menurut {basis}; jumlah resmi dari BPJS Ketenagakerjaan.</source>
+        <translation>Estimate under {basis}; the official amount comes from BPJS Ketenagakerjaan.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>{title} ({n} teratas dari {total})</source>
+        <translation>{title} (top {n} of {total})</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Terima iuran</source>
+        <translation>Collect premium</translation>
+    </message>
+    <message>
+        <source>Pilih identitas agen di Pengaturan dahulu.</source>
+        <translation>Choose the agent identity in Settings first.</translation>
+    </message>
+    <message>
+        <source>Cetak daftar pengingat…</source>
+        <translation>Print reminder list…</translation>
+    </message>
+    <message>
+        <source>Tingkat:</source>
+        <translation>Level:</translation>
+    </message>
+    <message>
+        <source>Cakupan</source>
+        <translation>Coverage</translation>
+    </message>
+    <message>
+        <source>Peserta baru</source>
+        <translation>New participants</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Perpanjangan</source>
+        <translation>Renewals</translation>
+    </message>
+    <message>
+        <source>Kinerja agen</source>
+        <translation>Agent performance</translation>
+    </message>
+    <message>
+        <source>Dasbor</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Desa:</source>
+        <translation>Village:</translation>
+    </message>
+    <message>
+        <source>{villages} desa · {people} peserta terdaftar · data per hari ini</source>
+        <translation>{villages} villages · {people} registered participants · data as of today</translation>
+    </message>
+    <message>
+        <source>Peserta aktif</source>
+        <translation>Active participants</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Masa tenggang</source>
+        <translation>Grace period</translation>
+    </message>
+    <message>
+        <source>Berhenti</source>
+        <translation>Lapsed</translation>
+    </message>
+    <message>
+        <source>NIK baru bulan ini</source>
+        <translation>New NIKs this month</translation>
+    </message>
+    <message>
+        <source>Syarat insentif pendaftaran ({n} NIK)</source>
+        <translation>Enrolment incentive minimum ({n} NIKs)</translation>
+    </message>
+    <message>
+        <source>{month}: insentif di sini adalah &lt;b&gt;perkiraan&lt;/b&gt; menurut {basis} (angka perlu dicek cabang); jumlah resmi dihitung oleh BPJS Ketenagakerjaan.</source>
+        <translation>{month}: the incentive shown is an &lt;b&gt;estimate&lt;/b&gt; under {basis} (figures to be checked by the branch); the official amount is computed by BPJS Ketenagakerjaan.</translation>
+    </message>
+    <message>
+        <source>{n} peserta perlu dikunjungi</source>
+        <translation>{n} participants to visit</translation>
+    </message>
+</context>
+<context>
     <name>DepositDialog</name>
     <message>
         <source>Setor uang</source>
@@ -1092,6 +1440,10 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>Pembayaran &amp; kas</source>
         <translation>Payments &amp; cash</translation>
+    </message>
+    <message>
+        <source>Dasbor</source>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <source>Pengaturan</source>

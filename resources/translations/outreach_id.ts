@@ -196,6 +196,354 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     </message>
 </context>
 <context>
+    <name>ChartPanel</name>
+    <message>
+        <source>Grafik</source>
+        <translation>Grafik</translation>
+    </message>
+    <message>
+        <source>Tabel</source>
+        <translation>Tabel</translation>
+    </message>
+    <message>
+        <source>Simpan PNG…</source>
+        <translation>Simpan PNG…</translation>
+    </message>
+    <message>
+        <source>Simpan XLSX…</source>
+        <translation>Simpan XLSX…</translation>
+    </message>
+    <message>
+        <source>gambar tidak dapat ditulis</source>
+        <translation>gambar tidak dapat ditulis</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}</source>
+        <translation>Tersimpan: {path}</translation>
+    </message>
+    <message>
+        <source>Tidak tersimpan ({error}): {path}</source>
+        <translation>Tidak tersimpan ({error}): {path}</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai</source>
+        <translation>Simpan sebagai</translation>
+    </message>
+    <message>
+        <source>Gambar PNG (*.png)</source>
+        <translation>Gambar PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Buku kerja Excel (*.xlsx)</source>
+        <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>Desa</source>
+        <translation>Desa</translation>
+    </message>
+    <message>
+        <source>Kecamatan</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>Kabupaten/kota</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <source>Kantor cabang</source>
+        <translation>Kantor cabang</translation>
+    </message>
+    <message>
+        <source>Mandiri</source>
+        <translation>Mandiri</translation>
+    </message>
+    <message>
+        <source>APBN</source>
+        <translation>APBN</translation>
+    </message>
+    <message>
+        <source>APBD</source>
+        <translation>APBD</translation>
+    </message>
+    <message>
+        <source>APBDes</source>
+        <translation>APBDes</translation>
+    </message>
+    <message>
+        <source>Sponsor</source>
+        <translation>Sponsor</translation>
+    </message>
+    <message>
+        <source>Data per {day}</source>
+        <translation>Data per {day}</translation>
+    </message>
+    <message>
+        <source>Cakupan per {level}</source>
+        <translation>Cakupan per {level}</translation>
+    </message>
+    <message>
+        <source>Wilayah</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Bagian dari</source>
+        <translation>Bagian dari</translation>
+    </message>
+    <message>
+        <source>Pekerja informal</source>
+        <translation>Pekerja informal</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Terdaftar</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>Capaian target (%)</source>
+        <translation>Capaian target (%)</translation>
+    </message>
+    <message>
+        <source>Cakupan pekerja (%)</source>
+        <translation>Cakupan pekerja (%)</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Masa tenggang</source>
+        <translation>Masa tenggang</translation>
+    </message>
+    <message>
+        <source>Berhenti</source>
+        <translation>Berhenti</translation>
+    </message>
+    <message>
+        <source>Aktif: iuran dibayar sampai bulan berjalan.</source>
+        <translation>Aktif: iuran dibayar sampai bulan berjalan.</translation>
+    </message>
+    <message>
+        <source>Peserta baru per minggu</source>
+        <translation>Peserta baru per minggu</translation>
+    </message>
+    <message>
+        <source>Minggu mulai (Senin)</source>
+        <translation>Minggu mulai (Senin)</translation>
+    </message>
+    <message>
+        <source>Peserta baru</source>
+        <translation>Peserta baru</translation>
+    </message>
+    <message>
+        <source>Peserta menurut pembayar iuran</source>
+        <translation>Peserta menurut pembayar iuran</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Pembayar</translation>
+    </message>
+    <message>
+        <source>Bagian (%)</source>
+        <translation>Bagian (%)</translation>
+    </message>
+    <message>
+        <source>Perpanjangan per desa</source>
+        <translation>Perpanjangan per desa</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo: iuran bulan berikut belum dibayar (batas {day}).</source>
+        <translation>Jatuh tempo: iuran bulan berikut belum dibayar (batas {day}).</translation>
+    </message>
+    <message>
+        <source>Pengingat iuran {village}</source>
+        <translation>Pengingat iuran {village}</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Dibayar s.d.</source>
+        <translation>Dibayar s.d.</translation>
+    </message>
+    <message>
+        <source>Bulan tertunggak</source>
+        <translation>Bulan tertunggak</translation>
+    </message>
+    <message>
+        <source>Telepon</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Iuran bulan kepesertaan {first}–{last}</source>
+        <translation>Iuran bulan kepesertaan {first}–{last}</translation>
+    </message>
+    <message>
+        <source>Kinerja agen {month}</source>
+        <translation>Kinerja agen {month}</translation>
+    </message>
+    <message>
+        <source>Agen</source>
+        <translation>Agen</translation>
+    </message>
+    <message>
+        <source>NIK baru</source>
+        <translation>NIK baru</translation>
+    </message>
+    <message>
+        <source>Kurang dari syarat</source>
+        <translation>Kurang dari syarat</translation>
+    </message>
+    <message>
+        <source>Iuran dikumpulkan</source>
+        <translation>Iuran dikumpulkan</translation>
+    </message>
+    <message>
+        <source>Perkiraan insentif</source>
+        <translation>Perkiraan insentif</translation>
+    </message>
+    <message>
+        <source>dari pendaftaran</source>
+        <translation>dari pendaftaran</translation>
+    </message>
+    <message>
+        <source>dari iuran</source>
+        <translation>dari iuran</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>NIK baru (JKK+JKM+JHT)</source>
+        <translation>NIK baru (JKK+JKM+JHT)</translation>
+    </message>
+    <message>
+        <source>NIK baru (JKK+JKM)</source>
+        <translation>NIK baru (JKK+JKM)</translation>
+    </message>
+    <message>
+        <source>Perkiraan menurut {basis}; jumlah resmi dari BPJS Ketenagakerjaan.</source>
+        <translation>Perkiraan menurut {basis}; jumlah resmi dari BPJS Ketenagakerjaan.</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>{title} ({n} teratas dari {total})</source>
+        <translation>{title} ({n} teratas dari {total})</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <source>Terima iuran</source>
+        <translation>Terima iuran</translation>
+    </message>
+    <message>
+        <source>Pilih identitas agen di Pengaturan dahulu.</source>
+        <translation>Pilih identitas agen di Pengaturan dahulu.</translation>
+    </message>
+    <message>
+        <source>Cetak daftar pengingat…</source>
+        <translation>Cetak daftar pengingat…</translation>
+    </message>
+    <message>
+        <source>Tingkat:</source>
+        <translation>Tingkat:</translation>
+    </message>
+    <message>
+        <source>Cakupan</source>
+        <translation>Cakupan</translation>
+    </message>
+    <message>
+        <source>Peserta baru</source>
+        <translation>Peserta baru</translation>
+    </message>
+    <message>
+        <source>Pembayar</source>
+        <translation>Pembayar</translation>
+    </message>
+    <message>
+        <source>Perpanjangan</source>
+        <translation>Perpanjangan</translation>
+    </message>
+    <message>
+        <source>Kinerja agen</source>
+        <translation>Kinerja agen</translation>
+    </message>
+    <message>
+        <source>Dasbor</source>
+        <translation>Dasbor</translation>
+    </message>
+    <message>
+        <source>Desa:</source>
+        <translation>Desa:</translation>
+    </message>
+    <message>
+        <source>{villages} desa · {people} peserta terdaftar · data per hari ini</source>
+        <translation>{villages} desa · {people} peserta terdaftar · data per hari ini</translation>
+    </message>
+    <message>
+        <source>Peserta aktif</source>
+        <translation>Peserta aktif</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>Jatuh tempo</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Masa tenggang</source>
+        <translation>Masa tenggang</translation>
+    </message>
+    <message>
+        <source>Berhenti</source>
+        <translation>Berhenti</translation>
+    </message>
+    <message>
+        <source>NIK baru bulan ini</source>
+        <translation>NIK baru bulan ini</translation>
+    </message>
+    <message>
+        <source>Syarat insentif pendaftaran ({n} NIK)</source>
+        <translation>Syarat insentif pendaftaran ({n} NIK)</translation>
+    </message>
+    <message>
+        <source>{month}: insentif di sini adalah &lt;b&gt;perkiraan&lt;/b&gt; menurut {basis} (angka perlu dicek cabang); jumlah resmi dihitung oleh BPJS Ketenagakerjaan.</source>
+        <translation>{month}: insentif di sini adalah &lt;b&gt;perkiraan&lt;/b&gt; menurut {basis} (angka perlu dicek cabang); jumlah resmi dihitung oleh BPJS Ketenagakerjaan.</translation>
+    </message>
+    <message>
+        <source>{n} peserta perlu dikunjungi</source>
+        <translation>{n} peserta perlu dikunjungi</translation>
+    </message>
+</context>
+<context>
     <name>DepositDialog</name>
     <message>
         <source>Setor uang</source>
@@ -1092,6 +1440,10 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>Pembayaran &amp; kas</source>
         <translation>Pembayaran &amp; kas</translation>
+    </message>
+    <message>
+        <source>Dasbor</source>
+        <translation>Dasbor</translation>
     </message>
     <message>
         <source>Pengaturan</source>

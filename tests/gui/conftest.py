@@ -8,7 +8,9 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
+from outreach_app.reference.rate_tables import load_incentive_schedule
 from outreach_app.reference.regions import RegionDirectory
+from outreach_app.services.dashboard import DashboardService
 from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.payments import PaymentService
@@ -90,9 +92,12 @@ def window(
         signer = ReceiptSigner(demo_store)
         return PrintService(demo_store, schedule, signer, demo=True, today=lambda: TODAY)
 
+    def dashboard() -> DashboardService:
+        return DashboardService(demo_store, load_incentive_schedule(), lambda: TODAY)
+
     win = MainWindow(
         today_service, directory, actions, visits, setup, worker, actions.actor, "Laptop demo",
-        demo=True, printing=printing,
+        demo=True, printing=printing, dashboard=dashboard,
     )  # fmt: skip
     qtbot.addWidget(win)
     win.resize(1280, 800)

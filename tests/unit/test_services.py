@@ -284,6 +284,7 @@ def test_migration_0002_derives_coverage_for_existing_payments(tmp_path, demo_db
     db.execute("DROP TABLE local_settings")
     db.execute("DROP INDEX participants_live_name")
     db.execute("DELETE FROM _sqlite_migrations WHERE name = '0002_participant_coverage'")
+    undo_dashboard_migration(db)  # 0011 adds to that table: undone too, so both run again
     db.conn.commit()
     db.close()
     with Store(path) as store:  # an older database: 0002 runs and derives the table
@@ -359,3 +360,17 @@ def test_a_collective_payment_is_all_or_nothing(
     with pytest.raises(ReceiptRefused):
         payments.record_group(payer.stamp.id, 1, dt.date(2027, 1, 1), agent)
     assert demo_store.payments.count() == before  # the first two were rolled back too
+
+
+def undo_dashboard_migration(db) -> None:
+    """Takes a database back to before 0011_dashboard_aggregates (its table columns went with
+    the dropped participant_coverage)."""
+    db.execute("DROP TRIGGER IF EXISTS participants_keep_coverage_area")
+    for index in ("participants_village_payer", "participants_registered",
+                  "participants_registration", "payments_collected"):  # fmt: skip
+        db.execute(f"DROP INDEX {index}")
+    db.execute(
+        "CREATE INDEX participants_village_status ON participants (deleted, village_id, status)"
+    )
+    db.execute("CREATE INDEX payments_collector_day ON payments (collected_by, paid_at)")
+    db.execute("DELETE FROM _sqlite_migrations WHERE name = '0011_dashboard_aggregates'")

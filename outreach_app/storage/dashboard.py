@@ -1,0 +1,178 @@
+"""The dashboard's aggregates: a few grouped queries, each one pass, sized for 200k people.
+
+- status counts per (village, payer): one pass over the live participants with their
+  coverage run, statuses decided by the domain's bands for the day (as the participant list
+  filters them), so coverage, renewals and payers' shares all come from it;
+- registrations per day since a date (weeks are made in the domain);
+- per agent and month: new NIKs by programmes, and the premiums collected grouped by the
+  membership month they start at and their length (the incentive bands are applied in the
+  domain, on a few hundred groups rather than on every receipt).
+
+Every query runs on the caller's connection: the service calls them through a worker
+thread's read-only view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from outreach_app.domain.coverage import status_bands
+from outreach_app.domain.dashboard import StatusCounts
+from outreach_app.domain.models import ParticipantStatus
+from outreach_app.storage.participant_list import (
+    ParticipantFilter,
+    ParticipantList,
+    ParticipantListing,
+)
+
+# Registered participants per village and payer: one pass over participants_village_payer.
+_REGISTERED = """
+SELECT village_id, payer_id, count(*) FROM participants
+WHERE deleted = 0 AND status != 'draft' GROUP BY village_id, payer_id
+"""
+
+# Their statuses on a day, from the runs (which carry village, payer and `live`, migration
+# 0011): one pass over participant_coverage_area, no join. The bands are the participant
+# list's: protection started (run_start <= day) and paid through a band's first day.
+_STATUSES = """
+SELECT village_id, payer_id,
+  count(CASE WHEN run_start <= :day AND paid_through >= :active_from THEN 1 END),
+  count(CASE WHEN run_start <= :day AND paid_through >= :active_from
+             AND paid_through < :due_before THEN 1 END),
+  count(CASE WHEN run_start <= :day AND paid_through >= :grace_from
+             AND paid_through < :active_from THEN 1 END),
+  count(CASE WHEN run_start <= :day AND paid_through < :grace_from THEN 1 END)
+FROM participant_coverage WHERE live = 1
+GROUP BY village_id, payer_id
+"""
+
+# Receipts of the month by each collector. CROSS JOIN fixes the order (users first), so each
+# agent's receipts are a range on payments_collected instead of a pass over all receipts.
+# Grouped by registration month and period as text: on 94k receipts, month arithmetic in SQL
+# cost a quarter more than doing it on the few hundred groups in Python. The retired record
+# of a merged participant keeps its receipts and its registration date.
+_COLLECTIONS = """
+SELECT pay.collected_by, substr(p.registered_on, 1, 7), pay.period_start, pay.months,
+  sum(pay.total), count(*)
+FROM users u
+CROSS JOIN payments pay ON pay.collected_by = u.id
+JOIN participants p ON p.id = pay.participant_id
+WHERE pay.paid_at >= :start AND pay.paid_at < :end AND pay.deleted = 0 AND pay.voided = 0
+GROUP BY 1, 2, 3, 4
+"""
+
+_NEW_NIKS = """
+SELECT agent_id, include_jht, count(DISTINCT nik)
+FROM participants
+WHERE registered_on >= :start AND registered_on < :end AND deleted = 0 AND status != 'draft'
+  AND nik IS NOT NULL AND agent_id IS NOT NULL
+GROUP BY agent_id, include_jht
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class NewParticipants:
+    """New NIKs an agent registered in a month, by whether they took JHT too."""
+
+    agent_id: str
+    three_programmes: int
+    two_programmes: int
+
+
+@dataclass(frozen=True, slots=True)
+class CollectionGroup:
+    """Receipts an agent wrote in a month for participants registered in the same month,
+    paying the same months (`months` from `period_start`)."""
+
+    agent_id: str
+    registered_month: dt.date | None  # first day of the month; None if not known
+    period_start: dt.date
+    months: int
+    amount: int
+    receipts: int
+
+
+class DashboardQueries:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def status_counts(self, day: dt.date, due_before: dt.date) -> list[StatusCounts]:
+        """Per (village, payer) on `day`; `due` are the active paid through before
+        `due_before` (the end of the month whose premium falls due next)."""
+        bands = status_bands(day)
+        statuses = {
+            (village, payer): counts
+            for village, payer, *counts in self._db.execute(
+                _STATUSES,
+                {
+                    "day": day.isoformat(),
+                    "active_from": bands.active_from.isoformat(),
+                    "grace_from": bands.grace_from.isoformat(),
+                    "due_before": due_before.isoformat(),
+                },
+            ).fetchall()
+        }
+        return [
+            StatusCounts(village, payer, registered, *statuses.get((village, payer), (0,) * 4))
+            for village, payer, registered in self._db.execute(_REGISTERED).fetchall()
+        ]
+
+    def registrations_by_day(self, since: dt.date) -> list[tuple[dt.date, int]]:
+        """Live, registered participants per registration day from `since` on."""
+        cursor = self._db.execute(
+            "SELECT registered_on, count(*) FROM participants WHERE registered_on >= ? "
+            "AND deleted = 0 AND status != 'draft' GROUP BY registered_on",
+            [since.isoformat()],
+        )
+        return [(dt.date.fromisoformat(day), int(count)) for day, count in cursor.fetchall()]
+
+    def new_participants(self, start: dt.date, end: dt.date) -> list[NewParticipants]:
+        """New NIKs per agent registered in [start, end)."""
+        counts: dict[str, list[int]] = {}
+        cursor = self._db.execute(_NEW_NIKS, {"start": start.isoformat(), "end": end.isoformat()})
+        for agent_id, include_jht, count in cursor.fetchall():
+            counts.setdefault(agent_id, [0, 0])[0 if include_jht else 1] += int(count)
+        return [NewParticipants(agent, three, two) for agent, (three, two) in counts.items()]
+
+    def collections(self, start: dt.date, end: dt.date) -> list[CollectionGroup]:
+        """Standing receipts written in [start, end) (the laptop's local days), grouped."""
+        cursor = self._db.execute(
+            _COLLECTIONS, {"start": start.isoformat(), "end": end.isoformat()}
+        )
+        return [
+            CollectionGroup(
+                agent_id=agent,
+                registered_month=None if month is None else dt.date.fromisoformat(month + "-01"),
+                period_start=dt.date.fromisoformat(period_start),
+                months=int(months),
+                amount=int(amount),
+                receipts=int(receipts),
+            )
+            for agent, month, period_start, months, amount, receipts in cursor.fetchall()
+        ]
+
+    def renewal_list(
+        self,
+        village_id: str,
+        day: dt.date,
+        due_before: dt.date,
+        limit: int,
+    ) -> dict[ParticipantStatus, list[ParticipantListing]]:
+        """The village's people to see on the next visit, in name order: active ones whose
+        next month is due (under ACTIVE), those in grace, and the lapsed."""
+        people = ParticipantList(self._db)
+        wanted = {
+            ParticipantStatus.ACTIVE: ParticipantFilter(
+                village_id=village_id, status=ParticipantStatus.ACTIVE, paid_before=due_before
+            ),
+            ParticipantStatus.GRACE: ParticipantFilter(
+                village_id=village_id, status=ParticipantStatus.GRACE
+            ),
+            ParticipantStatus.LAPSED: ParticipantFilter(
+                village_id=village_id, status=ParticipantStatus.LAPSED
+            ),
+        }
+        return {status: people.page(filters, day, limit) for status, filters in wanted.items()}
