@@ -4,6 +4,7 @@ that holds the branch's reference data, and agent laptops that start empty."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import socket
 import subprocess
@@ -33,6 +34,7 @@ from outreach_app.services.payments import PaymentService
 from outreach_app.services.setup import SetupService
 from outreach_app.services.sync import SyncService
 from outreach_app.storage.store import Store
+from tests.factories import make_participant
 
 TODAY = dt.date(2026, 11, 21)
 PASSWORDS = {
@@ -95,6 +97,7 @@ class ServerProcess:
             if database_url
             else ["--db", str(folder / "server.db")]
         )
+        self.database_url = database_url or f"sqlite:///{folder / 'server.db'}"
         self.process: subprocess.Popen[bytes] | None = None
         self._log: Any = None
 
@@ -112,8 +115,24 @@ class ServerProcess:
         )
         assert result.returncode == 0, result.stderr  # fmt: skip
 
+    def add_users_here(self, *accounts: tuple[str, str]) -> None:
+        """(username, role) accounts of branch MAL, made in this process with the server's
+        own code: what `add-user` does, without a process start per account (for tests
+        that make many, or that must stay fast)."""
+        from outreach_app.services.sync_server import SyncServer
+        from outreach_app.storage.server.store import ServerStore, open_engine
+
+        store = ServerStore(open_engine(self.database_url))
+        try:
+            store.migrate()
+            server = SyncServer(store)
+            for username, role in accounts:
+                server.add_user(username, PASSWORDS.get(username, "sandi-rahasia"), role, "MAL")
+        finally:
+            store.engine.dispose()
+
     def start(self) -> None:
-        self._log = (self.folder / "server.log").open("wb")
+        self._log = (self.folder / "server.log").open("ab")  # a restart adds to it
         self.process = subprocess.Popen(
             [sys.executable, "-m", "outreach_app", "serve", *self.where, "--port", str(self.port)],
             stdout=subprocess.DEVNULL, stderr=self._log,
@@ -126,6 +145,16 @@ class ServerProcess:
             except httpx.TransportError:
                 time.sleep(0.1)
         raise RuntimeError((self.folder / "server.log").read_text())
+
+    def kill(self) -> None:
+        """SIGKILL, as a power cut or the OOM killer would: no shutdown, no cleanup."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+            self.process = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
 
     def stop(self) -> None:
         if self.process is not None:
@@ -222,3 +251,72 @@ def services(laptop: Laptop, schedule: RateSchedule) -> tuple[EnrolmentService, 
         EnrolmentService(laptop.store, schedule, RegionDirectory(), lambda: TODAY),
         PaymentService(laptop.store, schedule),
     )
+
+
+def nik_for(n: int) -> str:
+    """A valid NIK from Tanimbar Selatan for each n (unique up to several hundred thousand)."""
+    from outreach_app.domain.models import Sex
+    from outreach_app.domain.nik import build_nik
+
+    born = dt.date(1970, 1, 1) + dt.timedelta(days=n % 9000)
+    return build_nik("810301", born, Sex.MALE, 1 + n // 9000)
+
+
+def field_work(
+    machine: Laptop,
+    village_id: str,
+    username: str,
+    schedule: RateSchedule,
+    people: int,
+    paid: int,
+    first: int = 0,
+) -> list[str]:
+    """A day in the field, offline: `people` enrolled in one go (one change each) and `paid`
+    of them paying three months at once (a payment and its audit entry each). NIKs from
+    `first` on. Returns the participants' ids."""
+    agent = machine.user(username)
+    owner = agent.stamp.id if agent.role is Role.AGENT else None
+    records = [
+        make_participant(village_id, full_name=f"Peserta {n:05d}", nik=nik_for(n), agent_id=owner)
+        for n in range(first, first + people)
+    ]
+    machine.store.participants.add_many(records)
+    _enrol, pay = services(machine, schedule)
+    for person in records[:paid]:
+        pay.record(person.stamp.id, 3, agent)
+    return [person.stamp.id for person in records]
+
+
+def outbox_changes(machine: Laptop) -> list[tuple[int, str, str, str, dict[str, Any]]]:
+    """The laptop's own changes, (seq, table, row id, op, fields), whether sent or not."""
+    rows = machine.store.db.execute(
+        "SELECT seq, table_name, row_id, op, fields FROM outbox ORDER BY seq"
+    ).fetchall()
+    return [(seq, table, row, op, json.loads(fields)) for seq, table, row, op, fields in rows]
+
+
+def server_changes(
+    server: ServerProcess, device_id: str
+) -> list[tuple[int, str, str, str, dict[str, Any]]]:
+    """What the server logged from one device, in the same shape, read from its database
+    (every accepted change is one row there)."""
+    from sqlalchemy import create_engine, select
+
+    from outreach_app.storage.server.tables import changes
+
+    engine = create_engine(server.database_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                select(changes.c.seq, changes.c.table_name, changes.c.row_id, changes.c.op,
+                       changes.c.fields)
+                .where(changes.c.device_id == device_id)
+                .order_by(changes.c.seq, changes.c.server_seq)
+            ).all()  # fmt: skip
+    finally:
+        engine.dispose()
+    return [(int(seq), table, row, op, json.loads(fields)) for seq, table, row, op, fields in rows]
+
+
+def everything(machine: Laptop) -> dict[str, dict[str, tuple]]:
+    return {table: machine.rows(table) for table in SYNCED}
