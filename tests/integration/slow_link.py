@@ -7,19 +7,24 @@ stream (a schedule, or seeded at random). A cut closes both ends at once, as a m
 the cell does, only without the minutes a real timeout would take to notice it.
 
 `Relay` is the plain part (accepting, connecting to the server, cutting, going down); the
-server-kill tests build their HTTP-aware fault proxy on it.
+server-kill tests build their HTTP-aware fault proxy on it. `PushLog` is the laptop's side of
+the count: which batches the server answered "already had", i.e. were sent again.
 """
 
 from __future__ import annotations
 
 import contextlib
+import json
 import queue
 import random
 import socket
 import threading
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+
+import httpx
 
 Chunks = queue.SimpleQueue[tuple[float, bytes]]  # (when the bytes arrived, the bytes)
 
@@ -172,7 +177,9 @@ class _Direction:
 class SlowLink(Relay):
     """A throttled, lossy link: `rate_bps` bits a second each way (None: no limit), `latency`
     seconds each way, and a cut at each position of `drops_at` (bytes delivered so far, both
-    directions counted together, so a cut lands in a request or in a reply alike)."""
+    directions counted together, so a cut lands in a request or in a reply alike), of
+    `drops_up` (bytes from the laptop: a cut in a request) and of `drops_down` (bytes from
+    the server: a cut in a reply)."""
 
     CHUNK = 1024  # bytes moved at a time: 32 ms at 256 kbit/s
 
@@ -182,12 +189,15 @@ class SlowLink(Relay):
         rate_bps: float | None = None,
         latency: float = 0.0,
         drops_at: Sequence[int] = (),
+        drops_up: Sequence[int] = (),
+        drops_down: Sequence[int] = (),
     ) -> None:
         self.stats = LinkStats()
         self._up = _Direction(rate_bps, latency)
         self._down = _Direction(rate_bps, latency)
         self._latency = latency
-        self._drops = sorted(drops_at)
+        self._drops = {"both": sorted(drops_at), "up": sorted(drops_up),
+                       "down": sorted(drops_down)}  # fmt: skip
         self._count = threading.Lock()
         super().__init__(upstream_port)
 
@@ -200,7 +210,7 @@ class SlowLink(Relay):
 
     @property
     def pending_drops(self) -> int:
-        return len(self._drops)
+        return sum(len(positions) for positions in self._drops.values())
 
     def connecting(self) -> None:
         self.stats.connections += 1
@@ -258,14 +268,63 @@ class SlowLink(Relay):
     def _take(self, size: int, name: str) -> int | None:
         """Counts `size` bytes as delivered; if a cut falls inside them, how many go first."""
         with self._count:
-            total = self.stats.sent + self.stats.received
+            mine = self.stats.sent if name == "up" else self.stats.received
             keep = None
-            if self._drops and total + size >= self._drops[0]:
-                keep = max(0, self._drops.pop(0) - total)
-                self.stats.drops.append(f"{name} at byte {total + keep}")
+            for positions, done in ((self._drops["both"], self.stats.sent + self.stats.received),
+                                    (self._drops[name], mine)):  # fmt: skip
+                if positions and done + size >= positions[0]:
+                    keep = max(0, positions.pop(0) - done)
+                    break
             delivered = size if keep is None else keep
+            if keep is not None:
+                self.stats.drops.append(f"{name} at byte {mine + keep:,}")
             if name == "up":
                 self.stats.sent += delivered
             else:
                 self.stats.received += delivered
             return keep
+
+
+class PushLog(httpx.HTTPTransport):
+    """The laptop's own transport, noting each push and pull it sends and each answer it
+    gets. A batch counts as re-sent when the server answers any of its changes "already had"
+    (it had applied the batch, and the reply was lost on the way)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.requests: Counter[str] = Counter()  # attempts by path, failed ones included
+        self.answered: Counter[str] = Counter()
+        self.push_answers: list[Counter[str]] = []  # statuses of each answered batch
+        self.pulled = 0  # changes in the pull pages answered
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        path = request.url.path
+        self.requests[path] += 1
+        response = super().handle_request(request)
+        if response.status_code == 200:
+            response.read()  # a cut in the middle of the body is the client's error, as before
+            self.answered[path] += 1
+            if path == "/v1/push":
+                statuses = Counter(r["status"] for r in json.loads(response.content)["results"])
+                self.push_answers.append(statuses)
+            elif path == "/v1/pull":
+                self.pulled += len(json.loads(response.content)["changes"])
+        return response
+
+    @property
+    def batches(self) -> int:
+        """Batches the server answered: each one once (the laptop moves on after an answer)."""
+        return len(self.push_answers)
+
+    def answered_as(self, status: str) -> int:
+        """Changes answered with `status` (accepted, already_had, rejected) over all batches."""
+        return sum(statuses[status] for statuses in self.push_answers)
+
+    @property
+    def resent(self) -> int:
+        return sum(1 for statuses in self.push_answers if statuses["already_had"])
+
+    @property
+    def failed(self) -> int:
+        """Requests that got no answer (cut, refused, timed out) and were tried again."""
+        return sum(self.requests.values()) - sum(self.answered.values())

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -34,7 +35,6 @@ from outreach_app.services.payments import PaymentService
 from outreach_app.services.setup import SetupService
 from outreach_app.services.sync import SyncService
 from outreach_app.storage.store import Store
-from tests.factories import make_participant
 
 TODAY = dt.date(2026, 11, 21)
 PASSWORDS = {
@@ -253,15 +253,6 @@ def services(laptop: Laptop, schedule: RateSchedule) -> tuple[EnrolmentService, 
     )
 
 
-def nik_for(n: int) -> str:
-    """A valid NIK from Tanimbar Selatan for each n (unique up to several hundred thousand)."""
-    from outreach_app.domain.models import Sex
-    from outreach_app.domain.nik import build_nik
-
-    born = dt.date(1970, 1, 1) + dt.timedelta(days=n % 9000)
-    return build_nik("810301", born, Sex.MALE, 1 + n // 9000)
-
-
 def field_work(
     machine: Laptop,
     village_id: str,
@@ -271,19 +262,28 @@ def field_work(
     paid: int,
     first: int = 0,
 ) -> list[str]:
-    """A day in the field, offline: `people` enrolled in one go (one change each) and `paid`
-    of them paying three months at once (a payment and its audit entry each). NIKs from
-    `first` on. Returns the participants' ids."""
-    agent = machine.user(username)
-    owner = agent.stamp.id if agent.role is Role.AGENT else None
-    records = [
-        make_participant(village_id, full_name=f"Peserta {n:05d}", nik=nik_for(n), agent_id=owner)
-        for n in range(first, first + people)
-    ]
+    """A day in the field, offline: `people` plausible villagers (the demo's PeopleFactory:
+    varied names, ages, phones, incomes) enrolled in one go, a change each, and `paid` of them
+    paying three months (a payment and its audit entry each). NIK serials run from `first`,
+    so two laptops given apart ranges never register the same NIK. Returns their ids."""
+    from dataclasses import replace
+
+    from outreach_app.domain.nik import build_nik
+    from outreach_app.services.demo import PeopleFactory, load_seed
+
+    user = machine.user(username)
+    village = machine.store.villages.get(village_id)
+    factory = PeopleFactory(load_seed(), random.Random(first), TODAY, schedule)
+    owner = user.stamp.id if user.role is Role.AGENT else None
+    records = []
+    for serial in range(first + 1, first + people + 1):
+        person = factory.person(village, owner)
+        nik = build_nik(village.code[:6], person.birth_date, person.sex, serial)
+        records.append(replace(person, nik=nik, registered_on=TODAY))
     machine.store.participants.add_many(records)
     _enrol, pay = services(machine, schedule)
     for person in records[:paid]:
-        pay.record(person.stamp.id, 3, agent)
+        pay.record(person.stamp.id, 3, user)
     return [person.stamp.id for person in records]
 
 
