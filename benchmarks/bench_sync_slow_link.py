@@ -34,6 +34,7 @@ from tests.integration.slow_link import PushLog, SlowLink
 from tests.integration.sync_world import (
     PASSWORDS,
     ServerProcess,
+    empty_postgres,
     field_work,
     laptop,
     outbox_changes,
@@ -53,6 +54,7 @@ class Run:
     already_had: int
     pulled: int
     batches: int
+    sends: int  # push requests, answered or not
     resent: int
     failed: int
     requests: int
@@ -61,22 +63,12 @@ class Run:
     complete: bool
 
 
-def empty_database(url: str | None) -> None:
-    if url:
-        from sqlalchemy import create_engine, text
-
-        engine = create_engine(url)
-        with engine.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-
-
 def one_sync(folder: Path, args: argparse.Namespace, limited: bool, drops: list[int]) -> Run:
     """A fresh server and branch; the agent works offline, the office adds records for the
     agent's village; then the agent syncs once through the link."""
     folder.mkdir()
-    empty_database(args.database_url)
+    if args.database_url:
+        empty_postgres(args.database_url)
     server = ServerProcess(folder, args.database_url)
     server.add_users_here(("staf.maluku", "staff"), ("agen.saumlaki", "agent"))
     server.start()
@@ -121,10 +113,11 @@ def one_sync(folder: Path, args: argparse.Namespace, limited: bool, drops: list[
         )
         for machine in (office, agent):
             machine.store.close()
-        return Run(seconds, link.stats.sent, link.stats.received, log.answered_as("accepted"),
-                   log.answered_as("already_had"), log.pulled,
-                   log.batches, log.resent, log.failed, sum(log.requests.values()),
-                   link.stats.drops, runs, complete)  # fmt: skip
+        return Run(
+            seconds, link.stats.sent, link.stats.received, log.answered_as("accepted"),
+            log.answered_as("already_had"), log.pulled, log.batches, log.requests["/v1/push"],
+            log.resent, log.failed, sum(log.requests.values()), link.stats.drops, runs, complete,
+        )  # fmt: skip
     finally:
         server.stop()
 
@@ -152,12 +145,15 @@ def main() -> None:
     print(f"  work: {args.people} enrolments, {args.paid} payments: "
           f"{slow.pushed + slow.already_had:,} changes pushed ({slow.already_had} of them "
           f"answered already had); {slow.pulled:,} pulled from the office")  # fmt: skip
-    print(f"  {'':<11}{'time':>9}{'bytes up':>11}{'bytes down':>12}{'batches':>9}"
-          f"{'re-sent':>9}{'requests':>10}{'failed':>8}{'drops':>7}{'runs':>6}")  # fmt: skip
+    columns = ("time", "bytes up", "bytes down", "batches", "sends", "re-sent", "requests",
+               "failed", "drops", "runs")  # fmt: skip
+    print("  " + " " * 11 + "".join(f"{name:>11}" for name in columns))
     for name, run in (("clean link", clean), ("slow link", slow)):
-        print(f"  {name:<11}{run.seconds:8.2f}s{run.sent:>11,}{run.received:>12,}{run.batches:>9}"
-              f"{run.resent:>9}{run.requests:>10}{run.failed:>8}{len(run.drops):>7}"
-              f"{run.runs:>6}")  # fmt: skip
+        values = (
+            f"{run.seconds:.2f} s", f"{run.sent:,}", f"{run.received:,}", run.batches, run.sends,
+            run.resent, run.requests, run.failed, len(run.drops), run.runs,
+        )  # fmt: skip
+        print(f"  {name:<11}" + "".join(f"{value:>11}" for value in values))
     floor = (slow.sent + slow.received) * 8 / args.rate + slow.requests * 2 * args.latency
     print(f"  slow / clean: {slow.seconds / clean.seconds:.1f}x;  slow / the wire's floor "
           f"({floor:.1f} s: bytes at the rate, a round trip per request): "

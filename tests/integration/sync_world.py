@@ -69,6 +69,12 @@ def store_url(kind: str, folder: Path) -> str | None:
         if os.environ.get("CI"):
             pytest.fail(f"{POSTGRES_ENV} is not set: .ci/run should have started PostgreSQL")
         pytest.skip(f"no PostgreSQL for the tests ({POSTGRES_ENV} not set)")
+    empty_postgres(url)
+    return url
+
+
+def empty_postgres(url: str) -> None:
+    """Drops everything in the database's public schema (a test or benchmark database)."""
     from sqlalchemy import create_engine, text
 
     engine = create_engine(url)
@@ -76,7 +82,6 @@ def store_url(kind: str, folder: Path) -> str | None:
         conn.execute(text("DROP SCHEMA public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
-    return url
 
 
 def free_port() -> int:
