@@ -22,6 +22,7 @@ must have nothing left to send.
 from __future__ import annotations
 
 import argparse
+import json
 import multiprocessing
 import os
 import statistics
@@ -40,11 +41,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from outreach_app.domain.models import Role, SyncStamp, User
 from outreach_app.reference.rate_tables import load_schedule
+from outreach_app.services.setup import SetupService
 from outreach_app.services.sync import SyncService
 from outreach_app.storage.store import Store
 from outreach_app.sync.client import SyncClient
 from tests.integration.sync_world import (
     PASSWORDS,
+    Laptop,
     ServerProcess,
     empty_postgres,
     field_work,
@@ -181,7 +184,6 @@ def exactly_once(server: ServerProcess, paths: list[Path]) -> tuple[int, int, in
     from sqlalchemy import create_engine, select
 
     from outreach_app.storage.server.tables import changes
-    from tests.integration.sync_world import Laptop
 
     engine = create_engine(server.database_url)
     with engine.connect() as conn:
@@ -191,15 +193,14 @@ def exactly_once(server: ServerProcess, paths: list[Path]) -> tuple[int, int, in
                                                             changes.c.server_seq)
         ).all()  # fmt: skip
     engine.dispose()
-    import json
-
     logged: dict[str, list[tuple[Any, ...]]] = {}
     for device, seq, table, row, op, fields in rows:
         logged.setdefault(device, []).append((int(seq), table, row, op, json.loads(fields)))
     good = total = 0
     for path in paths:
         with Store(path) as store:
-            machine = Laptop(path.stem, store, SyncService(store), None)  # type: ignore[arg-type]
+            machine = Laptop(path.stem, store, SyncService(store),
+                             SetupService(store, path.with_suffix(".json")))  # fmt: skip
             mine = logged.get(store.device.id, [])
             total += len(mine)
             good += mine == outbox_changes(machine) and store.pending_changes() == 0

@@ -11,6 +11,7 @@ again: every change of its outbox is on the server exactly once, the re-sent bat
 from __future__ import annotations
 
 import random
+import socket
 import threading
 import time
 from collections import Counter
@@ -156,9 +157,9 @@ class FaultProxy(Relay):
                 return
 
 
-def _until(sock: object, buffer: bytes, mark: bytes) -> tuple[bytes | None, bytes]:
+def _until(sock: socket.socket, buffer: bytes, mark: bytes) -> tuple[bytes | None, bytes]:
     while mark not in buffer:
-        data = sock.recv(65536)  # type: ignore[attr-defined]
+        data = sock.recv(65536)
         if not data:
             return None, buffer
         buffer += data
@@ -166,9 +167,9 @@ def _until(sock: object, buffer: bytes, mark: bytes) -> tuple[bytes | None, byte
     return buffer[:end], buffer[end:]
 
 
-def _exactly(sock: object, buffer: bytes, size: int) -> tuple[bytes, bytes]:
+def _exactly(sock: socket.socket, buffer: bytes, size: int) -> tuple[bytes, bytes]:
     while len(buffer) < size:
-        data = sock.recv(65536)  # type: ignore[attr-defined]
+        data = sock.recv(65536)
         if not data:
             raise OSError("the laptop went away in the middle of a request")
         buffer += data
