@@ -4,7 +4,9 @@ that holds the branch's reference data, and agent laptops that start empty."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
+import random
 import socket
 import subprocess
 import sys
@@ -69,6 +71,12 @@ def store_url(kind: str, folder: Path) -> str | None:
         if os.environ.get("CI"):
             pytest.fail(f"{POSTGRES_ENV} is not set: .ci/run should have started PostgreSQL")
         pytest.skip(f"no PostgreSQL for the tests ({POSTGRES_ENV} not set)")
+    empty_postgres(url)
+    return url
+
+
+def empty_postgres(url: str) -> None:
+    """Drops everything in the database's public schema (a test or benchmark database)."""
     from sqlalchemy import create_engine, text
 
     engine = create_engine(url)
@@ -76,7 +84,6 @@ def store_url(kind: str, folder: Path) -> str | None:
         conn.execute(text("DROP SCHEMA public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
     engine.dispose()
-    return url
 
 
 def free_port() -> int:
@@ -97,6 +104,7 @@ class ServerProcess:
             if database_url
             else ["--db", str(folder / "server.db")]
         )
+        self.database_url = database_url or f"sqlite:///{folder / 'server.db'}"
         self.process: subprocess.Popen[bytes] | None = None
         self._log: Any = None
 
@@ -114,8 +122,24 @@ class ServerProcess:
         )
         assert result.returncode == 0, result.stderr  # fmt: skip
 
+    def add_users_here(self, *accounts: tuple[str, str]) -> None:
+        """(username, role) accounts of branch MAL, made in this process with the server's
+        own code: what `add-user` does, without a process start per account (for tests
+        that make many, or that must stay fast)."""
+        from outreach_app.services.sync_server import SyncServer
+        from outreach_app.storage.server.store import ServerStore, open_engine
+
+        store = ServerStore(open_engine(self.database_url))
+        try:
+            store.migrate()
+            server = SyncServer(store)
+            for username, role in accounts:
+                server.add_user(username, PASSWORDS.get(username, "sandi-rahasia"), role, "MAL")
+        finally:
+            store.engine.dispose()
+
     def start(self) -> None:
-        self._log = (self.folder / "server.log").open("wb")
+        self._log = (self.folder / "server.log").open("ab")  # a restart adds to it
         self.process = subprocess.Popen(
             [sys.executable, "-m", "outreach_app", "serve", *self.where, "--port", str(self.port)],
             stdout=subprocess.DEVNULL, stderr=self._log,
@@ -128,6 +152,16 @@ class ServerProcess:
             except httpx.TransportError:
                 time.sleep(0.1)
         raise RuntimeError((self.folder / "server.log").read_text())
+
+    def kill(self) -> None:
+        """SIGKILL, as a power cut or the OOM killer would: no shutdown, no cleanup."""
+        if self.process is not None:
+            self.process.kill()
+            self.process.wait(timeout=10)
+            self.process = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None
 
     def stop(self) -> None:
         if self.process is not None:
@@ -264,3 +298,72 @@ def enrolled_twice(
     for machine in (saumlaki, ambon, staff, saumlaki):
         machine.sync.sync()
     return first, second_id
+
+
+def field_work(
+    machine: Laptop,
+    village_id: str,
+    username: str,
+    schedule: RateSchedule,
+    people: int,
+    paid: int,
+    first: int = 0,
+) -> list[str]:
+    """A day in the field, offline: `people` plausible villagers (the demo's PeopleFactory:
+    varied names, ages, phones, incomes) enrolled in one go, a change each, and `paid` of them
+    paying three months (a payment and its audit entry each). NIK serials run from `first`,
+    so two laptops given apart ranges never register the same NIK. Returns their ids."""
+    from dataclasses import replace
+
+    from outreach_app.domain.nik import build_nik
+    from outreach_app.services.demo import PeopleFactory, load_seed
+
+    user = machine.user(username)
+    village = machine.store.villages.get(village_id)
+    factory = PeopleFactory(load_seed(), random.Random(first), TODAY, schedule)
+    owner = user.stamp.id if user.role is Role.AGENT else None
+    records = []
+    for serial in range(first + 1, first + people + 1):
+        person = factory.person(village, owner)
+        nik = build_nik(village.code[:6], person.birth_date, person.sex, serial)
+        records.append(replace(person, nik=nik, registered_on=TODAY))
+    machine.store.participants.add_many(records)
+    _enrol, pay = services(machine, schedule)
+    for person in records[:paid]:
+        pay.record(person.stamp.id, 3, user)
+    return [person.stamp.id for person in records]
+
+
+def outbox_changes(machine: Laptop) -> list[tuple[int, str, str, str, dict[str, Any]]]:
+    """The laptop's own changes, (seq, table, row id, op, fields), whether sent or not."""
+    rows = machine.store.db.execute(
+        "SELECT seq, table_name, row_id, op, fields FROM outbox ORDER BY seq"
+    ).fetchall()
+    return [(seq, table, row, op, json.loads(fields)) for seq, table, row, op, fields in rows]
+
+
+def server_changes(
+    server: ServerProcess, device_id: str
+) -> list[tuple[int, str, str, str, dict[str, Any]]]:
+    """What the server logged from one device, in the same shape, read from its database
+    (every accepted change is one row there)."""
+    from sqlalchemy import create_engine, select
+
+    from outreach_app.storage.server.tables import changes
+
+    engine = create_engine(server.database_url)
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(
+                select(changes.c.seq, changes.c.table_name, changes.c.row_id, changes.c.op,
+                       changes.c.fields)
+                .where(changes.c.device_id == device_id)
+                .order_by(changes.c.seq, changes.c.server_seq)
+            ).all()  # fmt: skip
+    finally:
+        engine.dispose()
+    return [(int(seq), table, row, op, json.loads(fields)) for seq, table, row, op, fields in rows]
+
+
+def everything(machine: Laptop) -> dict[str, dict[str, tuple]]:
+    return {table: machine.rows(table) for table in SYNCED}
