@@ -3,14 +3,11 @@ there is nothing to print, and atomic writing of the PDF."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 
 from outreach_app.domain.errors import DomainError
+from outreach_app.files import write_bytes_atomically
 
 
 class NothingToPrint(DomainError):
@@ -27,23 +24,6 @@ class PrintJob:
     render: Callable[[], bytes]
 
 
-def write_atomically(data: bytes, target: Path) -> Path:
-    """Writes beside the target and renames over it: a crash or a full disk leaves either the
-    old file or nothing, never a truncated PDF or bundle."""
-    target = target.expanduser()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    return target
-
-
+# Writes beside the target and renames over it (outreach_app/files.py).
+write_atomically = write_bytes_atomically
 write_pdf = write_atomically

@@ -14,18 +14,16 @@ XLSX cells keep their kinds: numbers as numbers, dates as dates shown dd-mm-yyyy
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
-import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, cast
 
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.import_values import FormulaCell, neutralise
+from outreach_app.files import replace_atomically
 
 PERSONAL_DATA_NOTICE = (
     "PERHATIAN: berkas ini berisi data pribadi peserta BPJS Ketenagakerjaan (NIK, tanggal "
@@ -81,21 +79,14 @@ def write_table(
 ) -> Path:
     """Writes the table to `target` (CSV or XLSX by its extension); returns the path."""
     kind = format_of(target)
-    target = target.expanduser()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    os.close(handle)
-    try:
+
+    def write(path: Path) -> None:
         if kind == "csv":
-            _write_csv(Path(temporary), headers, rows, delimiter, progress)
+            _write_csv(path, headers, rows, delimiter, progress)
         else:
-            _write_xlsx(Path(temporary), headers, rows, title, progress)
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    return target
+            _write_xlsx(path, headers, rows, title, progress)
+
+    return replace_atomically(target, write)
 
 
 def _write_csv(
@@ -114,8 +105,6 @@ def _write_csv(
             writer.writerow([csv_text(v) for v in row])
             if progress is not None and count % 1000 == 0:
                 progress(count)
-        out.flush()
-        os.fsync(out.fileno())
 
 
 def _xlsx_value(value: object) -> object:

@@ -115,7 +115,7 @@ def test_writing_is_atomic(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
     def disk_full(_fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr("outreach_app.services.print_output.os.fsync", disk_full)
+    monkeypatch.setattr("outreach_app.files.os.fsync", disk_full)
     with pytest.raises(OSError, match="No space"):
         write_pdf(b"%PDF-1.4 second", target)
     assert target.read_bytes() == b"%PDF-1.4 first"  # the old file, untouched
