@@ -26,7 +26,7 @@ def library(tmp_path: Path) -> ReferenceLibrary:
 
 
 def rates(**changes: Any) -> dict[str, Any]:
-    data: dict[str, Any] = json.loads((DATA / "bpu-2028.json").read_text())
+    data: dict[str, Any] = json.loads((DATA / "bpu-future.json").read_text())
     data.update(changes)
     return data
 
@@ -51,17 +51,17 @@ def test_with_nothing_taken_the_shipped_tables_are_in_force(library: ReferenceLi
 def test_a_good_file_adds_future_rates_and_says_where_it_came_from(
     library: ReferenceLibrary,
 ) -> None:
-    table, changed = library.take((DATA / "bpu-2028.json").read_bytes(), "/media/usb/bpu.json")
+    table, changed = library.take((DATA / "bpu-future.json").read_bytes(), "/media/usb/bpu.json")
     assert changed and table.kind is TableKind.RATES
     in_force = library.table(TableKind.RATES)
     assert in_force.origin.source is Source.FILE
     assert in_force.origin.where == "/media/usb/bpu.json" and in_force.origin.taken_at == NOW
     assert in_force.published == dt.date(2026, 12, 1)
     schedule = library.schedule()
-    assert schedule.contribution_for(dt.date(2027, 12, 1)).jkm_flat == 6800
-    assert schedule.contribution_for(dt.date(2028, 1, 1)).jkm_flat == 7200
+    assert schedule.contribution_for(dt.date(2089, 12, 1)).jkm_flat == 6800
+    assert schedule.contribution_for(dt.date(2090, 1, 1)).jkm_flat == 7200
     kept = library.folder / "bpu.json"
-    assert kept.read_bytes() == (DATA / "bpu-2028.json").read_bytes()  # byte for byte
+    assert kept.read_bytes() == (DATA / "bpu-future.json").read_bytes()  # byte for byte
     assert not list(library.folder.glob("*.partial"))
     # the same file again changes nothing
     assert library.take(kept.read_bytes(), "again")[1] is False
@@ -83,12 +83,12 @@ def test_a_good_file_adds_future_rates_and_says_where_it_came_from(
 def test_a_bad_file_is_refused_and_nothing_changes(
     library: ReferenceLibrary, raw: bytes, message: str
 ) -> None:
-    library.take((DATA / "bpu-2028.json").read_bytes(), "first")
+    library.take((DATA / "bpu-future.json").read_bytes(), "first")
     before = snapshot(library.folder)
     with pytest.raises(RateTableError, match=message):
         library.take(raw, "/media/usb/bpu.json")
     assert snapshot(library.folder) == before
-    assert library.schedule().contribution_for(dt.date(2028, 1, 1)).jkm_flat == 7200
+    assert library.schedule().contribution_for(dt.date(2090, 1, 1)).jkm_flat == 7200
 
 
 def edited(change: Any) -> bytes:
@@ -102,7 +102,7 @@ def edited(change: Any) -> bytes:
     [
         (lambda d: d["contributions"][0].update(jkm_flat=-1), "tidak negatif: -1"),
         (lambda d: d["contributions"][0].update(jkk_percent=0.5), "teks desimal"),
-        (lambda d: d["contributions"][1].update(effective_from="2027-06-01"), "tumpang tindih"),
+        (lambda d: d["contributions"][1].update(effective_from="2089-06-01"), "tumpang tindih"),
         (lambda d: d["discounts"][0].update(sectors=["fishing"]), "Tabel tarif rusak"),
         # the past: what a month already begun costs may not change
         (lambda d: d["contributions"][0].update(jkm_flat=7000), "mengubah aturan untuk 01-07-2015"),
@@ -176,11 +176,11 @@ def test_a_region_under_an_unknown_parent_is_refused(library: ReferenceLibrary) 
 def test_a_taken_file_damaged_later_falls_back_to_the_shipped_one(
     library: ReferenceLibrary,
 ) -> None:
-    library.take((DATA / "bpu-2028.json").read_bytes(), "bpu.json")
+    library.take((DATA / "bpu-future.json").read_bytes(), "bpu.json")
     (library.folder / "bpu.json").write_text("{ damaged")
     table = library.table(TableKind.RATES)
     assert table.origin.source is Source.SHIPPED and "tidak dipakai" in table.problem
-    assert library.schedule().contribution_for(dt.date(2028, 1, 1)).jkm_flat == 6800
+    assert library.schedule().contribution_for(dt.date(2090, 1, 1)).jkm_flat == 6800
 
 
 def test_a_newer_app_s_own_table_wins_over_an_older_taken_one(library: ReferenceLibrary) -> None:
