@@ -2469,6 +2469,14 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <translation>, refused {n}</translation>
     </message>
     <message>
+        <source>; data referensi baru: {names} (berlaku saat aplikasi dibuka lagi)</source>
+        <translation>; new reference data: {names} (applies when the app is opened again)</translation>
+    </message>
+    <message>
+        <source>; data referensi tidak diambil: {reason}</source>
+        <translation>; reference data not taken: {reason}</translation>
+    </message>
+    <message>
         <source>Sinkron dibatalkan; yang sudah terkirim aman.</source>
         <translation>Sync cancelled; what was already sent is safe.</translation>
     </message>

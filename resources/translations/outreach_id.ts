@@ -2469,6 +2469,14 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <translation>, ditolak {n}</translation>
     </message>
     <message>
+        <source>; data referensi baru: {names} (berlaku saat aplikasi dibuka lagi)</source>
+        <translation>; data referensi baru: {names} (berlaku saat aplikasi dibuka lagi)</translation>
+    </message>
+    <message>
+        <source>; data referensi tidak diambil: {reason}</source>
+        <translation>; data referensi tidak diambil: {reason}</translation>
+    </message>
+    <message>
         <source>Sinkron dibatalkan; yang sudah terkirim aman.</source>
         <translation>Sinkron dibatalkan; yang sudah terkirim aman.</translation>
     </message>

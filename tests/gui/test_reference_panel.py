@@ -102,3 +102,17 @@ def test_the_version_is_in_the_window_title_and_on_the_settings_page(window, pan
 
     assert window.windowTitle() == f"Perisai Outreach {outreach_app.__version__} — DEMO"
     assert window.settings_page.version.text().endswith(f"versi {outreach_app.__version__}")
+
+
+def test_a_sync_that_took_reference_tables_says_so(qtbot, demo_store, worker) -> None:
+    from outreach_app.services.sync import SyncReport, SyncService
+    from outreach_app.ui.widgets.sync_control import SyncControl
+
+    control = SyncControl(SyncService(demo_store), worker)
+    qtbot.addWidget(control)
+    report = SyncReport(pushed=2, applied=1, reference=["BPU (Bukan Penerima Upah)"],
+                        reference_problems=["Tabel insentif x mengubah aturan"])  # fmt: skip
+    control._done(report)
+    tip = control.toolTip()
+    assert "data referensi baru: BPU (Bukan Penerima Upah)" in tip
+    assert "tidak diambil: Tabel insentif x mengubah aturan" in tip
