@@ -22,15 +22,20 @@ from dataclasses import dataclass
 from enum import StrEnum
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from outreach_app.domain.errors import RateTableError
-from outreach_app.domain.incentives import IncentiveSchedule, incentive_schedule_from_dict
 from outreach_app.domain.rates import RateSchedule, schedule_from_dict
-from outreach_app.domain.reference_checks import incentives_change_the_past, rates_change_the_past
 from outreach_app.domain.region_updates import RegionUpdates, region_updates_from_dict
 from outreach_app.reference.rate_tables import parse_table
 from outreach_app.reference.regions import RegionDirectory
+
+if TYPE_CHECKING:  # the incentive rules load with the dashboard or Settings, not at start-up
+    from typing import TypeAlias
+
+    from outreach_app.domain.incentives import IncentiveSchedule
+
+    Content: TypeAlias = RateSchedule | IncentiveSchedule | RegionUpdates
 
 FOLDER_NAME = "referensi"
 ORIGINS_FILE = "sumber.json"
@@ -56,7 +61,6 @@ WHAT = {  # the table in a message
     TableKind.INCENTIVES: "Tabel insentif",
     TableKind.REGIONS: "Daftar wilayah",
 }
-Content = RateSchedule | IncentiveSchedule | RegionUpdates
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +113,8 @@ def read_table(raw: bytes, where: str, origin: Origin, published_required: bool 
     if kind is TableKind.RATES:
         content = schedule_from_dict(data)
     elif kind is TableKind.INCENTIVES:
+        from outreach_app.domain.incentives import incentive_schedule_from_dict
+
         content = incentive_schedule_from_dict(data)
     else:
         content = region_updates_from_dict(data)
@@ -179,6 +185,8 @@ class ReferenceLibrary:
         return content
 
     def incentives(self) -> IncentiveSchedule:
+        from outreach_app.domain.incentives import IncentiveSchedule
+
         content = self.table(TableKind.INCENTIVES).content
         assert isinstance(content, IncentiveSchedule)
         return content
@@ -194,6 +202,12 @@ class ReferenceLibrary:
 
     def check(self, raw: bytes, where: str, source: Source = Source.FILE) -> Table:
         """The new table if it may replace the one in force; RateTableError saying why not."""
+        from outreach_app.domain.incentives import IncentiveSchedule
+        from outreach_app.domain.reference_checks import (
+            incentives_change_the_past,
+            rates_change_the_past,
+        )
+
         new = read_table(raw, where, Origin(source, where, self._now()))
         current = self.table(new.kind)
         what = WHAT[new.kind]
