@@ -11,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+import outreach_app
 from outreach_app.reference.library import ReferenceLibrary, Source, TableKind, reference_folder
 from outreach_app.server.app import create_app
 from outreach_app.services.reference_publishing import ReferencePublisher
@@ -137,6 +138,7 @@ def test_only_signed_in_users_get_the_tables(tmp_path: Path, published: Path) ->
         assert client.get("/v1/reference", headers=headers).status_code == 401
         openapi = client.get("/openapi.json").json()
     assert "/v1/reference" in openapi["paths"]
+    assert openapi["info"]["version"] == outreach_app.__version__  # the same one place
 
 
 @pytest.mark.slow
