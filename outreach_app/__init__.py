@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-
-def __getattr__(name: str) -> str:
-    """`__version__` is read from the installed metadata on first use only: importing
-    importlib.metadata costs ~20 ms of every start-up otherwise."""
-    if name != "__version__":
-        raise AttributeError(name)
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("perisai-outreach")
-    except PackageNotFoundError:  # a source tree that was never installed
-        return "0.0.0+unknown"
+# The one place the version is written: pyproject.toml reads it from here (setuptools'
+# dynamic `attr`, parsed without importing the package), and so do `--version`, the window,
+# the server's OpenAPI, the packaging scripts and the installers. A literal costs nothing at
+# start-up (importlib.metadata took 25-55 ms) and a PyInstaller bundle, which has no
+# dist-info, still knows it.
+__version__ = "0.1.0"

@@ -17,7 +17,7 @@ import platformdirs
 
 from outreach_app import cli  # the parser only; commands load when run
 from outreach_app.domain.rates import RateSchedule
-from outreach_app.reference.rate_tables import load_schedule
+from outreach_app.reference.library import ReferenceLibrary, reference_folder
 from outreach_app.reference.regions import RegionDirectory
 from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
@@ -41,6 +41,7 @@ from outreach_app.storage.store import Store
 if TYPE_CHECKING:
     from outreach_app.services.dashboard import DashboardService
     from outreach_app.services.printing import PrintService
+    from outreach_app.services.reference_publishing import ReferencePublisher
     from outreach_app.services.spreadsheets import SpreadsheetJobs
     from outreach_app.services.sync_server import SyncServer
 
@@ -67,14 +68,22 @@ class AppServices:
     enrolment: EnrolmentService
     payments: PaymentService
     demo: bool
+    reference: ReferenceLibrary
 
     def close(self) -> None:
         self.store.close()
 
 
+def reference_for(db_path: Path) -> ReferenceLibrary:
+    """The rate tables, incentive rules and region updates in force: shipped, or taken since
+    (from a file or the branch server) into the folder beside the database."""
+    return ReferenceLibrary(reference_folder(db_path))
+
+
 def open_services(path: Path, demo: bool) -> AppServices:
-    schedule = load_schedule()
-    regions = RegionDirectory()
+    reference = reference_for(path)
+    schedule = reference.schedule()
+    regions = reference.regions()
     store = Store(path)
     if demo:
         from outreach_app.services.demo import seed_demo  # only the demo database needs it
@@ -88,16 +97,19 @@ def open_services(path: Path, demo: bool) -> AppServices:
         enrolment=EnrolmentService(store, schedule, regions, dt.date.today),
         payments=PaymentService(store, schedule),
         demo=demo,
+        reference=reference,
     )
 
 
-def serve_http(server: SyncServer, host: str, port: int) -> None:
+def serve_http(
+    server: SyncServer, host: str, port: int, reference: ReferencePublisher | None = None
+) -> None:
     """Runs the sync server's HTTP API until interrupted (the server extra must be there)."""
     import uvicorn
 
     from outreach_app.server.app import create_app
 
-    uvicorn.run(create_app(server), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(server, reference=reference), host=host, port=port, log_level="info")
 
 
 def printing_for(services: AppServices) -> PrintService:
@@ -120,10 +132,9 @@ def spreadsheets_for(services: AppServices) -> SpreadsheetJobs:
 
 def dashboard_for(services: AppServices) -> DashboardService:
     """Made when the Dasbor page is first opened, with the agents' incentive rules."""
-    from outreach_app.reference.rate_tables import load_incentive_schedule
     from outreach_app.services.dashboard import DashboardService
 
-    return DashboardService(services.store, load_incentive_schedule(), dt.date.today)
+    return DashboardService(services.store, services.reference.incentives(), dt.date.today)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -131,8 +142,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command:
         context = cli.CliContext(
             db_path=db_path_for,
-            regions=RegionDirectory,
-            schedule=load_schedule,
+            regions=lambda: reference_for(db_path_for(args)).regions(),
+            schedule=lambda: reference_for(db_path_for(args)).schedule(),
             today=dt.date.today,
             server_db_path=lambda: data_dir() / "outreach-server.db",
             serve=serve_http,
@@ -180,7 +191,13 @@ def run_desktop_app(args: argparse.Namespace) -> int:
         print(f"Basis data tidak tersedia: {exc}", file=sys.stderr)
         return 2
     try:
-        setup = SetupService(services.store, config_path(), Path(platformdirs.user_documents_dir()))
+        from outreach_app.services.reference_updates import ReferenceUpdates
+
+        sync = SyncService(services.store, reference=services.reference)
+        setup = SetupService(
+            services.store, config_path(), Path(platformdirs.user_documents_dir()),
+            ReferenceUpdates(services.reference, sync),
+        )  # fmt: skip
         if answers is not None:
             setup.first_run(answers)
         today = TodayService(services.store, dt.date.today)
@@ -198,7 +215,7 @@ def run_desktop_app(args: argparse.Namespace) -> int:
                 services.store.device.name,
                 services.demo,
                 lambda: printing_for(services),
-                SyncService(services.store),
+                sync,
                 spreadsheets_for(services),
                 lambda: dashboard_for(services),
             )

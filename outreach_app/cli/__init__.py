@@ -1,5 +1,5 @@
 """The command line: `outreach init | nik | premium | demo generate | print | verify-receipt |
-import | export | sync | bundle | serve | server`;
+import | export | reference | sync | bundle | serve | server`;
 plain `outreach` is the app.
 
 The parser is light; a command's module is imported only when that command runs, so the
@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bundle": ("sync_commands", "bundle"),
     "import": ("tabular_commands", "import_command"),
     "export": ("tabular_commands", "export_command"),
+    "reference": ("reference_commands", "reference"),
 }
 
 

@@ -24,6 +24,6 @@ class CliContext:
     schedule: Callable[[], RateSchedule]
     today: Callable[[], dt.date]
     server_db_path: Callable[[], Path] = lambda: Path("outreach-server.db")
-    serve: Callable[[Any, str, int], None] = lambda _server, _host, _port: None
+    serve: Callable[[Any, str, int, Any], None] = lambda _server, _host, _port, _ref: None
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)

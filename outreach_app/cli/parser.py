@@ -121,6 +121,11 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", parents=[store], help="run the branch sync server")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8750)
+    serve.add_argument(
+        "--reference-dir",
+        metavar="DIR",
+        help="a folder of reference tables (bpu.json, incentive.json, regions.json) for laptops",
+    )
     admin = commands.add_parser("server", help="manage the sync server's accounts")
     admin_commands = admin.add_subparsers(dest="server_command", metavar="ACTION", required=True)
     add_user = admin_commands.add_parser(
@@ -173,6 +178,24 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     exporting.add_argument("what", choices=["participants", "payments", "visits"])
     exporting.add_argument("file", metavar="FILE", help="FILE.xlsx or FILE.csv")
     exporting.add_argument("--village", metavar="CODE", help="only this village (10 digits)")
+
+    reference = commands.add_parser(
+        "reference", help="rate tables, incentive rules and region updates in force"
+    )
+    reference_commands = reference.add_subparsers(
+        dest="reference_command", metavar="ACTION", required=True
+    )
+    show = reference_commands.add_parser(
+        "show", parents=[db], help="the tables in force: dates, legal basis, where from"
+    )
+    show.add_argument("--json", action="store_true")
+    take = reference_commands.add_parser(
+        "import", parents=[db], help="take a table from a file (checked before it is kept)"
+    )
+    take.add_argument("file", metavar="FILE")
+    reference_commands.add_parser(
+        "update", parents=[db], help="take the tables the branch server publishes"
+    )
 
     demo = commands.add_parser("demo", parents=[db], help="demo and benchmark data")
     demo_commands = demo.add_subparsers(dest="demo_command", metavar="ACTION", required=True)

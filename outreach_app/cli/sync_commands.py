@@ -60,9 +60,17 @@ def _sync_server(args: argparse.Namespace, context: CliContext) -> Any:
 
 def serve(args: argparse.Namespace, context: CliContext) -> int:
     server = _sync_server(args, context)
+    publisher = None
+    if args.reference_dir:
+        from outreach_app.services.reference_publishing import ReferencePublisher
+
+        publisher = ReferencePublisher(Path(args.reference_dir))
+        tables = publisher.tables()  # a bad file stops the start, with its name
+        names = ", ".join(table.name for table, _raw in tables) or "belum ada tabel"
+        print(f"Data referensi dari {args.reference_dir}: {names}", file=context.err)
     print(f"Server sinkronisasi di http://{args.host}:{args.port} (Ctrl+C untuk berhenti)",
           file=context.err)  # fmt: skip
-    context.serve(server, args.host, args.port)
+    context.serve(server, args.host, args.port, publisher)
     return 0
 
 
@@ -106,12 +114,14 @@ def server_admin(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def sync(args: argparse.Namespace, context: CliContext) -> int:
+    from outreach_app.reference.library import ReferenceLibrary, reference_folder
     from outreach_app.services.sync import SyncService
     from outreach_app.storage.store import Store
     from outreach_app.sync.client import SyncDenied, SyncUnavailable
 
-    with Store(existing_database(args, context)) as store:
-        service = SyncService(store)
+    path = existing_database(args, context)
+    with Store(path) as store:
+        service = SyncService(store, reference=ReferenceLibrary(reference_folder(path)))
         server = (args.server or service.server() or "").rstrip("/")
         if not server:
             raise DomainError("Sebutkan server cabang dengan --server URL.")
@@ -137,6 +147,11 @@ def sync(args: argparse.Namespace, context: CliContext) -> int:
             print(f"  ditolak: {reason}", file=context.out)
         for reason in report.held_reasons:
             print(f"  ditahan: {reason}", file=context.out)
+        for name in report.reference:
+            print(f"  data referensi baru: {name} (berlaku saat aplikasi dibuka lagi)",
+                  file=context.out)  # fmt: skip
+        for problem in report.reference_problems:
+            print(f"  data referensi: {problem}", file=context.out)
     return 0
 
 

@@ -6,11 +6,13 @@ amount, so neither is hand-written. Amounts are whole rupiah; anything else is r
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from babel.numbers import format_currency, format_decimal
 
 from outreach_app.domain.amounts import parse_rupiah
 
-__all__ = ["amount_in_words", "format_count", "format_rupiah", "parse_rupiah"]
+__all__ = ["amount_in_words", "format_count", "format_percent", "format_rupiah", "parse_rupiah"]
 
 _LOCALE = "id_ID"
 
@@ -42,3 +44,9 @@ def amount_in_words(amount: int) -> str:
 def format_count(count: int) -> str:
     """12345 -> "12.345": counts of people and receipts, Indonesian style."""
     return str(format_decimal(_whole(count), locale=_LOCALE))
+
+
+def format_percent(rate: Fraction) -> str:
+    """Fraction(1, 100) -> "1%"; Fraction(1, 200) -> "0,5%" (a rate of a rule, exact)."""
+    value = rate * 100
+    return f"{format_decimal(value.numerator / value.denominator, locale=_LOCALE)}%"

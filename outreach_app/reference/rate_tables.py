@@ -35,10 +35,16 @@ def _read_table(shipped_name: str, path: Path | None, what: str) -> dict[str, An
         else:
             raw = path.read_bytes()
             source = str(path)
-        # utf-8-sig: a branch may edit the file in Notepad, which writes a byte-order mark.
-        data = json.loads(raw.decode("utf-8-sig"))
     except OSError as exc:
         raise RateTableError(f"{what} tidak dapat dibaca ({exc.strerror}): {path}") from exc
+    return parse_table(raw, source, what)
+
+
+def parse_table(raw: bytes, source: str, what: str) -> dict[str, Any]:
+    """The JSON object in a table file's bytes, or a RateTableError saying what is wrong."""
+    try:
+        # utf-8-sig: a branch may edit the file in Notepad, which writes a byte-order mark.
+        data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         raise RateTableError(
             f"{what} {source} harus disimpan sebagai UTF-8 (byte {exc.start} tidak sah)."

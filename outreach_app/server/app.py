@@ -19,9 +19,10 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import outreach_app
 from outreach_app.services.duplicate_reviews import DuplicateReviews
+from outreach_app.services.reference_publishing import ReferenceFolderError, ReferencePublisher
 from outreach_app.services.sync_server import SyncRefused, SyncServer
 from outreach_app.storage.server.store import Session
-from outreach_app.sync.bundle import BundleError
+from outreach_app.sync.bundle import BundleError, new_signing_key, pack_signed
 from outreach_app.sync.protocol import (
     PULL_PAGE,
     DuplicateReview,
@@ -89,8 +90,13 @@ async def _too_large(send: Send) -> None:
     await send({"type": "http.response.body", "body": b'{"detail":"Permintaan terlalu besar."}'})
 
 
-def create_app(server: SyncServer, reviews: DuplicateReviews | None = None) -> FastAPI:
-    """`reviews`: the duplicate-review desk (by default on the sync server's own store)."""
+def create_app(
+    server: SyncServer,
+    reviews: DuplicateReviews | None = None,
+    reference: ReferencePublisher | None = None,
+) -> FastAPI:
+    """`reviews`: the duplicate-review desk (by default on the sync server's own store);
+    `reference`: the branch's reference tables for laptops (none: an empty set)."""
     desk = reviews or DuplicateReviews(server.store)
     app = FastAPI(
         title="Perisai Outreach sync server",
@@ -158,6 +164,23 @@ def create_app(server: SyncServer, reviews: DuplicateReviews | None = None) -> F
         who: Annotated[Session, Depends(session)],
     ) -> ResolveResponse:
         return desk.resolve(who, review_id, request.keep_row_id)
+
+    @app.get(
+        "/v1/reference",
+        response_class=Response,
+        responses={200: {"content": {"application/octet-stream": {}}}},
+        summary="The branch's reference tables (rates, incentive rules, regions), signed",
+    )
+    def reference_tables(who: Annotated[Session, Depends(session)]) -> Response:
+        private_key, _public = server.store.signing_key(new_signing_key)
+        if reference is None:
+            document = pack_signed({"kind": "reference", "files": {}}, private_key)
+        else:
+            try:
+                document = reference.package(private_key)
+            except ReferenceFolderError as exc:
+                raise SyncRefused(str(exc), 500) from exc
+        return Response(document, media_type="application/octet-stream")
 
     return app
 

@@ -12,6 +12,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import Branch, Role, SyncStamp, User
@@ -25,6 +26,9 @@ from outreach_app.settings import (
 from outreach_app.storage.backup import backup_database, check_backup, restore_database
 from outreach_app.storage.errors import NotFound
 from outreach_app.storage.store import DeviceIdentity, Store
+
+if TYPE_CHECKING:
+    from outreach_app.services.reference_updates import ReferenceUpdates
 
 Progress = Callable[[int, int], None]
 
@@ -48,12 +52,19 @@ DOCUMENT_FOLDER_KEY = "document_folder"
 
 
 class SetupService:
+    """`reference`: the reference tables in force and their updates (None: not offered)."""
+
     def __init__(
-        self, store: Store, config_path: Path, default_documents: Path | None = None
+        self,
+        store: Store,
+        config_path: Path,
+        default_documents: Path | None = None,
+        reference: ReferenceUpdates | None = None,
     ) -> None:
         self._store = store
         self._config_path = config_path
         self._default_documents = default_documents or Path.home() / "Documents"
+        self.reference = reference
 
     # --- config file (read before the database opens) -----------------------------------
 

@@ -29,6 +29,7 @@ from outreach_app.storage.sync_state import (
 )
 
 if TYPE_CHECKING:  # loaded on the first sync: httpx and pydantic are not start-up material
+    from outreach_app.reference.library import ReferenceLibrary
     from outreach_app.services.receipts import ReceiptSigner
     from outreach_app.sync.client import SyncClient
     from outreach_app.sync.protocol import ChangeResult
@@ -60,13 +61,24 @@ class SyncReport:
     cancelled: bool = False
     rejections: list[str] = field(default_factory=list)
     held_reasons: list[str] = field(default_factory=list)
+    reference: list[str] = field(default_factory=list)  # names of reference tables taken
+    reference_problems: list[str] = field(default_factory=list)
 
 
 class SyncService:
-    def __init__(self, store: Store, client: ClientFactory = http_client) -> None:
+    """`reference`: where new reference tables from the server go after each sync (None: the
+    sync leaves them alone)."""
+
+    def __init__(
+        self,
+        store: Store,
+        client: ClientFactory = http_client,
+        reference: ReferenceLibrary | None = None,
+    ) -> None:
         self._store = store
         self._state = SyncState(store)
         self._client = client
+        self._reference = reference
 
     @property
     def state(self) -> SyncState:
@@ -83,7 +95,7 @@ class SyncService:
 
     def jobs(self) -> SyncJobs:
         """The same sync, for a worker thread (its own connection to this database)."""
-        return SyncJobs(Path(self._store.path), self._client)
+        return SyncJobs(Path(self._store.path), self._client, self._reference)
 
     def status(self) -> SyncStatus:
         return status_of(self)
@@ -147,11 +159,33 @@ class SyncService:
             self._push(client, report, progress, cancelled)
             if not report.cancelled:
                 self._pull(client, report, progress, cancelled)
+            if not report.cancelled and self._reference is not None:
+                self._take_reference(client, self._reference, report)
         if not report.cancelled:
             self._state.set_setting(LAST_SYNC_KEY, _now_text())
         self.note_held(report)
         report.merged = self._state.merged_count() - merged_before
         return report
+
+    def _take_reference(
+        self, client: SyncClient, library: ReferenceLibrary, report: SyncReport
+    ) -> None:
+        """New reference tables the branch publishes, after the data: a failure here is told
+        but never fails the sync (the data went through)."""
+        from outreach_app.services.reference_updates import ReferenceRefused, fetch_from_server
+        from outreach_app.sync.client import SyncDenied, SyncUnavailable
+
+        try:
+            update = fetch_from_server(client, self._state.setting(SERVER_SIGNING_KEY), library)
+        except SyncDenied as exc:
+            if exc.status != 404:  # 404: a server older than reference updates
+                report.reference_problems.append(str(exc))
+            return
+        except (SyncUnavailable, ReferenceRefused) as exc:
+            report.reference_problems.append(str(exc))
+            return
+        report.reference = [table.name for table in update.changed]
+        report.reference_problems += update.refused
 
     def note_held(self, report: SyncReport) -> None:
         """What still waits here once a sync is done: a change held on one page may have been
@@ -284,9 +318,15 @@ class SyncJobs:
     """Sync runs on a worker thread, on a connection of its own to the same file: the app's
     connection stays with the GUI thread, and SQLite's WAL lets both work side by side."""
 
-    def __init__(self, path: Path, client: ClientFactory = http_client) -> None:
+    def __init__(
+        self,
+        path: Path,
+        client: ClientFactory = http_client,
+        reference: ReferenceLibrary | None = None,
+    ) -> None:
         self._path = path
         self._client = client
+        self._reference = reference
 
     def sign_in(self, server: str, username: str, password: str) -> str:
         with Store(self._path) as store:
@@ -296,7 +336,7 @@ class SyncJobs:
         self, progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
     ) -> SyncReport:
         with Store(self._path) as store:
-            return SyncService(store, self._client).sync(progress, cancelled)
+            return SyncService(store, self._client, self._reference).sync(progress, cancelled)
 
 
 def export_bundle(service: SyncService, signer: ReceiptSigner, username: str) -> tuple[bytes, int]:

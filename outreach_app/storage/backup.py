@@ -54,6 +54,25 @@ def backup_database(
         source.close()
 
 
+def copy_open_database(db: Database, target: Path) -> None:
+    """A consistent copy of an open database, read through its own connection (so whatever
+    opened it, a key included, needs no second opening), written under a temporary name and
+    renamed only when complete."""
+    partial = target.with_name(target.name + ".partial")
+    partial.unlink(missing_ok=True)
+    try:
+        copy = sqlite3.connect(partial)
+        try:
+            _copy(db.conn, copy, None)
+            copy.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            copy.close()
+        partial.replace(target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
 def check_backup(path: Path) -> str:
     """Why `path` cannot be restored, or "" when it can."""
     if not path.is_file():

@@ -446,20 +446,36 @@ def _split_statements(script: str) -> list[str]:
     return statements
 
 
-def known_migration_names() -> set[str]:
-    return {m.name for m in migrations.pending(Database(memory=True, execute_plugins=False))}
+def known_migration_names(steps: Migrations = migrations) -> set[str]:
+    return {m.name for m in steps.pending(Database(memory=True, execute_plugins=False))}
 
 
-def migrate(db: Database) -> list[str]:
-    """Applies pending migrations; refuses a database written by a newer version of the app."""
-    applied = {m.name for m in migrations.applied(db)}
-    unknown = applied - known_migration_names()
+def refuse_newer(db: Database, steps: Migrations = migrations) -> None:
+    """A database written by a newer version of the app is refused before anything touches it:
+    this version cannot know what the newer schema means."""
+    applied = {m.name for m in steps.applied(db)}
+    unknown = applied - known_migration_names(steps)
     if unknown:
         raise StorageUnavailable(
             "Basis data ini dibuat oleh versi Perisai Outreach yang lebih baru "
             f"(perubahan skema {', '.join(sorted(unknown))}). Perbarui aplikasi; "
             "basis data tidak diubah."
         )
-    pending = [m.name for m in migrations.pending(db)]
-    migrations.apply(db)
+
+
+def pending_names(db: Database, steps: Migrations = migrations) -> list[str]:
+    return [m.name for m in steps.pending(db)]
+
+
+def migrate(db: Database, steps: Migrations = migrations) -> list[str]:
+    """Applies pending migrations, all or none; refuses a database from a newer version.
+
+    sqlite-utils runs each migration in its own transaction; one outer transaction around
+    them (each becomes a savepoint) means a failure in the third leaves the first two undone
+    too, so the file is exactly as it was, never half-way between two versions."""
+    refuse_newer(db, steps)
+    pending = pending_names(db, steps)
+    if pending:
+        with db.atomic():
+            steps.apply(db)
     return pending

@@ -24,7 +24,7 @@ from outreach_app.storage.changes import ChangeWriter
 from outreach_app.storage.dashboard import DashboardQueries
 from outreach_app.storage.database import BUSY_TIMEOUT_MS, open_database, translate
 from outreach_app.storage.errors import StorageUnavailable
-from outreach_app.storage.migrations import migrate
+from outreach_app.storage.migration_backup import MigrationOutcome, migrate_with_backup
 from outreach_app.storage.organisation import (
     BranchRepository,
     PayerRepository,
@@ -86,7 +86,8 @@ class Store:
         self._all_readers: list[Database] = []
         self.db: Database = open_database(path)
         try:
-            migrate(self.db)
+            # a copy of an older database first, then its migrations, all or none
+            self.schema: MigrationOutcome = migrate_with_backup(self.db, path)
             self.device = self._ensure_device()
             clock = HybridClock(
                 wall_ms=lambda: int(self._now().timestamp() * 1000), last=self._last_hlc()

@@ -33,6 +33,7 @@ MAX_BUNDLE = 64 * 1024 * 1024  # unpacked: a month of a busy agent's work is a f
 KINDS = {  # what each kind is, in the words of the person holding the file
     "changes": "bundel perubahan dari laptop agen",
     "answer": "bundel jawaban dari kantor cabang",
+    "reference": "data referensi dari server cabang",
 }
 
 

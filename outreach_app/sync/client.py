@@ -107,6 +107,10 @@ class SyncClient:
         )
         return response.content
 
+    def reference(self) -> bytes:
+        """The branch's reference tables as the server signed them (GET /v1/reference)."""
+        return self._send("GET", "/v1/reference", None, {}).content
+
     def _call(
         self,
         method: str,

@@ -12,9 +12,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, QTimer
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
+import outreach_app
 from outreach_app.domain.models import User
 from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
@@ -48,6 +49,20 @@ def load_bundled_fonts() -> str | None:
     return family
 
 
+ICON_SIZES = (32, 64, 256)  # title bar, task switcher, large views; more sizes ship for desktops
+
+
+def app_icon() -> QIcon:
+    """The window's icon from resources/icons (drawn from the SVG by packaging/make_icons.py)."""
+    icons = resources.files("outreach_app.resources").joinpath("icons")
+    icon = QIcon()
+    for size in ICON_SIZES:
+        pixmap = QPixmap()
+        if pixmap.loadFromData(icons.joinpath(f"perisai-outreach-{size}.png").read_bytes()):
+            icon.addPixmap(pixmap)
+    return icon
+
+
 def application(language: str | None = None) -> QApplication:
     """The one QApplication; `language` installs translations (before any widget exists,
     because a built widget keeps the text it was made with)."""
@@ -58,6 +73,9 @@ def application(language: str | None = None) -> QApplication:
     family = load_bundled_fonts()
     if family:
         app.setFont(QFont(family, 10))
+    app.setWindowIcon(app_icon())
+    app.setApplicationVersion(outreach_app.__version__)
+    app.setDesktopFileName("id.perisai.Outreach")  # the .desktop file: Wayland shows its icon
     return app
 
 

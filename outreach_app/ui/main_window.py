@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import outreach_app
 from outreach_app.domain.models import Role, User
 from outreach_app.reference.money_text import format_count
 from outreach_app.services.participants import ParticipantDirectory
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
 
             documents = DocumentActions(printing, setup, worker, self)
         self.documents = documents
-        name = self.tr("Perisai Outreach")
+        name = self.tr("Perisai Outreach") + f" {outreach_app.__version__}"
         demo_mark = self.tr("DEMO")
         self.setWindowTitle(f"{name} — {demo_mark}" if demo else name)
         self.resize(1280, 800)

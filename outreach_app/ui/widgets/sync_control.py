@@ -186,6 +186,11 @@ class SyncControl(QWidget):
         )
         if report.rejected:
             summary += self.tr(", ditolak {n}").format(n=format_count(report.rejected))
+        if report.reference:
+            summary += self.tr("; data referensi baru: {names} (berlaku saat aplikasi dibuka "
+                               "lagi)").format(names=", ".join(report.reference))  # fmt: skip
+        for problem in report.reference_problems:
+            summary += self.tr("; data referensi tidak diambil: {reason}").format(reason=problem)
         if report.cancelled:
             summary = self.tr("Sinkron dibatalkan; yang sudah terkirim aman.")
         self.setToolTip(summary)
