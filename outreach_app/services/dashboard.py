@@ -160,7 +160,7 @@ class DashboardService:
         new = {row.agent_id: row for row in view.dashboard.new_participants(first, following)}
         premiums: dict[str, list[CollectedPremium]] = {}
         receipts: dict[str, int] = {}
-        for group in view.dashboard.collections(first, following):
+        for group in view.dashboard.collections(first):
             registered = group.registered_month or group.period_start
             premiums.setdefault(group.agent_id, []).append(
                 CollectedPremium(

@@ -5,8 +5,9 @@
   filters them), so coverage, renewals and payers' shares all come from it;
 - registrations per day since a date (weeks are made in the domain);
 - per agent and month: new NIKs by programmes, and the premiums collected grouped by the
-  membership month they start at and their length (the incentive bands are applied in the
-  domain, on a few hundred groups rather than on every receipt).
+  participant's registration month and the months paid (the incentive bands are applied in
+  the domain, on a few hundred groups rather than on every receipt), read from the groups
+  kept by triggers in collection_totals.
 
 Every query runs on the caller's connection: the service calls them through a worker
 thread's read-only view.
@@ -49,19 +50,14 @@ FROM participant_coverage WHERE live = 1
 GROUP BY village_id, payer_id
 """
 
-# Receipts of the month by each collector. CROSS JOIN fixes the order (users first), so each
-# agent's receipts are a range on payments_collected instead of a pass over all receipts.
-# Grouped by registration month and period as text: on 94k receipts, month arithmetic in SQL
-# cost a quarter more than doing it on the few hundred groups in Python. The retired record
-# of a merged participant keeps its receipts and its registration date.
+# Receipts of the month by each collector, grouped by the participant's registration month
+# and the months paid: kept grouped in collection_totals (migration 0012), so a month is a
+# range of its key, a few hundred rows, however many receipts it had. Months are the
+# laptop's local ones, as paid_at is written. The retired record of a merged participant
+# keeps its receipts and its registration date.
 _COLLECTIONS = """
-SELECT pay.collected_by, substr(p.registered_on, 1, 7), pay.period_start, pay.months,
-  sum(pay.total), count(*)
-FROM users u
-CROSS JOIN payments pay ON pay.collected_by = u.id
-JOIN participants p ON p.id = pay.participant_id
-WHERE pay.paid_at >= :start AND pay.paid_at < :end AND pay.deleted = 0 AND pay.voided = 0
-GROUP BY 1, 2, 3, 4
+SELECT collected_by, registered_month, period_start, months, amount, receipts
+FROM collection_totals WHERE paid_month = :month
 """
 
 _NEW_NIKS = """
@@ -137,21 +133,20 @@ class DashboardQueries:
             counts.setdefault(agent_id, [0, 0])[0 if include_jht else 1] += int(count)
         return [NewParticipants(agent, three, two) for agent, (three, two) in counts.items()]
 
-    def collections(self, start: dt.date, end: dt.date) -> list[CollectionGroup]:
-        """Standing receipts written in [start, end) (the laptop's local days), grouped."""
-        cursor = self._db.execute(
-            _COLLECTIONS, {"start": start.isoformat(), "end": end.isoformat()}
-        )
+    def collections(self, month: dt.date) -> list[CollectionGroup]:
+        """Standing receipts written in the month of `month` (the laptop's local days),
+        grouped."""
+        cursor = self._db.execute(_COLLECTIONS, {"month": month.isoformat()[:7]})
         return [
             CollectionGroup(
                 agent_id=agent,
-                registered_month=None if month is None else dt.date.fromisoformat(month + "-01"),
+                registered_month=dt.date.fromisoformat(registered + "-01") if registered else None,
                 period_start=dt.date.fromisoformat(period_start),
                 months=int(months),
                 amount=int(amount),
                 receipts=int(receipts),
             )
-            for agent, month, period_start, months, amount, receipts in cursor.fetchall()
+            for agent, registered, period_start, months, amount, receipts in cursor.fetchall()
         ]
 
     def renewal_list(
