@@ -9,12 +9,15 @@ sync right after resolving brings it to this laptop, and the records it had held
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from outreach_app.domain.models import Participant, Role
 from outreach_app.services.sync import SyncReport, SyncService
 from outreach_app.storage.errors import NotFound
-from outreach_app.sync.client import SyncClient
-from outreach_app.sync.protocol import DuplicateReview, ResolveResponse
+
+if TYPE_CHECKING:  # httpx and pydantic load with the first sync, not with the window
+    from outreach_app.sync.client import SyncClient
+    from outreach_app.sync.protocol import DuplicateReview, ResolveResponse
 
 
 @dataclass(frozen=True, slots=True)
