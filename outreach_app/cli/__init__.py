@@ -1,5 +1,5 @@
 """The command line: `outreach init | nik | premium | demo generate | print | verify-receipt |
-import | export | sync | bundle | serve | server`;
+import | export | sync | bundle | serve | server | protect | password | recovery`;
 plain `outreach` is the app.
 
 The parser is light; a command's module is imported only when that command runs, so the
@@ -36,6 +36,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "bundle": ("sync_commands", "bundle"),
     "import": ("tabular_commands", "import_command"),
     "export": ("tabular_commands", "export_command"),
+    "protect": ("protection_commands", "protect"),
+    "password": ("protection_commands", "password"),
+    "recovery": ("protection_commands", "recovery"),
 }
 
 

@@ -24,8 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
-
-from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+from typing import TYPE_CHECKING
 
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.sign_in import (
@@ -34,18 +33,6 @@ from outreach_app.domain.sign_in import (
     new_password_problem,
     seconds_to_wait,
     wait_after,
-)
-from outreach_app.services.keys import (
-    DEFAULT_KDF,
-    BranchPublicKey,
-    KdfParams,
-    WrongKey,
-    fingerprint,
-    new_database_key,
-    open_at_branch,
-    seal_to_branch,
-    unwrap_with_password,
-    wrap_with_password,
 )
 from outreach_app.storage.database import DatabaseKey, FileKind, file_kind
 from outreach_app.storage.encryption import encrypt_in_place, finish_interrupted
@@ -56,6 +43,11 @@ from outreach_app.storage.keyring import (
     read_keyring,
     write_keyring,
 )
+
+if TYPE_CHECKING:  # the cryptography (argon2, cffi) loads on the first sign-in, not at start-up
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from outreach_app.services.keys import BranchPublicKey, KdfParams
 
 
 class ProtectionStatus(StrEnum):
@@ -116,12 +108,17 @@ class Protection:
         self,
         db_path: Path,
         clock: Callable[[], float] = time.time,
-        kdf: KdfParams = DEFAULT_KDF,
+        kdf: KdfParams | None = None,
     ) -> None:
         self.db_path = Path(db_path)
         self.keyring_path = keyring_path(self.db_path)
         self._clock = clock
         self._kdf = kdf
+
+    def _kdf_params(self) -> KdfParams:
+        from outreach_app.services import keys
+
+        return self._kdf or keys.DEFAULT_KDF
 
     # --- what is on disk --------------------------------------------------------------------
 
@@ -148,6 +145,8 @@ class Protection:
         return read_keyring(self.keyring_path)
 
     def sign_in_state(self) -> SignInState:
+        from outreach_app.services import keys
+
         keyring = self._keyring()
         branch = keyring.branch
         return SignInState(
@@ -158,7 +157,7 @@ class Protection:
             attempts_left=attempts_before_wait(keyring.failed_attempts),
             must_change_password=keyring.must_change_password,
             branch_label=None if branch is None else branch.label,
-            branch_fingerprint=None if branch is None else fingerprint(branch.public_key),
+            branch_fingerprint=None if branch is None else keys.fingerprint(branch.public_key),
         )
 
     # --- signing in -------------------------------------------------------------------------
@@ -167,6 +166,8 @@ class Protection:
         """The database key, if `password` is right and no wait is running.
 
         Takes ~0.3 s on purpose (argon2id). An empty password is refused without counting."""
+        from outreach_app.services import keys
+
         if not password:
             raise PasswordRefused("Isi kata sandi.")
         keyring = self._keyring()
@@ -174,8 +175,8 @@ class Protection:
         if wait:
             raise SignInBlocked(wait)
         try:
-            key = unwrap_with_password(keyring.password, password, keyring.database_id)
-        except WrongKey:
+            key = keys.unwrap_with_password(keyring.password, password, keyring.database_id)
+        except keys.WrongKey:
             failed = self._keyring().with_failure(self._clock())  # re-read: another window
             write_keyring(self.keyring_path, failed)
             raise WrongPassword(
@@ -195,11 +196,13 @@ class Protection:
     def _new_keyring(
         self, key: DatabaseKey, password: str, branch: BranchPublicKey | None
     ) -> Keyring:
+        from outreach_app.services import keys
+
         database_id = uuid.uuid4().hex
         return Keyring(
             database_id=database_id,
-            password=wrap_with_password(key, password, database_id, self._kdf),
-            branch=None if branch is None else seal_to_branch(key, branch, database_id),
+            password=keys.wrap_with_password(key, password, database_id, self._kdf_params()),
+            branch=None if branch is None else keys.seal_to_branch(key, branch, database_id),
         )
 
     @staticmethod
@@ -212,10 +215,12 @@ class Protection:
         self, password: str, repeat: str, branch: BranchPublicKey | None = None
     ) -> DatabaseKey:
         """For a database not made yet: its key, to create it encrypted from the first page."""
+        from outreach_app.services import keys
+
         self.check_new_password(password, repeat)
         if self.status() is not ProtectionStatus.NEW:
             raise PasswordRefused(f"Basis data {self.db_path} sudah ada.")
-        key = new_database_key()
+        key = keys.new_database_key()
         write_keyring(self.keyring_path, self._new_keyring(key, password, branch))
         return key
 
@@ -225,10 +230,12 @@ class Protection:
         """Encrypts an existing plain database in place (see storage/encryption.py), keeping
         an encrypted backup of it beside it with its own key file. Nothing is lost: the plain
         file is replaced only by a copy checked against it."""
+        from outreach_app.services import keys
+
         self.check_new_password(password, repeat)
         if self.status() is not ProtectionStatus.PLAIN:
             raise PasswordRefused(f"Basis data {self.db_path} tidak dapat dilindungi lagi.")
-        key = new_database_key()
+        key = keys.new_database_key()
         keyring = self._new_keyring(key, password, branch)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         backup = self.db_path.with_name(f"{self.db_path.stem}.cadangan-enkripsi-{stamp}.db")
@@ -244,9 +251,11 @@ class Protection:
     def change_password(self, key: DatabaseKey, password: str, repeat: str) -> None:
         """A new password for the signed-in user (the database key stays the same, so no
         page of the database is rewritten)."""
+        from outreach_app.services import keys
+
         self.check_new_password(password, repeat)
         keyring = self._keyring()
-        wrap = wrap_with_password(key, password, keyring.database_id, self._kdf)
+        wrap = keys.wrap_with_password(key, password, keyring.database_id, self._kdf_params())
         write_keyring(
             self.keyring_path,
             replace(keyring, password=wrap, must_change_password=False).with_success(),
@@ -254,16 +263,20 @@ class Protection:
 
     def set_branch_key(self, key: DatabaseKey, branch: BranchPublicKey) -> None:
         """Seals the database key to the branch's recovery key (replacing an older one)."""
+        from outreach_app.services import keys
+
         keyring = self._keyring()
         write_keyring(
             self.keyring_path,
-            replace(keyring, branch=seal_to_branch(key, branch, keyring.database_id)),
+            replace(keyring, branch=keys.seal_to_branch(key, branch, keyring.database_id)),
         )
 
     def branch_key(self) -> tuple[str, str] | None:
         """(label, fingerprint) of the branch key this database can be recovered with."""
+        from outreach_app.services import keys
+
         branch = self._keyring().branch
-        return None if branch is None else (branch.label, fingerprint(branch.public_key))
+        return None if branch is None else (branch.label, keys.fingerprint(branch.public_key))
 
     # --- copies of the key file: backups and recovery -------------------------------------
 
@@ -307,10 +320,12 @@ def reset_password_at_branch(
     private_key: X25519PrivateKey,
     password: str,
     repeat: str,
-    kdf: KdfParams = DEFAULT_KDF,
+    kdf: KdfParams | None = None,
 ) -> Keyring:
     """The branch's side of a recovery: unseals the database key in the laptop's key file with
     the branch's private key and wraps it under a temporary password the user must change."""
+    from outreach_app.services import keys
+
     Protection.check_new_password(password, repeat)
     try:
         keyring = read_keyring(key_file)
@@ -319,15 +334,17 @@ def reset_password_at_branch(
     if keyring.branch is None:
         raise RecoveryRefused("Berkas kunci ini tidak memuat kunci untuk kantor cabang.")
     try:
-        key = open_at_branch(keyring.branch, private_key, keyring.database_id)
-    except WrongKey as exc:
+        key = keys.open_at_branch(keyring.branch, private_key, keyring.database_id)
+    except keys.WrongKey as exc:
         raise RecoveryRefused(
             "Berkas kunci ini disegel untuk kunci pemulihan cabang lain "
-            f"(sidik jari {fingerprint(keyring.branch.public_key)})."
+            f"(sidik jari {keys.fingerprint(keyring.branch.public_key)})."
         ) from exc
     answer = replace(
         keyring,
-        password=wrap_with_password(key, password, keyring.database_id, kdf),
+        password=keys.wrap_with_password(
+            key, password, keyring.database_id, kdf or keys.DEFAULT_KDF
+        ),
         must_change_password=True,
     ).with_success()
     write_keyring(key_file, answer)

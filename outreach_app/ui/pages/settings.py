@@ -1,5 +1,6 @@
 """Settings: this laptop's name and receipt prefix, who uses it, the language, the database
-file, and backups (made while the app runs, with progress and cancel) and restores."""
+file, backups (made while the app runs, with progress and cancel) and restores, and security
+(the password, the branch's recovery key, the idle lock)."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ from outreach_app.services.setup import SetupService
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.translations import LANGUAGES
 from outreach_app.ui.widgets.cards import title
+from outreach_app.ui.widgets.security_panel import SecurityPanel
 from outreach_app.ui.workers import Cancelled, TaskContext, Worker
 
 OK_STYLE, ERROR_STYLE = "color: #15803d;", "color: #b91c1c;"
@@ -92,6 +94,7 @@ class SettingsPage(QWidget):
         data.addWidget(self.documents)
         data.addLayout(self._row(self.choose_documents))
 
+        self.security = SecurityPanel(service, worker, service.is_demo())
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -104,6 +107,7 @@ class SettingsPage(QWidget):
             box = QGroupBox(heading)
             box.setLayout(content)
             layout.addWidget(box)
+        layout.addWidget(self.security)
         layout.addWidget(self.message)
         layout.addStretch(1)
 
@@ -141,6 +145,7 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(service.config().language)))
         self.database.setText(self.tr("Basis data: {path}").format(path=service.database_path()))
         self._show_document_folder()
+        self.security.load()
         self.loaded.emit()
 
     def _say(self, text: str, ok: bool = True) -> None:
