@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import logging
 import os
 import sys
 import threading
@@ -15,7 +16,9 @@ from typing import TYPE_CHECKING
 
 import platformdirs
 
-from outreach_app import cli  # the parser only; commands load when run
+import outreach_app
+from outreach_app import cli, diagnostics  # the parser only; commands load when run
+from outreach_app.diagnostics import Safe
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.reference.rate_tables import load_schedule
@@ -32,6 +35,7 @@ from outreach_app.settings import (
     CONFIG_NAME,
     DB_ENV_VAR,
     DEMO_DB_NAME,
+    LOG_DIR_ENV_VAR,
     AppConfig,
     load_config,
     resolve_db_path,
@@ -46,6 +50,8 @@ if TYPE_CHECKING:
     from outreach_app.services.printing import PrintService
     from outreach_app.services.spreadsheets import SpreadsheetJobs
     from outreach_app.services.sync_server import SyncServer
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "PerisaiOutreach"
 # Where a branch's installer may put its recovery public key (offered at the first start).
@@ -102,7 +108,28 @@ def serve_http(server: SyncServer, host: str, port: int) -> None:
 
     from outreach_app.server.app import create_app
 
-    uvicorn.run(create_app(server), host=host, port=port, log_level="info")
+    uvicorn.run(create_app(server), host=host, port=port, log_config=SERVER_LOG_CONFIG)
+
+
+# uvicorn's own logging, through the same scrubbing formatter as the app's log: a request that
+# fails writes its stack, never an exception message that could hold a NIK or a name.
+SERVER_LOG_CONFIG = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"scrubbed": {"()": "outreach_app.diagnostics.ScrubbingFormatter"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "scrubbed",
+            "stream": "ext://sys.stderr",
+        },
+    },
+    "loggers": {
+        "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "uvicorn.error": {"level": "INFO"},
+        "uvicorn.access": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}
 
 
 def printing_for(services: AppServices) -> PrintService:
@@ -131,19 +158,35 @@ def dashboard_for(services: AppServices) -> DashboardService:
     return DashboardService(services.store, load_incentive_schedule(), dt.date.today)
 
 
+def log_dir() -> Path:
+    chosen = os.environ.get(LOG_DIR_ENV_VAR)
+    if chosen:
+        return Path(chosen).expanduser()
+    return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.parse(argv)
-    if args.command:
-        context = cli.CliContext(
-            db_path=db_path_for,
-            regions=RegionDirectory,
-            schedule=load_schedule,
-            today=dt.date.today,
-            server_db_path=lambda: data_dir() / "outreach-server.db",
-            serve=serve_http,
-        )
-        return cli.run(args, context)
-    return run_desktop_app(args)
+    # the desktop app keeps a log of what it did; a command only of what went wrong
+    report = diagnostics.install(
+        log_dir(),
+        logging.WARNING if args.command else logging.INFO,
+        version=lambda: outreach_app.__version__,  # looked up at a crash, not at every start
+    )
+    try:
+        if args.command:
+            context = cli.CliContext(
+                db_path=db_path_for,
+                regions=RegionDirectory,
+                schedule=load_schedule,
+                today=dt.date.today,
+                server_db_path=lambda: data_dir() / "outreach-server.db",
+                serve=serve_http,
+            )
+            return cli.run(args, context)
+        return run_desktop_app(args, report)
+    finally:
+        report.close()
 
 
 def config_path() -> Path:
@@ -200,7 +243,7 @@ def database_key(
     return launcher.offer_protection(protection, existing, suggested_branch_key())
 
 
-def run_desktop_app(args: argparse.Namespace) -> int:
+def run_desktop_app(args: argparse.Namespace, report: diagnostics.Diagnostics | None = None) -> int:
     """The desktop app: first-run choice when nothing is configured, the password (or the
     offer to protect the data), then the main window."""
     from outreach_app.ui.platform_check import advice, missing_window_packages
@@ -212,6 +255,9 @@ def run_desktop_app(args: argparse.Namespace) -> int:
 
     config = load_config(config_path())
     launcher.application(config.language if config else "id")
+    if report is not None:
+        report.notify = launcher.crash_notice()
+    log.info("Aplikasi dimulai")
     first_run = None
     chosen_explicitly = args.demo or getattr(args, "db", None) or os.environ.get(DB_ENV_VAR)
     if config is None and not chosen_explicitly and not args.screenshot:
@@ -233,6 +279,8 @@ def run_desktop_app(args: argparse.Namespace) -> int:
     try:
         key = database_key(args, protection, demo, first_run)
         services = open_services(path, demo=demo, key=key)
+        kind = "demo" if services.demo else ("terenkripsi" if key is not None else "tanpa enkripsi")
+        log.info("Basis data dibuka (%s)", Safe(kind))
     except Leave as leave:
         if str(leave):
             print(str(leave), file=sys.stderr)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hmac
+import logging
 import shutil
 import time
 import uuid
@@ -48,6 +49,9 @@ if TYPE_CHECKING:  # the cryptography (argon2, cffi) loads on the first sign-in,
     from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
     from outreach_app.services.keys import BranchPublicKey, KdfParams
+
+
+log = logging.getLogger(__name__)
 
 
 class ProtectionStatus(StrEnum):
@@ -173,12 +177,14 @@ class Protection:
         keyring = self._keyring()
         wait = seconds_to_wait(keyring.failed_attempts, keyring.last_failure, self._clock())
         if wait:
+            log.warning("Masuk ditolak: masih harus menunggu %d detik", wait)
             raise SignInBlocked(wait)
         try:
             key = keys.unwrap_with_password(keyring.password, password, keyring.database_id)
         except keys.WrongKey:
             failed = self._keyring().with_failure(self._clock())  # re-read: another window
             write_keyring(self.keyring_path, failed)
+            log.warning("Kata sandi salah (%d kali berturut-turut)", failed.failed_attempts)
             raise WrongPassword(
                 attempts_before_wait(failed.failed_attempts), wait_after(failed.failed_attempts)
             ) from None
@@ -246,6 +252,7 @@ class Protection:
             write_keyring(self.keyring_path, keyring)
 
         encrypt_in_place(self.db_path, key, before_swap)
+        log.info("Basis data yang ada dienkripsi; cadangan terenkripsi dibuat")
         return Protected(key, backup)
 
     def change_password(self, key: DatabaseKey, password: str, repeat: str) -> None:
@@ -313,6 +320,7 @@ class Protection:
         keep = self.keyring_path.with_name(self.keyring_path.name + ".lama")
         shutil.copyfile(self.keyring_path, keep)
         write_keyring(self.keyring_path, replace(answer, branch=current.branch).with_success())
+        log.warning("Jawaban pemulihan dari kantor cabang dipasang (kata sandi sementara)")
 
 
 def reset_password_at_branch(

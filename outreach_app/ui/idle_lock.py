@@ -12,6 +12,7 @@ monotonic clock stops while the laptop sleeps, and a lid closed for an hour must
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -34,6 +35,8 @@ from outreach_app.ui.workers import Worker
 
 if TYPE_CHECKING:
     from outreach_app.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 ACTIVITY = frozenset(
     {
@@ -218,6 +221,7 @@ class IdleLock(QObject):
         self.prompt.open()
         self.prompt.prompt.refresh()
         self.prompt.prompt.password.setFocus()
+        log.info("Aplikasi dikunci")
         self.locked.emit()
 
     def _cover(self, widget: QWidget) -> None:
@@ -249,4 +253,5 @@ class IdleLock(QObject):
         self._covers.clear()
         self._window.set_locked(False)
         self._last = self._now()
+        log.info("Kunci dibuka")
         self.unlocked.emit()

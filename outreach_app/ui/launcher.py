@@ -136,6 +136,31 @@ def require_new_password(protection: Protection, key: DatabaseKey) -> bool:
     return dialog.exec() == ChangePasswordDialog.DialogCode.Accepted
 
 
+def crash_notice() -> Callable[[str], None]:
+    """Tells the user once per session that something went wrong and where the report is
+    (the report holds no participant data; the app goes on if it can)."""
+    shown: list[str] = []
+
+    def notice(log_file: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if shown or QApplication.instance() is None:
+            return
+        shown.append(log_file)
+        QMessageBox.warning(
+            None,
+            "Perisai Outreach",
+            QApplication.translate(
+                "CrashNotice",
+                "Terjadi kesalahan tak terduga. Data yang sudah disimpan aman. Laporan kesalahan "
+                "(tanpa data peserta) ada di {path}; kirimkan ke kantor cabang bila kesalahan "
+                "terulang.",
+            ).format(path=log_file),
+        )
+
+    return notice
+
+
 def show_problem(text: str) -> None:
     """A reason the app cannot start, in a window (a desktop user sees no terminal)."""
     from PySide6.QtWidgets import QMessageBox

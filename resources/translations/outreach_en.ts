@@ -273,6 +273,13 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     </message>
 </context>
 <context>
+    <name>CrashNotice</name>
+    <message>
+        <source>Terjadi kesalahan tak terduga. Data yang sudah disimpan aman. Laporan kesalahan (tanpa data peserta) ada di {path}; kirimkan ke kantor cabang bila kesalahan terulang.</source>
+        <translation>Something unexpected went wrong. The data already saved is safe. An error report (without participant data) is in {path}; send it to the branch office if it happens again.</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Desa</source>

@@ -273,6 +273,13 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     </message>
 </context>
 <context>
+    <name>CrashNotice</name>
+    <message>
+        <source>Terjadi kesalahan tak terduga. Data yang sudah disimpan aman. Laporan kesalahan (tanpa data peserta) ada di {path}; kirimkan ke kantor cabang bila kesalahan terulang.</source>
+        <translation>Terjadi kesalahan tak terduga. Data yang sudah disimpan aman. Laporan kesalahan (tanpa data peserta) ada di {path}; kirimkan ke kantor cabang bila kesalahan terulang.</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>Desa</source>
