@@ -139,10 +139,14 @@ class Protection:
         return ProtectionStatus.PROTECTED if has_keys else ProtectionStatus.NEW
 
     def missing_key_file_advice(self) -> str:
+        """An unreadable header and no key file: damaged or foreign, or encrypted and parted
+        from its key file. The user is told both."""
         return (
-            f"Basis data {self.db_path} terenkripsi, tetapi berkas kuncinya "
+            f"Berkas {self.db_path} bukan basis data biasa: bukan basis data Perisai Outreach "
+            f"(atau rusak), atau basis data terenkripsi yang berkas kuncinya "
             f"({self.keyring_path.name}) tidak ada di sebelahnya. Kembalikan berkas kunci itu "
-            "(dari cadangan, atau dari kantor cabang) ke folder yang sama."
+            "(dari cadangan, atau dari kantor cabang) ke folder yang sama, atau pulihkan dari "
+            "cadangan."
         )
 
     def _keyring(self) -> Keyring:
