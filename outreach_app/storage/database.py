@@ -26,6 +26,7 @@ from sqlite_utils import Database
 from outreach_app.storage.errors import DB_ERRORS, OPEN_ERRORS, StorageUnavailable
 
 BUSY_TIMEOUT_MS = 5000
+CACHE_SIZE = -32768  # KiB when negative: 32 MiB (see open_database and open_reader)
 KEY_BYTES = 32
 SQLITE_HEADER = b"SQLite format 3\x00"  # the first 16 bytes of every plain SQLite file
 
@@ -138,7 +139,7 @@ def open_database(path: Path | str, key: DatabaseKey | None = None) -> Database:
         conn.execute("PRAGMA foreign_keys = ON")
         # 32 MiB page cache (default 2 MiB): the NIK and name indexes take writes in random
         # order, and a bulk import of 200k participants ran ~10% faster with it.
-        conn.execute("PRAGMA cache_size = -32768")
+        conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DB_ERRORS as exc:
         conn.close()
@@ -147,9 +148,17 @@ def open_database(path: Path | str, key: DatabaseKey | None = None) -> Database:
 
 
 def open_reader(path: Path | str, key: DatabaseKey | None = None) -> Database:
-    """A read-only connection for a worker thread (WAL lets it read beside the writer)."""
+    """A read-only connection for a worker thread (WAL lets it read beside the writer).
+
+    An encrypted one gets the writer's 32 MiB page cache: SQLCipher decrypts a page each time
+    it enters the cache, and with SQLite's default 2 MiB a name search over 200k people
+    decrypted its whole index again at every keystroke (p95 80 ms instead of 29 ms). A plain
+    file reads its pages back from the OS cache for the price of a copy, and keeps the
+    default."""
     conn = connect(path, key, read_only=True)
     conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    if key is not None:
+        conn.execute(f"PRAGMA cache_size = {CACHE_SIZE}")
     return as_database(conn)
 
 

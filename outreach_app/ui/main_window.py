@@ -156,12 +156,9 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         # locked (ui/idle_lock.py): the pages give way to the lock page, they are not drawn
-        from outreach_app.ui.idle_lock import LockPage
-
-        self.lock_page = LockPage()
+        self.lock_page: QWidget | None = None  # made at the first lock
         self.root = QStackedWidget()
         self.root.addWidget(self.content)
-        self.root.addWidget(self.lock_page)
         self.setCentralWidget(self.root)
 
         self.demo_label = QLabel(self.tr("MODE DEMO: data contoh") if demo else "")
@@ -197,11 +194,16 @@ class MainWindow(QMainWindow):
 
     def set_locked(self, locked: bool) -> None:
         """Locked: the pages and the status bar are hidden, the lock page shown instead."""
-        self.root.setCurrentWidget(self.lock_page if locked else self.content)
+        if locked and self.lock_page is None:
+            from outreach_app.ui.idle_lock import LockPage
+
+            self.lock_page = LockPage()
+            self.root.addWidget(self.lock_page)
+        self.root.setCurrentWidget(self.lock_page if locked and self.lock_page else self.content)
         self.statusBar().setVisible(not locked)
 
     def is_locked(self) -> bool:
-        return self.root.currentWidget() is self.lock_page
+        return self.lock_page is not None and self.root.currentWidget() is self.lock_page
 
     def add_lock_button(self, lock: Callable[[], object]) -> QPushButton:
         """ "Kunci" in the status bar: the agent walking away locks at once."""

@@ -200,7 +200,7 @@ def test_the_idle_lock_hides_every_page_and_dialog_until_the_password(
     assert not window.statusBar().isVisible()
     texts = visible_texts(window)
     assert not any(name in text for text in texts), "a participant's name is still shown"
-    assert window.lock_page.isVisible()
+    assert window.lock_page is not None and window.lock_page.isVisible()
     covers = [c for c in form.findChildren(Cover) if c.isVisible()]
     assert len(covers) == 1 and covers[0].geometry() == form.rect()
     assert field.text().startswith("Maria")  # nothing typed is lost, the form stays open

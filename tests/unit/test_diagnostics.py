@@ -140,3 +140,17 @@ def test_the_code_never_formats_personal_data_into_a_log_message() -> None:
         if call.search(line)
     ]
     assert offenders == []
+
+
+def test_a_full_log_steps_aside_at_the_next_start(tmp_path: Path) -> None:
+    folder = tmp_path / "log"
+    folder.mkdir()
+    full = folder / diagnostics.LOG_NAME
+    full.write_text("x" * (diagnostics.MAX_LOG_BYTES + 1), encoding="utf-8")
+    report = diagnostics.install(folder)
+    try:
+        logging.getLogger("outreach_app").warning("baru")
+        assert log_text(report).strip().endswith("outreach_app: baru")
+        assert (folder / (diagnostics.LOG_NAME + ".1")).stat().st_size > diagnostics.MAX_LOG_BYTES
+    finally:
+        report.close()
