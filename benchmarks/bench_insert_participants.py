@@ -6,7 +6,12 @@ The baseline is `db.table("participants").insert_all(rows)` on the same schema a
 with the same pragmas, inside one `db.atomic()` transaction, no outbox. Both start from
 byte-identical copies of a seeded demo database; building the records and the rows is not timed.
 
+`--encrypted` runs both sides again on an encrypted copy of the seeded database (SQLCipher, a
+random raw key, as on a protected laptop) and prints what encryption costs; the target stays
+against the plain baseline.
+
     .venv/bin/python benchmarks/bench_insert_participants.py --participants 200000 --repeat 3
+        [--encrypted]
 """
 
 from __future__ import annotations
@@ -15,6 +20,7 @@ import argparse
 import cProfile
 import datetime as dt
 import gc
+import os
 import pstats
 import random
 import shutil
@@ -33,7 +39,7 @@ from sqlite_utils.db import SQLITE_MAX_VARS
 from outreach_app.domain.models import Participant, User, Village
 from outreach_app.reference.rate_tables import load_schedule
 from outreach_app.services.demo import PeopleFactory, load_seed, seed_demo
-from outreach_app.storage.database import open_database
+from outreach_app.storage.database import DatabaseKey, encrypt_copy, open_database
 from outreach_app.storage.rows import to_row
 from outreach_app.storage.store import Store
 
@@ -105,9 +111,11 @@ def timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def run_ours(template: Path, path: Path, records: list[Participant]) -> tuple[float, int]:
+def run_ours(
+    template: Path, path: Path, records: list[Participant], key: DatabaseKey | None = None
+) -> tuple[float, int]:
     shutil.copyfile(template, path)
-    with Store(path) as store:
+    with Store(path, key=key) as store:
         participants, outbox = counts(store.db)
         seconds = timed(lambda: store.participants.add_many(records))
         after = counts(store.db)
@@ -118,9 +126,11 @@ def run_ours(template: Path, path: Path, records: list[Participant]) -> tuple[fl
     return seconds, size
 
 
-def run_baseline(template: Path, path: Path, rows: list[dict[str, Any]]) -> tuple[float, int]:
+def run_baseline(
+    template: Path, path: Path, rows: list[dict[str, Any]], key: DatabaseKey | None = None
+) -> tuple[float, int]:
     shutil.copyfile(template, path)
-    db = open_database(path)  # a plain sqlite-utils Database with exactly the app's pragmas
+    db = open_database(path, key)  # a sqlite-utils Database with exactly the app's pragmas
     try:
         participants, outbox = counts(db)
 
@@ -139,6 +149,29 @@ def run_baseline(template: Path, path: Path, rows: list[dict[str, Any]]) -> tupl
     return seconds, size
 
 
+def run_baseline_unkeyed_sqlcipher(template: Path, path: Path, rows: list[dict[str, Any]]) -> float:
+    """The baseline through the SQLCipher library with no key (plain pages): separates the
+    cost of encrypting from that of the newer SQLite SQLCipher is built on."""
+    import sqlcipher3
+
+    shutil.copyfile(template, path)
+    conn = sqlcipher3.connect(str(path))
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "foreign_keys = ON",
+                   "cache_size = -32768"):  # fmt: skip
+        conn.execute(f"PRAGMA {pragma}").fetchall()
+    db = Database(conn, execute_plugins=False)  # type: ignore[arg-type]
+
+    def insert() -> None:
+        with db.atomic():
+            db.table("participants").insert_all(rows)
+
+    try:
+        return timed(insert)
+    finally:
+        db.close()
+        remove(path)
+
+
 def profile_ours(template: Path, path: Path, records: list[Participant], top: int) -> None:
     shutil.copyfile(template, path)
     with Store(path) as store:
@@ -148,6 +181,12 @@ def profile_ours(template: Path, path: Path, records: list[Participant], top: in
     print(f"\ncProfile of ours (one extra, untimed run), top {top} by own time:")
     stats = pstats.Stats(profiler, stream=sys.stdout).strip_dirs().sort_stats("tottime")
     stats.print_stats(top)
+
+
+def cipher_sqlite_version() -> str:
+    import sqlcipher3
+
+    return str(sqlcipher3.connect(":memory:").execute("SELECT sqlite_version()").fetchone()[0])
 
 
 def megabytes(size: int) -> str:
@@ -162,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
         "--profile", type=int, default=0, metavar="TOP", help="also cProfile ours, print TOP rows"
     )
     parser.add_argument("--tmpdir", type=Path, default=None, help="where the copies are made")
+    parser.add_argument("--encrypted", action="store_true", help="also on an encrypted copy")
     args = parser.parse_args(argv)
     if args.participants < 1 or args.repeat < 1:
         parser.error("--participants and --repeat must be at least 1")
@@ -179,7 +219,13 @@ def main(argv: list[str] | None = None) -> int:
 
         ours: list[float] = []
         baseline: list[float] = []
+        secret_ours: list[float] = []
+        secret_base: list[float] = []
+        unkeyed_base: list[float] = []
         sizes = (0, 0)
+        key = DatabaseKey(os.urandom(32))
+        if args.encrypted:
+            encrypt_copy(template, work / "seeded-encrypted.db", key)
         for attempt in range(1, args.repeat + 1):
             ours_s, ours_size = run_ours(template, work / "ours.db", records)
             base_s, base_size = run_baseline(template, work / "baseline.db", rows)
@@ -187,6 +233,15 @@ def main(argv: list[str] | None = None) -> int:
             baseline.append(base_s)
             sizes = (ours_size, base_size)
             log(f"run {attempt}/{args.repeat}: ours {ours_s:.3f} s, baseline {base_s:.3f} s")
+            if args.encrypted:
+                enc = work / "seeded-encrypted.db"
+                secret_ours.append(run_ours(enc, work / "ours-enc.db", records, key)[0])
+                secret_base.append(run_baseline(enc, work / "base-enc.db", rows, key)[0])
+                unkeyed_base.append(
+                    run_baseline_unkeyed_sqlcipher(template, work / "base-lib.db", rows)
+                )
+                log(f"  encrypted: ours {secret_ours[-1]:.3f} s, baseline {secret_base[-1]:.3f} s"
+                    f"; SQLCipher library without a key {unkeyed_base[-1]:.3f} s")  # fmt: skip
         template_size = file_size(template)
 
         if args.profile:
@@ -210,6 +265,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:<{width}} {n:>9} {seconds:>9.3f} {n / seconds:>10,.0f}")
     print(f"ratio ours/baseline: {ratio:.2f}")
     print(f"target: ratio <= {TARGET_RATIO} — {'PASS' if ratio <= TARGET_RATIO else 'FAIL'}")
+    if secret_ours:
+        enc_ours, enc_base = min(secret_ours), min(secret_base)
+        enc_ratio = enc_ours / best_base
+        for label, seconds in (
+            ("encrypted ours (SQLCipher)", enc_ours),
+            ("encrypted baseline (SQLCipher)", enc_base),
+            ("baseline, SQLCipher library, no key", min(unkeyed_base)),
+        ):
+            print(f"{label:<{width}} {n:>9} {seconds:>9.3f} {n / seconds:>10,.0f}")
+        print(
+            f"encryption costs: ours {enc_ours / best_ours:.2f}x, baseline "
+            f"{enc_base / best_base:.2f}x; encrypted ours / plain baseline {enc_ratio:.2f} — "
+            f"{'PASS' if enc_ratio <= TARGET_RATIO else 'FAIL'} (target <= {TARGET_RATIO})"
+        )
+        print(
+            f"encrypting pages alone (same SQLCipher library, key vs no key): "
+            f"{enc_base / min(unkeyed_base):.2f}x; SQLCipher's SQLite {cipher_sqlite_version()}"
+        )
     print(
         f"baseline transaction: one explicit db.atomic() around insert_all; sqlite-utils "
         f"batches of {batch} rows per multi-row INSERT ({len(rows[0])} columns), no outbox"

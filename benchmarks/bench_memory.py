@@ -4,7 +4,10 @@ after scrolling through 20.000 rows, against a bare PySide6 window in the same r
 Each case is its own process; its peak resident memory (max RSS) comes from os.wait4, so no
 other process is counted. Target: <= 250 MB.
 
-    .venv/bin/python benchmarks/bench_memory.py [--db FILE] [--participants 200000]
+`--encrypted` measures the same on the encrypted twin of the database
+(benchmarks/encrypted_copy.py): SQLCipher's decrypted pages live in the page caches.
+
+    .venv/bin/python benchmarks/bench_memory.py [--db FILE] [--participants 200000] [--encrypted]
 """
 
 from __future__ import annotations
@@ -37,7 +40,11 @@ from outreach_app.services.visits import VisitService
 from outreach_app.ui import launcher
 
 qt = launcher.application("id")
-services = composition.open_services(Path(sys.argv[1]), demo=False)
+key = None
+if len(sys.argv) > 4:  # the encrypted twin, and its password
+    from outreach_app.services.protection import Protection
+    key = Protection(Path(sys.argv[1])).unlock(sys.argv[4])
+services = composition.open_services(Path(sys.argv[1]), demo=False, key=key)
 today = TodayService(services.store, dt.date.today)
 window = launcher.build_window(
     today, ParticipantDirectory(services.store, dt.date.today), services.enrolment,
@@ -58,10 +65,13 @@ services.close()
 """
 
 
-def peak_mb(command: list[str]) -> tuple[float, str]:
+def peak_mb(command: list[str], stdin: str = "") -> tuple[float, str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    child = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
-    assert child.stdout is not None
+    child = subprocess.Popen(command, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL)  # fmt: skip
+    assert child.stdout is not None and child.stdin is not None
+    child.stdin.write(stdin.encode())
+    child.stdin.close()
     output = child.stdout.read().decode().strip()
     _, status, usage = os.wait4(child.pid, 0)
     child.returncode = os.waitstatus_to_exitcode(status)
@@ -75,6 +85,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path)
     parser.add_argument("--participants", type=int, default=200_000)
     parser.add_argument("--scroll", type=int, default=20_000, help="rows to scroll through")
+    parser.add_argument("--encrypted", action="store_true", help="the encrypted twin instead")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)
@@ -86,14 +97,22 @@ def main() -> None:
                 check=True,
             )  # fmt: skip
         shot = work / "shot.png"
+        password: list[str] = []
+        if args.encrypted:
+            from encrypted_copy import BENCH_PASSWORD, encrypted_copy
+
+            db = encrypted_copy(db)[0]
+            password = [BENCH_PASSWORD]
         bare, _ = peak_mb([sys.executable, "-c", BARE])
         opened, _ = peak_mb(
             [sys.executable, "-m", "outreach_app", "--db", str(db), "--screenshot", str(shot),
-             "--page", "participants"]
+             "--page", "participants", *(["--password-stdin"] if password else [])],
+            stdin="".join(p + "\n" for p in password),
         )  # fmt: skip
         scrolled, rows = peak_mb(
-            [sys.executable, "-c", SCROLL, str(db), str(work / "config.json"), str(args.scroll)]
-        )
+            [sys.executable, "-c", SCROLL, str(db), str(work / "config.json"), str(args.scroll),
+             *password]
+        )  # fmt: skip
     print(f"Peak memory (max RSS), database {db.name}")
     print(f"bare PySide6 window (baseline)        {bare:7.1f} MB")
     for label, value in (

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DB_ENV_VAR = "OUTREACH_DB"
+LOG_DIR_ENV_VAR = "OUTREACH_LOG_DIR"  # where the log goes instead of the user's log folder
 DEFAULT_DB_NAME = "outreach.db"
 DEMO_DB_NAME = "outreach-demo.db"
 # Device-local setting: the username of the person using this laptop.

@@ -12,9 +12,19 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.reference.rate_tables import load_schedule
+from outreach_app.settings import LOG_DIR_ENV_VAR
 from outreach_app.storage.store import Store
 
 TODAY = dt.date(2026, 11, 21)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def log_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The app's log (and crash file) of every `outreach` the tests run, subprocesses too,
+    goes to a temporary folder, never the user's."""
+    folder = tmp_path_factory.mktemp("logs")
+    os.environ[LOG_DIR_ENV_VAR] = str(folder)
+    return folder
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,6 @@
 """The command line: `outreach init | nik | premium | demo generate | print | verify-receipt |
-import | export | reference | sync | bundle | serve | server`;
-plain `outreach` is the app.
+import | export | reference | sync | bundle | serve | server | protect | password |
+recovery`; plain `outreach` is the app.
 
 The parser is light; a command's module is imported only when that command runs, so the
 desktop app does not pay for the command line's imports at start-up. Exit codes: 0 done,
@@ -37,6 +37,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "import": ("tabular_commands", "import_command"),
     "export": ("tabular_commands", "export_command"),
     "reference": ("reference_commands", "reference"),
+    "protect": ("protection_commands", "protect"),
+    "password": ("protection_commands", "password"),
+    "recovery": ("protection_commands", "recovery"),
 }
 
 

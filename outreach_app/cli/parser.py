@@ -49,6 +49,12 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         help="start the app, save a screenshot of the main window once loaded, and exit",
     )
     parser.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the database password from the first line of standard input instead of "
+        "asking in a window (for --screenshot and scripts)",
+    )
+    parser.add_argument(
         "--page",
         default="today",
         choices=["today", "visits", "participants", "payments", "dashboard", "settings"],
@@ -196,6 +202,37 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     reference_commands.add_parser(
         "update", parents=[db], help="take the tables the branch server publishes"
     )
+    protect = commands.add_parser(
+        "protect", parents=[db], help="encrypt this laptop's database with a password"
+    )
+    protect.add_argument("--branch-key", metavar="FILE.pub", help="the branch's recovery key")
+    commands.add_parser("password", parents=[db], help="change the database password")
+    recovery = commands.add_parser("recovery", help="recover a forgotten password (branch)")
+    recovery_commands = recovery.add_subparsers(
+        dest="recovery_command", metavar="ACTION", required=True
+    )
+    branch_key = recovery_commands.add_parser(
+        "branch-key", help="branch: make the recovery key pair (once per branch)"
+    )
+    branch_key.add_argument("--label", required=True, metavar="CODE", help="the branch code")
+    branch_key.add_argument("--out", required=True, metavar="FOLDER")
+    reset = recovery_commands.add_parser(
+        "reset", help="branch: set a temporary password in a laptop's key file"
+    )
+    reset.add_argument("file", metavar="KEY_FILE")
+    reset.add_argument("--branch-key", required=True, metavar="FILE.pem")
+    add_key = recovery_commands.add_parser(
+        "add-branch-key", parents=[db], help="laptop: install the branch's recovery key"
+    )
+    add_key.add_argument("file", metavar="FILE.pub")
+    request = recovery_commands.add_parser(
+        "request", parents=[db], help="laptop: the file to send to the branch"
+    )
+    request.add_argument("-o", "--output", required=True, metavar="FILE")
+    answer_key = recovery_commands.add_parser(
+        "answer", parents=[db], help="laptop: take in the branch's answer"
+    )
+    answer_key.add_argument("file", metavar="FILE")
 
     demo = commands.add_parser("demo", parents=[db], help="demo and benchmark data")
     demo_commands = demo.add_subparsers(dest="demo_command", metavar="ACTION", required=True)

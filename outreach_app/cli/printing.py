@@ -12,7 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from outreach_app.cli.arguments import existing_database, parse_day, parse_month
+from outreach_app.cli.arguments import open_store, parse_day, parse_month
 from outreach_app.cli.context import CliContext
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.months import add_months
@@ -37,7 +37,7 @@ def _printer(store: Store, context: CliContext) -> PrintService:
 
 
 def print_document(args: argparse.Namespace, context: CliContext) -> int:
-    with Store(existing_database(args, context)) as store:
+    with open_store(args, context) as store:
         data = _render(args, store, context)
     target = write_pdf(data, Path(args.output))
     print(f"Tersimpan: {target} ({len(data) // 1024 + 1} KB)", file=context.out)
@@ -78,7 +78,7 @@ def verify_receipt(args: argparse.Namespace, context: CliContext) -> int:
             raise ReceiptPayloadError(f"Tidak ada kode kuitansi Perisai Outreach di {source}.")
     else:
         payloads = [args.source]
-    with Store(existing_database(args, context)) as store:
+    with open_store(args, context) as store:
         verifier = ReceiptVerifier(store)
         results: list[dict[str, Any]] = []
         failed = False

@@ -10,7 +10,7 @@ import json
 import time
 from typing import Any, TextIO
 
-from outreach_app.cli.arguments import parse_day
+from outreach_app.cli.arguments import open_store, parse_day
 from outreach_app.cli.context import CliContext
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import PayerType, Sector
@@ -18,7 +18,6 @@ from outreach_app.domain.nik import NikInfo, parse_nik
 from outreach_app.domain.premiums import PremiumBreakdown, PremiumRequest, calculate_premium
 from outreach_app.reference.money_text import amount_in_words, format_count, format_rupiah
 from outreach_app.services.demo import generate_participants, seed_demo
-from outreach_app.storage.store import Store
 
 MONTHS_ID = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -29,7 +28,7 @@ MONTHS_ID = (
 def init(args: argparse.Namespace, context: CliContext) -> int:
     path = context.db_path(args)
     existed = path.exists()
-    with Store(path) as store:
+    with open_store(args, context, create=True) as store:
         state = "sudah ada" if existed else "dibuat"
         print(f"Basis data {state}: {path}", file=context.out)
         if args.demo:
@@ -166,7 +165,7 @@ def demo_generate(args: argparse.Namespace, context: CliContext) -> int:
         raise DomainError("Jumlah peserta harus lebih dari nol.")
     path = context.db_path(args)
     started = time.perf_counter()
-    with Store(path) as store:
+    with open_store(args, context, create=True) as store:
         seed_demo(store, context.schedule(), context.today())
 
         def report(done: int, total: int) -> None:

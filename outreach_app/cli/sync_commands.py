@@ -2,19 +2,16 @@
 
 The server commands need the server extra (`pip install perisai-outreach[server]`); without
 it they say so instead of failing on an import. Passwords are never command-line arguments
-(they would stay in the shell history and the process list): they come from a prompt, or from
-standard input when it is not a terminal (for scripts).
+(they would stay in the shell history and the process list): see cli/arguments.py.
 """
 
 from __future__ import annotations
 
 import argparse
-import getpass
-import sys
 from pathlib import Path
 from typing import Any
 
-from outreach_app.cli.arguments import existing_database
+from outreach_app.cli.arguments import open_store, read_password
 from outreach_app.cli.context import CliContext
 from outreach_app.domain.errors import DomainError
 
@@ -74,15 +71,6 @@ def serve(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def read_password(prompt: str, confirm: bool, context: CliContext) -> str:
-    if not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\n")
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Ulangi kata sandi: ") != first:
-        raise DomainError("Kedua kata sandi tidak sama.")
-    return first
-
-
 def server_admin(args: argparse.Namespace, context: CliContext) -> int:
     server = _sync_server(args, context)
     from outreach_app.services.sync_server import SyncRefused
@@ -116,12 +104,10 @@ def server_admin(args: argparse.Namespace, context: CliContext) -> int:
 def sync(args: argparse.Namespace, context: CliContext) -> int:
     from outreach_app.reference.library import ReferenceLibrary, reference_folder
     from outreach_app.services.sync import SyncService
-    from outreach_app.storage.store import Store
     from outreach_app.sync.client import SyncDenied, SyncUnavailable
 
-    path = existing_database(args, context)
-    with Store(path) as store:
-        service = SyncService(store, reference=ReferenceLibrary(reference_folder(path)))
+    with open_store(args, context) as store:
+        service = SyncService(store, reference=ReferenceLibrary(reference_folder(store.path)))
         server = (args.server or service.server() or "").rstrip("/")
         if not server:
             raise DomainError("Sebutkan server cabang dengan --server URL.")
@@ -168,10 +154,9 @@ def bundle(args: argparse.Namespace, context: CliContext) -> int:
     from outreach_app.services.print_output import write_atomically as write_file
     from outreach_app.services.receipts import ReceiptSigner
     from outreach_app.services.sync import SyncService, export_bundle, import_answer
-    from outreach_app.storage.store import Store
     from outreach_app.sync.bundle import BundleError
 
-    with Store(existing_database(args, context)) as store:
+    with open_store(args, context) as store:
         service = SyncService(store)
         if args.bundle_command == "export":
             username = exporting_user(service)

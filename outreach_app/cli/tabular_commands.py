@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from outreach_app.cli.arguments import existing_database
+from outreach_app.cli.arguments import open_store
 from outreach_app.cli.context import CliContext
 from outreach_app.reference.money_text import format_count
 from outreach_app.services.exporting import ExportKind, ExportService
@@ -22,7 +22,6 @@ from outreach_app.services.importing import (
     mapping_summary,
 )
 from outreach_app.services.setup import current_user
-from outreach_app.storage.store import Store
 
 MAX_LISTED = 200  # problems printed; the error file has every refused row
 
@@ -37,7 +36,7 @@ def import_command(args: argparse.Namespace, context: CliContext) -> int:
 
 def _import(args: argparse.Namespace, context: CliContext) -> int:
     source_path = Path(args.file)
-    with Store(existing_database(args, context)) as store:
+    with open_store(args, context) as store:
         service = ImportService(store, context.schedule(), context.today, context.regions())
         actor = current_user(store)
         if actor is None and not args.dry_run:
@@ -98,7 +97,7 @@ def _summary(report: ImportReport, errors_path: Path | None, context: CliContext
 
 
 def export_command(args: argparse.Namespace, context: CliContext) -> int:
-    with Store(existing_database(args, context)) as store:
+    with open_store(args, context) as store:
         service = ExportService(store, context.today)
         village_id = service.village(args.village).stamp.id if args.village else None
         result = service.export(ExportKind(args.what), Path(args.file), village_id=village_id)

@@ -27,6 +27,7 @@ from outreach_app.services.sync import (
     http_client,
     import_answer,
 )
+from outreach_app.storage.database import DatabaseKey
 from outreach_app.storage.store import Store
 from outreach_app.storage.sync_state import SERVER_KEY, TOKEN_KEY
 
@@ -125,22 +126,26 @@ def check_answer(data: bytes) -> dict[str, Any]:
 
 
 class BundleJobs:
-    """Bundle work for a worker thread: each job opens its own connection to `path`."""
+    """Bundle work for a worker thread: each job opens its own connection to `path` (with the
+    database's `key` when it is protected)."""
 
-    def __init__(self, path: Path, client: ClientFactory = http_client) -> None:
+    def __init__(
+        self, path: Path, client: ClientFactory = http_client, key: DatabaseKey | None = None
+    ) -> None:
         self._path = path
         self._client = client
+        self._key = key
 
     @classmethod
     def of(cls, service: SyncService) -> BundleJobs:
-        return cls(Path(service.store.path), service.client_factory)
+        return cls(Path(service.store.path), service.client_factory, service.store.key)
 
     def export_to(self, target: Path, username: str) -> ExportedBundle:
         """Writes every unsent change, signed, to `target` (atomically: a full USB stick
         leaves no half file). Nothing in the database changes."""
         from outreach_app.services.receipts import ReceiptSigner  # cryptography: on first use
 
-        with Store(self._path) as store:
+        with Store(self._path, key=self._key) as store:
             data, count = export_bundle(SyncService(store, self._client), ReceiptSigner(store),
                                         username)  # fmt: skip
         written = write_atomically(data, target)
@@ -151,14 +156,14 @@ class BundleJobs:
         harmless."""
         data = source.read_bytes()
         check_answer(data)
-        with Store(self._path) as store:
+        with Store(self._path, key=self._key) as store:
             return import_answer(SyncService(store, self._client), data)
 
     def relay(self, source: Path) -> RelayedBundle:
         """Staff: sends an agent's bundle to the branch server this laptop signed in to,
         with its token (the server checks that it is staff of the agent's branch)."""
         data = source.read_bytes()
-        with Store(self._path) as store:
+        with Store(self._path, key=self._key) as store:
             server, token = store.local_setting(SERVER_KEY), store.local_setting(TOKEN_KEY)
         if not server or not token:
             raise NotSignedIn("Laptop ini belum masuk ke server cabang; masuk dulu.")

@@ -68,7 +68,7 @@ class SpreadsheetJobs:
         if str(self._store.path) == ":memory:":  # tests only: one connection for everything
             yield ImportService(self._store, self._schedule, self._today, self._regions)
             return
-        with Store(self._store.path) as own:
+        with Store(self._store.path, key=self._store.key) as own:
             yield ImportService(own, self._schedule, self._today, self._regions)
 
     def today(self) -> dt.date:

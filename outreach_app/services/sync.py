@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from outreach_app.domain.errors import DomainError
+from outreach_app.storage.database import DatabaseKey
 from outreach_app.storage.store import Store
 from outreach_app.storage.sync_state import (
     LAST_SYNC_KEY,
@@ -95,7 +96,7 @@ class SyncService:
 
     def jobs(self) -> SyncJobs:
         """The same sync, for a worker thread (its own connection to this database)."""
-        return SyncJobs(Path(self._store.path), self._client, self._reference)
+        return SyncJobs(Path(self._store.path), self._client, self._reference, self._store.key)
 
     def status(self) -> SyncStatus:
         return status_of(self)
@@ -316,26 +317,29 @@ def status_of(service: SyncService) -> SyncStatus:
 
 class SyncJobs:
     """Sync runs on a worker thread, on a connection of its own to the same file: the app's
-    connection stays with the GUI thread, and SQLite's WAL lets both work side by side."""
+    connection stays with the GUI thread, and SQLite's WAL lets both work side by side. `key`
+    is the database's key when it is protected (the GUI's store hands its own)."""
 
     def __init__(
         self,
         path: Path,
         client: ClientFactory = http_client,
         reference: ReferenceLibrary | None = None,
+        key: DatabaseKey | None = None,
     ) -> None:
         self._path = path
         self._client = client
         self._reference = reference
+        self._key = key
 
     def sign_in(self, server: str, username: str, password: str) -> str:
-        with Store(self._path) as store:
+        with Store(self._path, key=self._key) as store:
             return SyncService(store, self._client).sign_in(server, username, password)
 
     def sync(
         self, progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False
     ) -> SyncReport:
-        with Store(self._path) as store:
+        with Store(self._path, key=self._key) as store:
             return SyncService(store, self._client, self._reference).sync(progress, cancelled)
 
 

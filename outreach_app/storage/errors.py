@@ -4,9 +4,32 @@
 another program, not a database, from a newer version): shown with what to do. `DuplicateNik`
 and `ReceiptLocked` are rules the database itself enforces. Anything else is a bug and is left
 to fail loudly.
+
+Two drivers open local databases: the standard library's `sqlite3` for plain files (the demo,
+tests) and `sqlcipher3` for encrypted ones. Their exception classes are unrelated (a
+`sqlcipher3.IntegrityError` is not a `sqlite3.IntegrityError`), so every `except` in the app
+names the tuples below, never one driver's class.
 """
 
 from __future__ import annotations
+
+import sqlite3
+
+import sqlcipher3
+
+#: Any error from either driver.
+DB_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher3.Error)
+#: A file that is not a database, or not one this key opens, or damaged.
+DATABASE_ERRORS: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher3.DatabaseError)
+#: A rule of the schema refused a write (unique NIK, receipts only voided, foreign keys).
+INTEGRITY_ERRORS: tuple[type[Exception], ...] = (sqlite3.IntegrityError, sqlcipher3.IntegrityError)
+#: Opening a file: either driver's errors, or the file system's.
+OPEN_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher3.Error, OSError)
+#: Locked, busy, disk full, read-only: the database cannot be used right now.
+OPERATIONAL_ERRORS: tuple[type[Exception], ...] = (
+    sqlite3.OperationalError,
+    sqlcipher3.OperationalError,
+)
 
 
 class StorageUnavailable(Exception):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import Any
 
 from outreach_app.domain.models import Heir, Participant
-from outreach_app.storage.errors import DuplicateNik
+from outreach_app.storage.errors import INTEGRITY_ERRORS, DuplicateNik
 from outreach_app.storage.repository import SyncedRepository
 
 _CHUNK = 500  # parameters per IN (...) query, well under SQLite's limit
@@ -55,7 +54,7 @@ class ParticipantRepository(SyncedRepository[Participant]):
                     raise DuplicateNik(record.nik, existing.stamp.id)
             try:
                 participant_id = super().add(record)
-            except sqlite3.IntegrityError as exc:
+            except INTEGRITY_ERRORS as exc:
                 if record.nik and "nik" in str(exc).lower():
                     existing = self.by_nik(record.nik)
                     raise DuplicateNik(record.nik, existing.stamp.id if existing else "") from exc
@@ -68,7 +67,7 @@ class ParticipantRepository(SyncedRepository[Participant]):
         """Bulk path for imports and demo data; heirs are added separately by the caller."""
         try:
             return super().add_many(records)
-        except sqlite3.IntegrityError as exc:
+        except INTEGRITY_ERRORS as exc:
             if "nik" in str(exc).lower():
                 raise DuplicateNik("?", "") from exc
             raise

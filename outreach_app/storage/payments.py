@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterable
 
 from outreach_app.domain.models import CashDeposit, Payment
 from outreach_app.storage.coverage_cache import MEMBERS_OF, coverage_run, refresh_coverage
-from outreach_app.storage.errors import NotFound, ReceiptLocked
+from outreach_app.storage.errors import INTEGRITY_ERRORS, NotFound, ReceiptLocked
 from outreach_app.storage.repository import SyncedRepository
 
 
@@ -114,7 +113,7 @@ class PaymentRepository(SyncedRepository[Payment]):
                     self.table, payment.stamp.id, {"voided": 1, "void_reason": reason}
                 )
                 refresh_coverage(self._db, payment.participant_id)
-        except sqlite3.IntegrityError as exc:
+        except INTEGRITY_ERRORS as exc:
             raise ReceiptLocked(str(exc)) from exc
         return self.by_receipt(receipt_no)
 

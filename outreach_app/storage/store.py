@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import socket
-import sqlite3
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -20,10 +19,11 @@ from sqlite_utils import Database
 from outreach_app.domain.hlc import HybridClock, Timestamp
 from outreach_app.domain.ids import uuid7
 from outreach_app.storage.activity import AuditLog, VisitRepository
+from outreach_app.storage.backup import copy_open_database
 from outreach_app.storage.changes import ChangeWriter
 from outreach_app.storage.dashboard import DashboardQueries
-from outreach_app.storage.database import BUSY_TIMEOUT_MS, open_database, translate
-from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.storage.database import DatabaseKey, open_database, open_reader, translate
+from outreach_app.storage.errors import DB_ERRORS, OPERATIONAL_ERRORS, StorageUnavailable
 from outreach_app.storage.migration_backup import MigrationOutcome, migrate_with_backup
 from outreach_app.storage.organisation import (
     BranchRepository,
@@ -76,25 +76,36 @@ class ReadView:
 
 
 class Store:
-    """Opens and migrates the database at `path`; use as a context manager or call close()."""
+    """Opens and migrates the database at `path`; use as a context manager or call close().
 
-    def __init__(self, path: Path | str, now: Callable[[], dt.datetime] = _local_now) -> None:
+    `key` is the database's SQLCipher key when it is protected by a password (None for a plain
+    file); work on another thread opens its own Store or reader with the same `key`."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        now: Callable[[], dt.datetime] = _local_now,
+        key: DatabaseKey | None = None,
+    ) -> None:
         self.path = path
+        self.key = key
         self._now = now
         self._readers = threading.local()
         self._reader_lock = threading.Lock()
         self._all_readers: list[Database] = []
-        self.db: Database = open_database(path)
+        self.db: Database = open_database(path, key)
         try:
             # a copy of an older database first, then its migrations, all or none
-            self.schema: MigrationOutcome = migrate_with_backup(self.db, path)
+            self.schema: MigrationOutcome = migrate_with_backup(
+                self.db, path, copy=lambda db, target: copy_open_database(db, target, key)
+            )
             self.device = self._ensure_device()
             clock = HybridClock(
                 wall_ms=lambda: int(self._now().timestamp() * 1000), last=self._last_hlc()
             )
-        except sqlite3.Error as exc:
+        except DB_ERRORS as exc:
             self.db.close()
-            raise translate(exc, path) from exc
+            raise translate(exc, path, keyed=key is not None) from exc
         except StorageUnavailable:
             self.db.close()
             raise
@@ -124,7 +135,7 @@ class Store:
             for reader in self._all_readers:
                 reader.close()
             self._all_readers.clear()
-        with contextlib.suppress(sqlite3.Error):  # keeps the planner's statistics fresh
+        with contextlib.suppress(*DB_ERRORS):  # keeps the planner's statistics fresh
             self.db.execute("PRAGMA optimize")
         self.db.close()
 
@@ -134,7 +145,7 @@ class Store:
         try:
             with self.db.atomic():
                 yield
-        except sqlite3.OperationalError as exc:
+        except OPERATIONAL_ERRORS as exc:
             raise translate(exc, self.path) from exc
 
     def _ensure_device(self) -> DeviceIdentity:
@@ -193,10 +204,7 @@ class Store:
             if str(self.path) == ":memory:":
                 view = ReadView(self.db)
             else:
-                uri = Path(self.path).resolve().as_uri() + "?mode=ro"
-                conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
-                conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-                view = ReadView(Database(conn, execute_plugins=False))
+                view = ReadView(open_reader(self.path, self.key))
                 with self._reader_lock:
                     self._all_readers.append(view.db)
             self._readers.view = view

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,6 +23,7 @@ from outreach_app.domain.hlc import Timestamp
 from outreach_app.domain.versions import version, wins
 from outreach_app.storage.changes import record_field_versions
 from outreach_app.storage.coverage_cache import refresh_coverage
+from outreach_app.storage.errors import INTEGRITY_ERRORS
 from outreach_app.storage.migrations import SYNCABLE_TABLES
 from outreach_app.storage.store import Store
 
@@ -229,7 +229,7 @@ class SyncState:
                         f"VALUES ({', '.join('?' for _ in columns)})",
                         values,
                     )
-            except sqlite3.IntegrityError as exc:
+            except INTEGRITY_ERRORS as exc:
                 return DUPLICATE_NIK if "nik" in str(exc).lower() else WAITING_FOR_PARENT
             self._note_coverage(table, row_id, fields)
             report.applied += 1
@@ -247,7 +247,7 @@ class SyncState:
             return None
         try:
             self._set_fields(table, row_id, winning, stamp, row)
-        except sqlite3.IntegrityError as exc:
+        except INTEGRITY_ERRORS as exc:
             if "nik" in str(exc).lower():
                 return DUPLICATE_NIK
             if "receipt locked" in str(exc):  # voided here already: nothing more to take

@@ -7,8 +7,9 @@ each change and the changes for that laptop since its cursor (the pull), which t
 imports in turn.
 
 A file is gzip-compressed JSON, always signed (Ed25519, the public key inside): a changed byte
-fails the check. A laptop's bundle is signed with the laptop's device key (the one that signs
-receipts), and the server refuses one whose key differs from the one it knows for that device.
+fails the check. It says that it holds personal data (`notice`), as the export dialog does.
+A laptop's bundle is signed with the laptop's device key (the one that signs receipts), and
+the server refuses one whose key differs from the one it knows for that device.
 An answer is signed with the server's own key, which a laptop learns when it signs in (or from
 its first answer, when it never had a signal): a hand-made answer cannot slip data onto it.
 """
@@ -37,6 +38,14 @@ KINDS = {  # what each kind is, in the words of the person holding the file
 }
 
 
+# Inside every bundle file, beside the signed body (whoever unpacks one reads this first).
+NOTICE = (
+    "Berkas ini berisi data pribadi peserta BPJS Ketenagakerjaan (NIK, nama, alamat, nomor "
+    "telepon). Simpan dan kirim hanya ke kantor cabang atau laptop agennya; hapus setelah "
+    "dipakai. / This file holds participants' personal data."
+)
+
+
 class BundleError(Exception):
     """Not a bundle, a damaged one, or one altered after it was signed."""
 
@@ -49,7 +58,7 @@ def pack(
     body: dict[str, Any], signature: bytes | None = None, public_key: str | None = None
 ) -> bytes:
     """`body` must already say its kind; a laptop's bundle carries its signature and key."""
-    document = {"format": FORMAT, "version": VERSION, "body": body}
+    document = {"format": FORMAT, "version": VERSION, "notice": NOTICE, "body": body}
     if signature is not None:
         document["signature"] = base64.b64encode(signature).decode("ascii")
         document["public_key"] = public_key

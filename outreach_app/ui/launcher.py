@@ -7,6 +7,7 @@ exits 0: how start-up is measured and how reviewers see the app without a displa
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,9 +21,11 @@ from outreach_app.domain.models import User
 from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.payments import PaymentService
-from outreach_app.services.setup import FirstRunAnswers, SetupService
+from outreach_app.services.protection import Protection
+from outreach_app.services.setup import FirstRunOutcome, SetupService
 from outreach_app.services.today import TodayService
 from outreach_app.services.visits import VisitService
+from outreach_app.storage.database import DatabaseKey
 from outreach_app.ui.actions import ParticipantActions
 from outreach_app.ui.gc_guard import GuiThreadGarbageCollector
 from outreach_app.ui.main_window import MainWindow
@@ -93,6 +96,7 @@ def build_window(
     sync: SyncService | None = None,
     spreadsheets: SpreadsheetJobs | None = None,
     dashboard: Callable[[], DashboardService] | None = None,
+    unprotected: bool = False,
 ) -> MainWindow:
     worker = Worker()
     exports = None
@@ -103,23 +107,93 @@ def build_window(
     actions = ParticipantActions(enrolment, payments, agent, exports)
     window = MainWindow(
         today, directory, actions, visits, setup, worker, agent, device_name, demo, printing,
-        sync, dashboard,
+        sync, dashboard, unprotected,
     )  # fmt: skip
     if exports is not None:
         exports.setParent(window)
     return window
 
 
-def ask_first_run() -> tuple[bool, FirstRunAnswers | None] | None:
-    """(demo chosen, identity answers or None); None when the user leaves instead."""
-    from outreach_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog  # once ever
+def ask_first_run(suggested_branch_key: Path | None = None) -> FirstRunOutcome | None:
+    """The demo, or a real start with its answers and password; None when the user leaves."""
+    from outreach_app.ui.dialogs.first_run import FirstRunDialog  # once ever
 
-    dialog = FirstRunDialog()
+    dialog = FirstRunDialog(suggested_branch_key=suggested_branch_key)
     if dialog.exec() != FirstRunDialog.DialogCode.Accepted:
         return None
-    choice = dialog.choice()
-    answers = dialog.answers() if choice is FirstRunChoice.EMPTY else None
-    return choice is FirstRunChoice.DEMO, answers
+    return dialog.outcome()
+
+
+def sign_in(protection: Protection) -> DatabaseKey | None:
+    """The database key once the password is right; None when the user leaves instead."""
+    from outreach_app.ui.dialogs.sign_in import SignInDialog
+
+    dialog = SignInDialog(protection, Worker())
+    if dialog.exec() != SignInDialog.DialogCode.Accepted:
+        return None
+    return dialog.key
+
+
+def offer_protection(
+    protection: Protection, existing: bool, suggested_branch_key: Path | None = None
+) -> DatabaseKey | None:
+    """Protects a database without a password if the user agrees; None for "Nanti"."""
+    from outreach_app.ui.dialogs.password import ProtectDialog
+
+    dialog = ProtectDialog(protection, Worker(), existing, suggested_branch_key)
+    if dialog.exec() != ProtectDialog.DialogCode.Accepted:
+        return None
+    return dialog.key()
+
+
+def require_new_password(protection: Protection, key: DatabaseKey) -> bool:
+    """After the branch's temporary password: a new one now, or the app closes."""
+    from outreach_app.ui.dialogs.password import ChangePasswordDialog
+
+    dialog = ChangePasswordDialog(protection, Worker(), key)
+    return dialog.exec() == ChangePasswordDialog.DialogCode.Accepted
+
+
+def crash_notice() -> Callable[[str], None]:
+    """Tells the user once per session that something went wrong and where the report is
+    (the report holds no participant data; the app goes on if it can)."""
+    shown: list[str] = []
+
+    def notice(log_file: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        if shown or QApplication.instance() is None:
+            return
+        shown.append(log_file)
+        QMessageBox.warning(
+            None,
+            "Perisai Outreach",
+            QApplication.translate(
+                "CrashNotice",
+                "Terjadi kesalahan tak terduga. Data yang sudah disimpan aman. Laporan kesalahan "
+                "(tanpa data peserta) ada di {path}; kirimkan ke kantor cabang bila kesalahan "
+                "terulang.",
+            ).format(path=log_file),
+        )
+
+    return notice
+
+
+def show_problem(text: str) -> None:
+    """A reason the app cannot start, in a window (a desktop user sees no terminal)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Critical, "Perisai Outreach", text)
+    box.exec()
+
+
+@dataclass(frozen=True)
+class LockSetup:
+    """What the idle lock needs: only a protected database has one."""
+
+    protection: Protection
+    key: DatabaseKey
+    minutes: int
 
 
 def run_desktop(
@@ -128,11 +202,20 @@ def run_desktop(
     screenshot: str | None = None,
     page: str = "today",
     started: Callable[[], object] | None = None,
+    lock: LockSetup | None = None,
 ) -> int:
     """Runs the event loop until the window closes (or the screenshot is saved)."""
     app = application()
     window = window_factory()  # made after the QApplication, as Qt requires
     window.setWindowFilePath(str(db_path))
+    idle_lock = None
+    if lock is not None and not screenshot:
+        from outreach_app.ui.idle_lock import IdleLock
+
+        idle_lock = IdleLock(window, lock.protection, lock.key, Worker(parent=window), lock.minutes)
+        window.add_lock_button(idle_lock.lock)
+        window.idle_minutes_changed.connect(idle_lock.set_minutes)
+        idle_lock.start()
     if screenshot:
 
         def save_and_quit(loaded: str) -> None:
@@ -149,6 +232,8 @@ def run_desktop(
     window.show()
     window.show_page(page)
     code = app.exec()
+    if idle_lock is not None:
+        idle_lock.stop()
     collector.stop()
     QThreadPool.globalInstance().waitForDone(10_000)  # no query outlives the database
     return code

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QPushButton,
     QStackedWidget,
     QWidget,
 )
@@ -45,6 +46,7 @@ PAGES = ("today", "visits", "participants", "payments", "dashboard", "settings")
 
 class MainWindow(QMainWindow):
     page_loaded = Signal(str)
+    idle_minutes_changed = Signal(int)  # chosen in Settings; the idle lock follows
 
     def __init__(
         self,
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
         printing: Callable[[], PrintService] | None = None,
         sync: SyncService | None = None,
         dashboard: Callable[[], DashboardService] | None = None,
+        unprotected: bool = False,
     ) -> None:
         super().__init__()
         self._today = today
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
 
             page = SettingsPage(setup, worker, today.today())
             page.restore_finished.connect(lambda _path: self.close())
+            page.security.idle_minutes_changed.connect(self.idle_minutes_changed)
             return page
 
         # Pages (and their modules) are built when first shown: start-up pays for one page.
@@ -148,11 +152,15 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         for _name in PAGES:
             self.stack.addWidget(QWidget())  # stands in until the page is first shown
-        central = QWidget()
-        layout = QHBoxLayout(central)
+        self.content = QWidget()
+        layout = QHBoxLayout(self.content)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # locked (ui/idle_lock.py): the pages give way to the lock page, they are not drawn
+        self.lock_page: QWidget | None = None  # made at the first lock
+        self.root = QStackedWidget()
+        self.root.addWidget(self.content)
+        self.setCentralWidget(self.root)
 
         self.demo_label = QLabel(self.tr("MODE DEMO: data contoh") if demo else "")
         self.demo_label.setStyleSheet("color: #b45309; font-weight: bold;")
@@ -160,15 +168,23 @@ class MainWindow(QMainWindow):
         self.sync_label = QLabel()
         self.sync_control: SyncControl | None = None
         self.bundles: BundleActions | None = None
+        self.protection_label = QLabel(
+            self.tr("Data TIDAK terenkripsi: lindungi dengan kata sandi saat aplikasi dibuka lagi")
+            if unprotected and not demo
+            else ""
+        )
+        self.protection_label.setStyleSheet("color: #b91c1c; font-weight: bold;")
+        self.lock_button: QPushButton | None = None
         self.statusBar().addWidget(self.demo_label)
         self.statusBar().addWidget(self.device_label)
+        self.statusBar().addWidget(self.protection_label)
         if sync is None:
             self.statusBar().addPermanentWidget(self.sync_label)
         else:
             from outreach_app.ui.bundle_actions import BundleActions
             from outreach_app.ui.widgets.sync_control import SyncControl
 
-            staff = agent is not None and agent.role is Role.STAFF
+            staff = setup.device_role() is Role.STAFF
             self.bundles = BundleActions(sync, setup.document_folder, worker, today.today, staff,
                                          self)  # fmt: skip
             self.sync_control = SyncControl(sync, worker, self, self.bundles)
@@ -176,6 +192,27 @@ class MainWindow(QMainWindow):
             self.statusBar().addPermanentWidget(self.sync_control)
 
         self.nav.currentRowChanged.connect(self._nav_changed)
+
+    def set_locked(self, locked: bool) -> None:
+        """Locked: the pages and the status bar are hidden, the lock page shown instead."""
+        if locked and self.lock_page is None:
+            from outreach_app.ui.idle_lock import LockPage
+
+            self.lock_page = LockPage()
+            self.root.addWidget(self.lock_page)
+        self.root.setCurrentWidget(self.lock_page if locked and self.lock_page else self.content)
+        self.statusBar().setVisible(not locked)
+
+    def is_locked(self) -> bool:
+        return self.lock_page is not None and self.root.currentWidget() is self.lock_page
+
+    def add_lock_button(self, lock: Callable[[], object]) -> QPushButton:
+        """ "Kunci" in the status bar: the agent walking away locks at once."""
+        self.lock_button = QPushButton(self.tr("Kunci"))
+        self.lock_button.setToolTip(self.tr("Sembunyikan data sampai kata sandi dimasukkan lagi"))
+        self.lock_button.clicked.connect(lambda: lock())
+        self.statusBar().addPermanentWidget(self.lock_button)
+        return self.lock_button
 
     def page(self, name: str) -> QWidget:
         """The page, built (and wired) the first time it is asked for."""

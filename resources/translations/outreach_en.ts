@@ -196,6 +196,33 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Ganti kata sandi</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Anda masuk dengan kata sandi sementara dari kantor cabang. Buat kata sandi baru sekarang; kata sandi sementara tidak berlaku lagi.</source>
+        <translation>You signed in with a temporary password from the branch office. Choose a new password now; the temporary one stops working.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sekarang</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <source>Simpan kata sandi</source>
+        <translation>Save password</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Grafik</source>
@@ -236,6 +263,20 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     <message>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <source>Terkunci</source>
+        <translation>Locked</translation>
+    </message>
+</context>
+<context>
+    <name>CrashNotice</name>
+    <message>
+        <source>Terjadi kesalahan tak terduga. Data yang sudah disimpan aman. Laporan kesalahan (tanpa data peserta) ada di {path}; kirimkan ke kantor cabang bila kesalahan terulang.</source>
+        <translation>Something unexpected went wrong. The data already saved is safe. An error report (without participant data) is in {path}; send it to the branch office if it happens again.</translation>
     </message>
 </context>
 <context>
@@ -1015,10 +1056,6 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <translation>This app works without a signal: all data is kept on this laptop and sent to the branch office when there is a connection. How would you like to start?</translation>
     </message>
     <message>
-        <source>Coba dengan data demo (data contoh, bukan data asli)</source>
-        <translation>Try it with demo data (sample data, not real records)</translation>
-    </message>
-    <message>
         <source>Mulai kosong: saya isi identitas saya sekarang</source>
         <translation>Start empty: I&apos;ll enter my details now</translation>
     </message>
@@ -1067,8 +1104,36 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <translation>Device name</translation>
     </message>
     <message>
+        <source>Coba dengan data demo (data contoh, bukan data asli; tanpa kata sandi)</source>
+        <translation>Try it with demo data (sample data, not real; no password)</translation>
+    </message>
+    <message>
+        <source>opsional, mis. http://10.0.0.5:8750</source>
+        <translation>optional, e.g. http://10.0.0.5:8750</translation>
+    </message>
+    <message>
+        <source>Laptop ini</source>
+        <translation>This laptop</translation>
+    </message>
+    <message>
         <source>Awalan nomor kuitansi</source>
         <translation>Receipt number prefix</translation>
+    </message>
+    <message>
+        <source>Alamat server cabang</source>
+        <translation>Branch server address</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Kata sandi laptop</source>
+        <translation>Laptop password</translation>
+    </message>
+    <message>
+        <source>Data peserta (NIK, nama, alamat) disimpan terenkripsi. Kata sandi diminta setiap aplikasi dibuka dan setelah laptop lama tidak dipakai.</source>
+        <translation>Participants&apos; data (NIK, names, addresses) is stored encrypted. The password is asked each time the app opens and after the laptop has been left unused for a while.</translation>
     </message>
     <message>
         <source>Mulai</source>
@@ -1081,6 +1146,14 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>Isi nama, nama pengguna, kode cabang dan nama perangkat.</source>
         <translation>Fill in the name, user name, branch code and device name.</translation>
+    </message>
+    <message>
+        <source>Isi nama perangkat.</source>
+        <translation>Fill in the device name.</translation>
+    </message>
+    <message>
+        <source>Awalan kuitansi harus 2-12 huruf atau angka.</source>
+        <translation>The receipt prefix must be 2-12 letters or digits.</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +1493,17 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>Perisai Outreach terkunci</source>
+        <translation>Perisai Outreach is locked</translation>
+    </message>
+    <message>
+        <source>Data disembunyikan karena laptop tidak dipakai. Masukkan kata sandi untuk melanjutkan; pekerjaan yang sedang berjalan tetap berjalan.</source>
+        <translation>The data is hidden because the laptop was not used. Enter the password to continue; work in progress keeps running.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Perisai Outreach</source>
@@ -1458,12 +1542,67 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <translation>Device: {name}</translation>
     </message>
     <message>
+        <source>Data TIDAK terenkripsi: lindungi dengan kata sandi saat aplikasi dibuka lagi</source>
+        <translation>Data NOT encrypted: protect it with a password when the app opens again</translation>
+    </message>
+    <message>
+        <source>Kunci</source>
+        <translation>Lock</translation>
+    </message>
+    <message>
+        <source>Sembunyikan data sampai kata sandi dimasukkan lagi</source>
+        <translation>Hide the data until the password is entered again</translation>
+    </message>
+    <message>
         <source>Luring · sinkron terakhir: belum pernah · {n} perubahan menunggu</source>
         <translation>Offline · last sync: never · changes waiting: {n}</translation>
     </message>
     <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordFields</name>
+    <message>
+        <source>Minimal {n} karakter, tidak hanya angka. Kata sandi ini tidak dapat dilihat siapa pun, juga oleh kantor cabang: ingat baik-baik.</source>
+        <translation>At least {n} characters, not only digits. Nobody can see this password, not even the branch office: remember it well.</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan cabang (opsional)</source>
+        <translation>Branch recovery key (optional)</translation>
+    </message>
+    <message>
+        <source>Berkas .pub dari kantor cabang. Tanpa itu, kata sandi yang terlupa tidak dapat dipulihkan.</source>
+        <translation>The .pub file from the branch office. Without it, a forgotten password cannot be recovered.</translation>
+    </message>
+    <message>
+        <source>{file}: cabang {label}, sidik jari {fingerprint}</source>
+        <translation>{file}: branch {label}, fingerprint {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Berkas {file} tidak dapat dibaca.</source>
+        <translation>The file {file} cannot be read.</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan cabang</source>
+        <translation>Branch recovery key</translation>
+    </message>
+    <message>
+        <source>Kunci publik (*.pub);;Semua berkas (*)</source>
+        <translation>Public key (*.pub);;All files (*)</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +1954,25 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     </message>
 </context>
 <context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>Masuk</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Memeriksa kata sandi…</source>
+        <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <source>Silakan coba lagi.</source>
+        <translation>You may try again.</translation>
+    </message>
+    <message>
+        <source>Terlalu banyak kata sandi salah. Coba lagi dalam {time}.</source>
+        <translation>Too many wrong passwords. Try again in {time}.</translation>
+    </message>
+</context>
+<context>
     <name>PayerListDialog</name>
     <message>
         <source>Daftar tagihan pembayar</source>
@@ -2035,6 +2193,90 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     </message>
 </context>
 <context>
+    <name>ProtectDialog</name>
+    <message>
+        <source>Lindungi data dengan kata sandi</source>
+        <translation>Protect the data with a password</translation>
+    </message>
+    <message>
+        <source>Basis data di laptop ini ({name}) belum dienkripsi: siapa pun yang memegang laptop ini atau menyalin berkasnya dapat membaca NIK, nama dan alamat peserta.
+Buat kata sandi untuk mengenkripsinya. Tidak ada data yang hilang: salinan terenkripsi diperiksa dulu terhadap aslinya, dan satu cadangan terenkripsi disimpan di folder yang sama.</source>
+        <translation>The database on this laptop ({name}) is not encrypted: anyone holding this laptop or copying its file can read participants&apos; NIKs, names and addresses.
+Choose a password to encrypt it. Nothing is lost: the encrypted copy is checked against the original first, and an encrypted backup is kept in the same folder.</translation>
+    </message>
+    <message>
+        <source>Basis data baru ({name}) akan berisi NIK, nama dan alamat peserta. Buat kata sandi agar isinya terenkripsi sejak awal.</source>
+        <translation>The new database ({name}) will hold participants&apos; NIKs, names and addresses. Choose a password so that it is encrypted from the start.</translation>
+    </message>
+    <message>
+        <source>Lindungi sekarang</source>
+        <translation>Protect now</translation>
+    </message>
+    <message>
+        <source>Nanti</source>
+        <translation>Later</translation>
+    </message>
+    <message>
+        <source>Mengenkripsi basis data…</source>
+        <translation>Encrypting the database…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Lupa kata sandi</source>
+        <translation>Forgotten password</translation>
+    </message>
+    <message>
+        <source>Simpan berkas untuk cabang…</source>
+        <translation>Save the file for the branch…</translation>
+    </message>
+    <message>
+        <source>Muat jawaban dari cabang…</source>
+        <translation>Load the branch&apos;s answer…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Laptop ini belum memasang kunci pemulihan kantor cabang, jadi kata sandi tidak dapat dipulihkan. Data yang sudah disinkronkan tetap ada di server cabang: hubungi kantor cabang.</source>
+        <translation>This laptop has no branch recovery key installed, so the password cannot be recovered. Data already synced is still on the branch server: contact the branch office.</translation>
+    </message>
+    <message>
+        <source>1. Simpan berkas untuk kantor cabang {label} (sidik jari kunci: {fingerprint}) dan kirimkan ke sana (flashdisk atau pesan). Berkas itu tidak berisi data peserta.
+2. Kantor cabang membuat kata sandi sementara dan mengirim berkas jawaban.
+3. Muat jawaban itu di sini, lalu masuk dengan kata sandi sementara: Anda langsung diminta membuat kata sandi baru.</source>
+        <translation>1. Save the file for branch office {label} (key fingerprint: {fingerprint}) and send it there (USB stick or message). The file holds no participant data.
+2. The branch office sets a temporary password and sends back an answer file.
+3. Load that answer here, then sign in with the temporary password: you are asked for a new password at once.</translation>
+    </message>
+    <message>
+        <source>Simpan berkas untuk cabang</source>
+        <translation>Save the file for the branch</translation>
+    </message>
+    <message>
+        <source>Berkas kunci (*.kunci)</source>
+        <translation>Key file (*.kunci)</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}. Kirim berkas ini ke kantor cabang.</source>
+        <translation>Saved: {path}. Send this file to the branch office.</translation>
+    </message>
+    <message>
+        <source>Jawaban dari cabang</source>
+        <translation>Answer from the branch</translation>
+    </message>
+    <message>
+        <source>Berkas kunci (*.kunci);;Semua berkas (*)</source>
+        <translation>Key file (*.kunci);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Jawaban cabang dipasang. Masuk dengan kata sandi sementara dari kantor cabang.</source>
+        <translation>The branch&apos;s answer is installed. Sign in with the temporary password from the branch office.</translation>
+    </message>
+</context>
+<context>
     <name>ReferencePanel</name>
     <message>
         <source>Data referensi: tarif, insentif, wilayah</source>
@@ -2214,6 +2456,77 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>Tersimpan: {path}</source>
         <translation>Saved: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityPanel</name>
+    <message>
+        <source>Keamanan</source>
+        <translation>Security</translation>
+    </message>
+    <message>
+        <source>Ganti kata sandi…</source>
+        <translation>Change password…</translation>
+    </message>
+    <message>
+        <source>Pasang kunci cabang…</source>
+        <translation>Install branch key…</translation>
+    </message>
+    <message>
+        <source> menit</source>
+        <translation> minutes</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Basis data</source>
+        <translation>Database</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan cabang</source>
+        <translation>Branch recovery key</translation>
+    </message>
+    <message>
+        <source>Kunci otomatis setelah</source>
+        <translation>Lock automatically after</translation>
+    </message>
+    <message>
+        <source>Terenkripsi; dibuka dengan kata sandi laptop ini.</source>
+        <translation>Encrypted; opened with this laptop&apos;s password.</translation>
+    </message>
+    <message>
+        <source>Basis data DEMO: data contoh, tidak dienkripsi.</source>
+        <translation>DEMO database: sample data, not encrypted.</translation>
+    </message>
+    <message>
+        <source>TIDAK terenkripsi. Tutup lalu buka aplikasi lagi untuk melindunginya dengan kata sandi.</source>
+        <translation>NOT encrypted. Close and reopen the app to protect it with a password.</translation>
+    </message>
+    <message>
+        <source>Belum dipasang: kata sandi yang terlupa tidak dapat dipulihkan.</source>
+        <translation>Not installed: a forgotten password cannot be recovered.</translation>
+    </message>
+    <message>
+        <source>Cabang {label}, sidik jari {fingerprint}</source>
+        <translation>Branch {label}, fingerprint {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Aplikasi terkunci setelah {n} menit tidak dipakai.</source>
+        <translation>The app locks after {n} minutes unused.</translation>
+    </message>
+    <message>
+        <source>Kata sandi diganti.</source>
+        <translation>Password changed.</translation>
+    </message>
+    <message>
+        <source>Kunci publik (*.pub);;Semua berkas (*)</source>
+        <translation>Public key (*.pub);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan cabang {label} dipasang (sidik jari {fingerprint}): cocokkan dengan kantor cabang.</source>
+        <translation>Recovery key of branch {label} installed (fingerprint {fingerprint}): check it with the branch office.</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2729,30 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Enter the user name and password.</translation>
+    </message>
+    <message>
+        <source>Masuk — Perisai Outreach</source>
+        <translation>Sign in — Perisai Outreach</translation>
+    </message>
+    <message>
+        <source>Masukkan kata sandi laptop ini untuk membuka data.</source>
+        <translation>Enter this laptop&apos;s password to open the data.</translation>
+    </message>
+    <message>
+        <source>Basis data: {name}</source>
+        <translation>Database: {name}</translation>
+    </message>
+    <message>
+        <source>Lupa kata sandi?</source>
+        <translation>Forgotten password?</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <source>Perisai Outreach</source>
+        <translation>Perisai Outreach</translation>
     </message>
 </context>
 <context>
@@ -2673,6 +3010,25 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>Batal</source>
         <translation>Cancelled</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPrompt</name>
+    <message>
+        <source>Terkunci — Perisai Outreach</source>
+        <translation>Locked — Perisai Outreach</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Keluar dari aplikasi</source>
+        <translation>Quit the app</translation>
+    </message>
+    <message>
+        <source>Masukkan kata sandi untuk membuka kunci.</source>
+        <translation>Enter the password to unlock.</translation>
     </message>
 </context>
 <context>

@@ -196,6 +196,33 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Ganti kata sandi</source>
+        <translation>Ganti kata sandi</translation>
+    </message>
+    <message>
+        <source>Anda masuk dengan kata sandi sementara dari kantor cabang. Buat kata sandi baru sekarang; kata sandi sementara tidak berlaku lagi.</source>
+        <translation>Anda masuk dengan kata sandi sementara dari kantor cabang. Buat kata sandi baru sekarang; kata sandi sementara tidak berlaku lagi.</translation>
+    </message>
+    <message>
+        <source>Kata sandi sekarang</source>
+        <translation>Kata sandi sekarang</translation>
+    </message>
+    <message>
+        <source>Simpan kata sandi</source>
+        <translation>Simpan kata sandi</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>ChartPanel</name>
     <message>
         <source>Grafik</source>
@@ -236,6 +263,20 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     <message>
         <source>Buku kerja Excel (*.xlsx)</source>
         <translation>Buku kerja Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>Cover</name>
+    <message>
+        <source>Terkunci</source>
+        <translation>Terkunci</translation>
+    </message>
+</context>
+<context>
+    <name>CrashNotice</name>
+    <message>
+        <source>Terjadi kesalahan tak terduga. Data yang sudah disimpan aman. Laporan kesalahan (tanpa data peserta) ada di {path}; kirimkan ke kantor cabang bila kesalahan terulang.</source>
+        <translation>Terjadi kesalahan tak terduga. Data yang sudah disimpan aman. Laporan kesalahan (tanpa data peserta) ada di {path}; kirimkan ke kantor cabang bila kesalahan terulang.</translation>
     </message>
 </context>
 <context>
@@ -1015,10 +1056,6 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <translation>Aplikasi ini bekerja tanpa sinyal: semua data disimpan di laptop ini dan dikirim ke kantor cabang saat ada sambungan. Bagaimana Anda ingin mulai?</translation>
     </message>
     <message>
-        <source>Coba dengan data demo (data contoh, bukan data asli)</source>
-        <translation>Coba dengan data demo (data contoh, bukan data asli)</translation>
-    </message>
-    <message>
         <source>Mulai kosong: saya isi identitas saya sekarang</source>
         <translation>Mulai kosong: saya isi identitas saya sekarang</translation>
     </message>
@@ -1067,8 +1104,36 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <translation>Nama perangkat</translation>
     </message>
     <message>
+        <source>Coba dengan data demo (data contoh, bukan data asli; tanpa kata sandi)</source>
+        <translation>Coba dengan data demo (data contoh, bukan data asli; tanpa kata sandi)</translation>
+    </message>
+    <message>
+        <source>opsional, mis. http://10.0.0.5:8750</source>
+        <translation>opsional, mis. http://10.0.0.5:8750</translation>
+    </message>
+    <message>
+        <source>Laptop ini</source>
+        <translation>Laptop ini</translation>
+    </message>
+    <message>
         <source>Awalan nomor kuitansi</source>
         <translation>Awalan nomor kuitansi</translation>
+    </message>
+    <message>
+        <source>Alamat server cabang</source>
+        <translation>Alamat server cabang</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <source>Kata sandi laptop</source>
+        <translation>Kata sandi laptop</translation>
+    </message>
+    <message>
+        <source>Data peserta (NIK, nama, alamat) disimpan terenkripsi. Kata sandi diminta setiap aplikasi dibuka dan setelah laptop lama tidak dipakai.</source>
+        <translation>Data peserta (NIK, nama, alamat) disimpan terenkripsi. Kata sandi diminta setiap aplikasi dibuka dan setelah laptop lama tidak dipakai.</translation>
     </message>
     <message>
         <source>Mulai</source>
@@ -1081,6 +1146,14 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>Isi nama, nama pengguna, kode cabang dan nama perangkat.</source>
         <translation>Isi nama, nama pengguna, kode cabang dan nama perangkat.</translation>
+    </message>
+    <message>
+        <source>Isi nama perangkat.</source>
+        <translation>Isi nama perangkat.</translation>
+    </message>
+    <message>
+        <source>Awalan kuitansi harus 2-12 huruf atau angka.</source>
+        <translation>Awalan kuitansi harus 2-12 huruf atau angka.</translation>
     </message>
 </context>
 <context>
@@ -1420,6 +1493,17 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     </message>
 </context>
 <context>
+    <name>LockPage</name>
+    <message>
+        <source>Perisai Outreach terkunci</source>
+        <translation>Perisai Outreach terkunci</translation>
+    </message>
+    <message>
+        <source>Data disembunyikan karena laptop tidak dipakai. Masukkan kata sandi untuk melanjutkan; pekerjaan yang sedang berjalan tetap berjalan.</source>
+        <translation>Data disembunyikan karena laptop tidak dipakai. Masukkan kata sandi untuk melanjutkan; pekerjaan yang sedang berjalan tetap berjalan.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Perisai Outreach</source>
@@ -1458,12 +1542,67 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <translation>Perangkat: {name}</translation>
     </message>
     <message>
+        <source>Data TIDAK terenkripsi: lindungi dengan kata sandi saat aplikasi dibuka lagi</source>
+        <translation>Data TIDAK terenkripsi: lindungi dengan kata sandi saat aplikasi dibuka lagi</translation>
+    </message>
+    <message>
+        <source>Kunci</source>
+        <translation>Kunci</translation>
+    </message>
+    <message>
+        <source>Sembunyikan data sampai kata sandi dimasukkan lagi</source>
+        <translation>Sembunyikan data sampai kata sandi dimasukkan lagi</translation>
+    </message>
+    <message>
         <source>Luring · sinkron terakhir: belum pernah · {n} perubahan menunggu</source>
         <translation>Luring · sinkron terakhir: belum pernah · {n} perubahan menunggu</translation>
     </message>
     <message>
         <source>DEMO</source>
         <translation>DEMO</translation>
+    </message>
+</context>
+<context>
+    <name>NewPasswordFields</name>
+    <message>
+        <source>Minimal {n} karakter, tidak hanya angka. Kata sandi ini tidak dapat dilihat siapa pun, juga oleh kantor cabang: ingat baik-baik.</source>
+        <translation>Minimal {n} karakter, tidak hanya angka. Kata sandi ini tidak dapat dilihat siapa pun, juga oleh kantor cabang: ingat baik-baik.</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi</source>
+        <translation>Ulangi kata sandi</translation>
+    </message>
+    <message>
+        <source>Pilih berkas…</source>
+        <translation>Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan cabang (opsional)</source>
+        <translation>Kunci pemulihan cabang (opsional)</translation>
+    </message>
+    <message>
+        <source>Berkas .pub dari kantor cabang. Tanpa itu, kata sandi yang terlupa tidak dapat dipulihkan.</source>
+        <translation>Berkas .pub dari kantor cabang. Tanpa itu, kata sandi yang terlupa tidak dapat dipulihkan.</translation>
+    </message>
+    <message>
+        <source>{file}: cabang {label}, sidik jari {fingerprint}</source>
+        <translation>{file}: cabang {label}, sidik jari {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Berkas {file} tidak dapat dibaca.</source>
+        <translation>Berkas {file} tidak dapat dibaca.</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan cabang</source>
+        <translation>Kunci pemulihan cabang</translation>
+    </message>
+    <message>
+        <source>Kunci publik (*.pub);;Semua berkas (*)</source>
+        <translation>Kunci publik (*.pub);;Semua berkas (*)</translation>
     </message>
 </context>
 <context>
@@ -1815,6 +1954,25 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     </message>
 </context>
 <context>
+    <name>PasswordPrompt</name>
+    <message>
+        <source>Masuk</source>
+        <translation>Masuk</translation>
+    </message>
+    <message>
+        <source>Memeriksa kata sandi…</source>
+        <translation>Memeriksa kata sandi…</translation>
+    </message>
+    <message>
+        <source>Silakan coba lagi.</source>
+        <translation>Silakan coba lagi.</translation>
+    </message>
+    <message>
+        <source>Terlalu banyak kata sandi salah. Coba lagi dalam {time}.</source>
+        <translation>Terlalu banyak kata sandi salah. Coba lagi dalam {time}.</translation>
+    </message>
+</context>
+<context>
     <name>PayerListDialog</name>
     <message>
         <source>Daftar tagihan pembayar</source>
@@ -2035,6 +2193,90 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     </message>
 </context>
 <context>
+    <name>ProtectDialog</name>
+    <message>
+        <source>Lindungi data dengan kata sandi</source>
+        <translation>Lindungi data dengan kata sandi</translation>
+    </message>
+    <message>
+        <source>Basis data di laptop ini ({name}) belum dienkripsi: siapa pun yang memegang laptop ini atau menyalin berkasnya dapat membaca NIK, nama dan alamat peserta.
+Buat kata sandi untuk mengenkripsinya. Tidak ada data yang hilang: salinan terenkripsi diperiksa dulu terhadap aslinya, dan satu cadangan terenkripsi disimpan di folder yang sama.</source>
+        <translation>Basis data di laptop ini ({name}) belum dienkripsi: siapa pun yang memegang laptop ini atau menyalin berkasnya dapat membaca NIK, nama dan alamat peserta.
+Buat kata sandi untuk mengenkripsinya. Tidak ada data yang hilang: salinan terenkripsi diperiksa dulu terhadap aslinya, dan satu cadangan terenkripsi disimpan di folder yang sama.</translation>
+    </message>
+    <message>
+        <source>Basis data baru ({name}) akan berisi NIK, nama dan alamat peserta. Buat kata sandi agar isinya terenkripsi sejak awal.</source>
+        <translation>Basis data baru ({name}) akan berisi NIK, nama dan alamat peserta. Buat kata sandi agar isinya terenkripsi sejak awal.</translation>
+    </message>
+    <message>
+        <source>Lindungi sekarang</source>
+        <translation>Lindungi sekarang</translation>
+    </message>
+    <message>
+        <source>Nanti</source>
+        <translation>Nanti</translation>
+    </message>
+    <message>
+        <source>Mengenkripsi basis data…</source>
+        <translation>Mengenkripsi basis data…</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Lupa kata sandi</source>
+        <translation>Lupa kata sandi</translation>
+    </message>
+    <message>
+        <source>Simpan berkas untuk cabang…</source>
+        <translation>Simpan berkas untuk cabang…</translation>
+    </message>
+    <message>
+        <source>Muat jawaban dari cabang…</source>
+        <translation>Muat jawaban dari cabang…</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Laptop ini belum memasang kunci pemulihan kantor cabang, jadi kata sandi tidak dapat dipulihkan. Data yang sudah disinkronkan tetap ada di server cabang: hubungi kantor cabang.</source>
+        <translation>Laptop ini belum memasang kunci pemulihan kantor cabang, jadi kata sandi tidak dapat dipulihkan. Data yang sudah disinkronkan tetap ada di server cabang: hubungi kantor cabang.</translation>
+    </message>
+    <message>
+        <source>1. Simpan berkas untuk kantor cabang {label} (sidik jari kunci: {fingerprint}) dan kirimkan ke sana (flashdisk atau pesan). Berkas itu tidak berisi data peserta.
+2. Kantor cabang membuat kata sandi sementara dan mengirim berkas jawaban.
+3. Muat jawaban itu di sini, lalu masuk dengan kata sandi sementara: Anda langsung diminta membuat kata sandi baru.</source>
+        <translation>1. Simpan berkas untuk kantor cabang {label} (sidik jari kunci: {fingerprint}) dan kirimkan ke sana (flashdisk atau pesan). Berkas itu tidak berisi data peserta.
+2. Kantor cabang membuat kata sandi sementara dan mengirim berkas jawaban.
+3. Muat jawaban itu di sini, lalu masuk dengan kata sandi sementara: Anda langsung diminta membuat kata sandi baru.</translation>
+    </message>
+    <message>
+        <source>Simpan berkas untuk cabang</source>
+        <translation>Simpan berkas untuk cabang</translation>
+    </message>
+    <message>
+        <source>Berkas kunci (*.kunci)</source>
+        <translation>Berkas kunci (*.kunci)</translation>
+    </message>
+    <message>
+        <source>Tersimpan: {path}. Kirim berkas ini ke kantor cabang.</source>
+        <translation>Tersimpan: {path}. Kirim berkas ini ke kantor cabang.</translation>
+    </message>
+    <message>
+        <source>Jawaban dari cabang</source>
+        <translation>Jawaban dari cabang</translation>
+    </message>
+    <message>
+        <source>Berkas kunci (*.kunci);;Semua berkas (*)</source>
+        <translation>Berkas kunci (*.kunci);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Jawaban cabang dipasang. Masuk dengan kata sandi sementara dari kantor cabang.</source>
+        <translation>Jawaban cabang dipasang. Masuk dengan kata sandi sementara dari kantor cabang.</translation>
+    </message>
+</context>
+<context>
     <name>ReferencePanel</name>
     <message>
         <source>Data referensi: tarif, insentif, wilayah</source>
@@ -2214,6 +2456,77 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>Tersimpan: {path}</source>
         <translation>Tersimpan: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityPanel</name>
+    <message>
+        <source>Keamanan</source>
+        <translation>Keamanan</translation>
+    </message>
+    <message>
+        <source>Ganti kata sandi…</source>
+        <translation>Ganti kata sandi…</translation>
+    </message>
+    <message>
+        <source>Pasang kunci cabang…</source>
+        <translation>Pasang kunci cabang…</translation>
+    </message>
+    <message>
+        <source> menit</source>
+        <translation> menit</translation>
+    </message>
+    <message>
+        <source>Simpan</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <source>Basis data</source>
+        <translation>Basis data</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan cabang</source>
+        <translation>Kunci pemulihan cabang</translation>
+    </message>
+    <message>
+        <source>Kunci otomatis setelah</source>
+        <translation>Kunci otomatis setelah</translation>
+    </message>
+    <message>
+        <source>Terenkripsi; dibuka dengan kata sandi laptop ini.</source>
+        <translation>Terenkripsi; dibuka dengan kata sandi laptop ini.</translation>
+    </message>
+    <message>
+        <source>Basis data DEMO: data contoh, tidak dienkripsi.</source>
+        <translation>Basis data DEMO: data contoh, tidak dienkripsi.</translation>
+    </message>
+    <message>
+        <source>TIDAK terenkripsi. Tutup lalu buka aplikasi lagi untuk melindunginya dengan kata sandi.</source>
+        <translation>TIDAK terenkripsi. Tutup lalu buka aplikasi lagi untuk melindunginya dengan kata sandi.</translation>
+    </message>
+    <message>
+        <source>Belum dipasang: kata sandi yang terlupa tidak dapat dipulihkan.</source>
+        <translation>Belum dipasang: kata sandi yang terlupa tidak dapat dipulihkan.</translation>
+    </message>
+    <message>
+        <source>Cabang {label}, sidik jari {fingerprint}</source>
+        <translation>Cabang {label}, sidik jari {fingerprint}</translation>
+    </message>
+    <message>
+        <source>Aplikasi terkunci setelah {n} menit tidak dipakai.</source>
+        <translation>Aplikasi terkunci setelah {n} menit tidak dipakai.</translation>
+    </message>
+    <message>
+        <source>Kata sandi diganti.</source>
+        <translation>Kata sandi diganti.</translation>
+    </message>
+    <message>
+        <source>Kunci publik (*.pub);;Semua berkas (*)</source>
+        <translation>Kunci publik (*.pub);;Semua berkas (*)</translation>
+    </message>
+    <message>
+        <source>Kunci pemulihan cabang {label} dipasang (sidik jari {fingerprint}): cocokkan dengan kantor cabang.</source>
+        <translation>Kunci pemulihan cabang {label} dipasang (sidik jari {fingerprint}): cocokkan dengan kantor cabang.</translation>
     </message>
 </context>
 <context>
@@ -2416,6 +2729,30 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>Isi nama pengguna dan kata sandi.</source>
         <translation>Isi nama pengguna dan kata sandi.</translation>
+    </message>
+    <message>
+        <source>Masuk — Perisai Outreach</source>
+        <translation>Masuk — Perisai Outreach</translation>
+    </message>
+    <message>
+        <source>Masukkan kata sandi laptop ini untuk membuka data.</source>
+        <translation>Masukkan kata sandi laptop ini untuk membuka data.</translation>
+    </message>
+    <message>
+        <source>Basis data: {name}</source>
+        <translation>Basis data: {name}</translation>
+    </message>
+    <message>
+        <source>Lupa kata sandi?</source>
+        <translation>Lupa kata sandi?</translation>
+    </message>
+    <message>
+        <source>Keluar</source>
+        <translation>Keluar</translation>
+    </message>
+    <message>
+        <source>Perisai Outreach</source>
+        <translation>Perisai Outreach</translation>
     </message>
 </context>
 <context>
@@ -2673,6 +3010,25 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>Batal</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPrompt</name>
+    <message>
+        <source>Terkunci — Perisai Outreach</source>
+        <translation>Terkunci — Perisai Outreach</translation>
+    </message>
+    <message>
+        <source>Buka</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Keluar dari aplikasi</source>
+        <translation>Keluar dari aplikasi</translation>
+    </message>
+    <message>
+        <source>Masukkan kata sandi untuk membuka kunci.</source>
+        <translation>Masukkan kata sandi untuk membuka kunci.</translation>
     </message>
 </context>
 <context>

@@ -90,7 +90,7 @@ def window(
     visits = VisitService(demo_store, RegionDirectory(), lambda: TODAY)
     reference = ReferenceUpdates(ReferenceLibrary(tmp_path / "referensi", lambda: TODAY))
     setup = SetupService(
-        demo_store, tmp_path / "config" / "config.json", tmp_path / "docs", reference
+        demo_store, tmp_path / "config" / "config.json", tmp_path / "docs", reference=reference
     )
 
     def printing() -> PrintService:

@@ -1,5 +1,5 @@
-"""Settings and the first run: device and receipt prefix, identity, language, backup with
-progress and cancel, and a restore that refuses what is not a backup."""
+"""Settings: device and receipt prefix, identity, language, backup with progress and cancel,
+and a restore that refuses what is not a backup. (The first run: test_first_run.py.)"""
 
 from __future__ import annotations
 
@@ -10,10 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from outreach_app.domain.models import Role
-from outreach_app.services.setup import SetupService
 from outreach_app.settings import load_config
 from outreach_app.storage.store import Store
-from outreach_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
 from outreach_app.ui.main_window import MainWindow
 from tests.gui.test_main_window import dark_pixels
 
@@ -82,40 +80,6 @@ def test_restore_of_a_file_that_is_not_a_backup_is_refused(qtbot, page, tmp_path
     conn.commit()
     conn.close()
     assert "bukan cadangan" in page._service.check_backup(other)
-
-
-def test_first_run_choices(qtbot) -> None:
-    dialog = FirstRunDialog()
-    qtbot.addWidget(dialog)
-    assert dialog.choice() is FirstRunChoice.DEMO and not dialog.identity.isVisibleTo(dialog)
-    dialog.empty.setChecked(True)
-    assert dialog.identity.isVisibleTo(dialog)
-    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == 0 and "Isi nama" in dialog.message.text()  # incomplete: stays
-    for field, text in (
-        (dialog.full_name, "Yosina Ratuanak"), (dialog.username, "Agen.Saumlaki"),
-        (dialog.branch_code, "mal"), (dialog.device_name, "Laptop Saumlaki"),
-        (dialog.receipt_prefix, "SML01"),
-    ):  # fmt: skip
-        qtbot.keyClicks(field, text)
-    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == FirstRunDialog.DialogCode.Accepted
-
-
-def test_first_run_answers_set_up_an_empty_laptop(store: Store, tmp_path) -> None:
-    dialog = FirstRunDialog()
-    dialog.empty.setChecked(True)
-    dialog.full_name.setText("Yosina Ratuanak")
-    dialog.username.setText("Agen.Saumlaki")
-    dialog.branch_code.setText("mal")
-    dialog.device_name.setText("Laptop Saumlaki")
-    dialog.receipt_prefix.setText("SML01")
-    setup = SetupService(store, tmp_path / "config.json")
-    user = setup.first_run(dialog.answers())
-    assert (user.username, user.role) == ("agen.saumlaki", Role.AGENT)
-    assert setup.current_user() == user
-    assert store.branches.all()[0].code == "MAL"
-    assert store.device.receipt_prefix == "SML01"
 
 
 def test_settings_screenshot_has_text(qtbot, window: MainWindow, page, tmp_path) -> None:

@@ -198,3 +198,10 @@ def test_names_and_whose_bundle(branch) -> None:
     assert exporting_user(agent.sync) == "agen.saumlaki"  # the account it signed in with
     second.store.db.execute("DELETE FROM local_settings WHERE key = 'sync_username'")
     assert exporting_user(second.sync) is None  # no account and no chosen user
+
+
+def test_a_bundle_says_it_holds_personal_data() -> None:
+    from outreach_app.sync.bundle import NOTICE, pack
+
+    document = json.loads(gzip.decompress(pack({"kind": "changes"}, b"sig", "key")))
+    assert document["notice"] == NOTICE and "data pribadi" in NOTICE

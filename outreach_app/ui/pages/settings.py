@@ -1,5 +1,6 @@
 """Settings: this laptop's name and receipt prefix, who uses it, the language, the database
-file, and backups (made while the app runs, with progress and cancel) and restores."""
+file, backups (made while the app runs, with progress and cancel) and restores, and security
+(the password, the branch's recovery key, the idle lock)."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ from outreach_app.services.setup import SetupService
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.translations import LANGUAGES
 from outreach_app.ui.widgets.cards import title
+from outreach_app.ui.widgets.security_panel import SecurityPanel
 from outreach_app.ui.workers import Cancelled, TaskContext, Worker
 
 if TYPE_CHECKING:
@@ -97,6 +99,7 @@ class SettingsPage(QWidget):
         data.addWidget(self.documents)
         data.addLayout(self._row(self.choose_documents))
 
+        self.security = SecurityPanel(service, worker, service.is_demo())
         self.message = QLabel()
         self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -116,6 +119,7 @@ class SettingsPage(QWidget):
             box = QGroupBox(heading_text)
             box.setLayout(content)
             layout.addWidget(box)
+        layout.addWidget(self.security)
         self.reference: ReferencePanel | None = None
         if service.reference is not None:
             from outreach_app.ui.widgets.reference_panel import ReferencePanel
@@ -160,6 +164,7 @@ class SettingsPage(QWidget):
         self.language.setCurrentIndex(max(0, self.language.findData(service.config().language)))
         self.database.setText(self.tr("Basis data: {path}").format(path=service.database_path()))
         self._show_document_folder()
+        self.security.load()
         if self.reference is not None:
             self.reference.load()
         self.loaded.emit()
