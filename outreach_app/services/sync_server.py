@@ -20,6 +20,7 @@ from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from pydantic import ValidationError
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
@@ -36,6 +37,7 @@ from outreach_app.services.scope_backfill import snapshot_village
 from outreach_app.storage.server.store import ServerStore, Session, StoredRecord
 from outreach_app.sync.bundle import new_signing_key, pack_signed, unpack
 from outreach_app.sync.protocol import (
+    ID_LENGTH,
     MAX_PUSH_BATCH,
     PROTOCOL_VERSION,
     PULL_PAGE,
@@ -51,6 +53,10 @@ from outreach_app.sync.protocol import (
 )
 
 ROLES = ("agent", "staff")
+_ID_FIELDS = (
+    "agent_id", "village_id", "participant_id", "payer_id", "branch_id", "merged_into",
+    "collected_by", "code", "username",
+)  # fmt: skip
 MIN_PASSWORD = 8
 
 
@@ -296,6 +302,10 @@ class SyncServer:
                 if existing.data.get("voided") and fields.get("voided") == 0:
                     raise Rejected("Kuitansi yang dibatalkan tidak bisa dihidupkan lagi.")
         merged = {**(existing.data if existing else {}), **fields}
+        for name in _ID_FIELDS:  # ids and keys the server files rows by
+            value = fields.get(name)
+            if isinstance(value, str) and len(value) > ID_LENGTH:
+                raise Rejected(f"Isian {name} terlalu panjang (lebih dari {ID_LENGTH} karakter).")
         if fields.get("merged_into") is not None:
             raise Rejected(
                 "Data duplikat hanya digabung oleh staf cabang lewat pemeriksaan duplikat."
@@ -473,7 +483,13 @@ class SyncServer:
                 403,
             )
         session = Session(account, device_id, str(body.get("device_name", "")))
-        changes = [Change.model_validate(c) for c in body.get("changes", [])]
+        try:
+            changes = [Change.model_validate(c) for c in body.get("changes", [])]
+        except ValidationError as exc:
+            raise SyncRefused(
+                "Isi bundel rusak: ada perubahan yang tidak terbaca. Buat bundel lagi di laptop.",
+                400,
+            ) from exc
         results: list[ChangeResult] = []
         for start in range(0, len(changes), MAX_PUSH_BATCH):
             batch = changes[start : start + MAX_PUSH_BATCH]

@@ -22,15 +22,16 @@ MAX_PUSH_BATCH = 200
 PULL_PAGE = 500
 
 Op = Literal["insert", "update", "delete"]
+ID_LENGTH = 64  # row and device ids (UUIDs are 36): what the server's columns hold
 
 
 class Change(BaseModel):
     """One row's change as a device recorded it in its outbox."""
 
-    device_id: str
+    device_id: str = Field(max_length=ID_LENGTH)
     seq: int = Field(ge=1, description="the device's own sequence number of this change")
-    table: str
-    row_id: str
+    table: str = Field(max_length=32)
+    row_id: str = Field(max_length=ID_LENGTH)
     op: Op
     fields: dict[str, Any]
     hlc: str = Field(pattern=r"^\d{13}-[0-9a-f]{4}$")

@@ -101,6 +101,37 @@ def test_a_batch_sent_twice_changes_nothing(branch, server, schedule) -> None:
     assert len(staff.rows("participants")) == 1  # once, not three times
 
 
+def test_oversized_ids_and_unreadable_bundles_get_a_reason_not_a_crash(branch, server) -> None:
+    """The server's columns hold ids of 64 characters (PostgreSQL enforces it): longer ones are
+    refused as input, never a 500; a signed bundle whose changes do not parse is a 400."""
+    staff, saumlaki, _ambon, villages = branch
+    token = saumlaki.sync.state.setting("sync_token")
+    device = saumlaki.store.device.id
+    person = make_participant(villages["Wowonda"], agent_id="a" * 65)
+    fields = {"nik": person.nik, "full_name": person.full_name, "agent_id": "a" * 65,
+              "village_id": villages["Wowonda"]}  # fmt: skip
+    change = {"device_id": device, "seq": 9_000, "table": "participants", "row_id": "r-1",
+              "op": "insert", "fields": fields, "hlc": "1763700000000-0000"}  # fmt: skip
+    headers = {"Authorization": f"Bearer {token}"}
+    answer = httpx.post(f"{server.url}/v1/push", headers=headers,
+                        json={"device_id": device, "changes": [change]})  # fmt: skip
+    assert answer.status_code == 200
+    [result] = answer.json()["results"]
+    assert result["status"] == "rejected" and "terlalu panjang" in result["reason"]
+    long_row = {**change, "seq": 9_001, "row_id": "r" * 65}
+    answer = httpx.post(f"{server.url}/v1/push", headers=headers,
+                        json={"device_id": device, "changes": [long_row]})  # fmt: skip
+    assert answer.status_code == 422
+
+    body = {"kind": "changes", "device_id": "laptop-asing", "device_name": "asing",
+            "username": "agen.saumlaki", "cursor": 0, "changes": [{"seq": "satu"}]}  # fmt: skip
+    staff_token = staff.sync.state.setting("sync_token")
+    answer = httpx.post(f"{server.url}/v1/bundle", content=pack_signed(body, new_signing_key()[0]),
+                        headers={"Authorization": f"Bearer {staff_token}",
+                                 "Content-Type": "application/octet-stream"})  # fmt: skip
+    assert answer.status_code == 400 and "rusak" in answer.json()["detail"]
+
+
 def test_refusals_are_per_change_parked_and_explained(branch, schedule) -> None:
     staff, saumlaki, _ambon, villages = branch
     enrol, _pay = services(saumlaki, schedule)
