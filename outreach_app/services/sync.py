@@ -146,7 +146,7 @@ class SyncService:
         progress: Progress | None,
         cancelled: Callable[[], bool],
     ) -> None:
-        from outreach_app.sync.protocol import MAX_PUSH_BATCH, Change, PushRequest
+        from outreach_app.sync.protocol import MAX_PUSH_BATCH, PushRequest
 
         state = self._state
         total = state.outgoing_count()
@@ -155,17 +155,8 @@ class SyncService:
             batch = state.outgoing(MAX_PUSH_BATCH)
             if not batch:
                 break
-            answer = client.push(
-                PushRequest(
-                    device_id=self._store.device.id,
-                    changes=[
-                        Change(device_id=c.device_id, seq=c.seq, table=c.table, row_id=c.row_id,
-                               op=c.op, fields=c.fields, hlc=c.hlc)  # type: ignore[arg-type]
-                        for c in batch
-                    ],
-                )
-            )  # fmt: skip
-            self.record_answers(batch, answer.results, report)
+            answer = client.push(PushRequest.of(self._store.device.id, batch))
+            self.record_answers(batch, answer.results_for(c.seq for c in batch), report)
             done += len(batch)
             if progress:
                 progress("push", done, max(total, done))
@@ -218,7 +209,7 @@ class SyncService:
         cursor = state.cursor()
         while not (stop := cancelled()):
             page = client.pull(cursor)
-            changes = [change.model_dump() for change in page.changes]
+            changes = page.decoded()
             applied = state.apply_pulled(changes, page.cursor)
             report.pulled += len(changes)
             report.applied += applied.applied

@@ -14,7 +14,7 @@ import pytest
 from outreach_app.services.receipts import PRIVATE_KEY_SETTING
 from outreach_app.services.sync import NotSignedIn
 from outreach_app.sync.client import SyncClient, SyncDenied
-from outreach_app.sync.protocol import Change, PushRequest
+from outreach_app.sync.protocol import PushRequest
 from tests.factories import make_participant
 from tests.integration.sync_world import (
     SYNCED,
@@ -114,17 +114,14 @@ def test_a_batch_sent_twice_changes_nothing(branch, server, schedule) -> None:
     enrol.register(make_participant(villages["Lorulun"], agent_id=None),
                    saumlaki.user("agen.saumlaki"))  # fmt: skip
     batch = saumlaki.sync.state.outgoing(50)
-    request = PushRequest(
-        device_id=saumlaki.store.device.id,
-        changes=[Change(device_id=c.device_id, seq=c.seq, table=c.table, row_id=c.row_id,
-                        op=c.op, fields=c.fields, hlc=c.hlc) for c in batch],  # type: ignore[arg-type]
-    )  # fmt: skip
+    request = PushRequest.of(saumlaki.store.device.id, batch)
+    seqs = [c.seq for c in batch]
     token = saumlaki.sync.state.setting("sync_token")
     with SyncClient(server.url, token) as client:
         first = client.push(request)  # ... and the answer is "lost": nothing acknowledged
         second = client.push(request)
-    assert {r.status for r in first.results} == {"accepted"}
-    assert {r.status for r in second.results} == {"already_had"}
+    assert [r.status for r in first.results_for(seqs)] == ["accepted"] * len(seqs)
+    assert [r.status for r in second.results_for(seqs)] == ["already_had"] * len(seqs)
     report = saumlaki.sync.sync()  # the normal run sends it a third time
     assert report.already_had == len(batch) and report.pushed == 0
     staff.sync.sync()
@@ -283,10 +280,13 @@ def test_the_protocol_is_described_by_openapi(server) -> None:
     assert {"/v1/sign-in", "/v1/push", "/v1/pull", "/v1/bundle"} <= set(spec["paths"])
     push = spec["paths"]["/v1/push"]["post"]["requestBody"]["content"]["application/json"]
     assert push["schema"]["$ref"].endswith("/PushRequest")
-    change = spec["components"]["schemas"]["Change"]
-    assert {"device_id", "seq", "table", "row_id", "op", "fields", "hlc"} <= set(
-        change["properties"]
-    )
+    schemas = spec["components"]["schemas"]
+    group = schemas["ChangeGroup"]["properties"]
+    assert {"table", "op", "fields", "seqs", "hlcs", "row_ids", "uuid_ms", "uuid_tails",
+            "columns"} <= set(group)  # fmt: skip
+    assert "delta-encoded" in group["seqs"]["description"]
+    assert {"device_id", "server_seqs"} <= set(schemas["PulledGroup"]["properties"])
+    assert {"accepted", "already_had", "results"} <= set(schemas["PushResponse"]["properties"])
     info = httpx.get(f"{server.url}/v1/info").json()
     assert info["protocols"] == [1]
     too_old = httpx.post(f"{server.url}/v1/sign-in", json={

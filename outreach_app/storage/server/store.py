@@ -1,11 +1,12 @@
 """The server's store: accounts and tokens, the merged rows, and the log of accepted changes.
 
 One code path for SQLite and PostgreSQL (SQLAlchemy Core). Two things keep the pull cursor
-honest when several server processes write at once: every change is accepted in its own
-transaction, and on PostgreSQL that transaction first takes an advisory lock for the branch, so
-changes of one branch get their numbers in commit order and a laptop that pulled up to N never
-misses a change numbered below N committed later. (SQLite allows one writer at a time anyway;
-its transactions start IMMEDIATE for the same reason.)
+honest when several server processes write at once: every push batch is accepted in one
+transaction (its reads and writes go through batch.RowBatch), and on PostgreSQL that
+transaction first takes an advisory lock for the branch, so changes of one branch get their
+numbers in commit order and a laptop that pulled up to N never misses a change numbered below
+N committed later. (SQLite allows one writer at a time anyway; its transactions start
+IMMEDIATE for the same reason.)
 """
 
 from __future__ import annotations
@@ -29,7 +30,6 @@ from outreach_app.storage.server.tables import (
     changes,
     device_keys,
     duplicate_reviews,
-    field_versions,
     metadata,
     records,
     schema_info,
@@ -124,6 +124,10 @@ def open_engine(url: str) -> Engine:
         @event.listens_for(engine, "connect")
         def _no_autobegin(dbapi_connection: Any, _record: Any) -> None:
             dbapi_connection.isolation_level = None  # we say BEGIN ourselves, below
+            # WAL: pulls read while a push writes, and a commit is one flush of the log
+            # (FULL: an answered push is on disk, whatever happens to the server next)
+            dbapi_connection.execute("PRAGMA journal_mode = WAL").fetchone()
+            dbapi_connection.execute("PRAGMA synchronous = FULL")
 
         @event.listens_for(engine, "begin")
         def _begin_immediate(connection: Connection) -> None:
@@ -246,91 +250,6 @@ class ServerStore:
         if row is None:
             return None
         return _stored(row)
-
-    @staticmethod
-    def records_by_key(conn: Connection, table: str, key: str) -> list[StoredRecord]:
-        """Rows of `table` whose natural key (NIK, code, username) is `key`."""
-        query = select(records).where(records.c.table_name == table, records.c.natural_key == key)
-        return [_stored(row) for row in conn.execute(query)]
-
-    @staticmethod
-    def records_owned(conn: Connection, table: str, owner_id: str) -> list[StoredRecord]:
-        query = select(records).where(records.c.table_name == table, records.c.owner_id == owner_id)
-        return [_stored(row) for row in conn.execute(query)]
-
-    @staticmethod
-    def versions(conn: Connection, table: str, row_id: str) -> dict[str, str]:
-        query = select(field_versions.c.field, field_versions.c.version).where(
-            field_versions.c.table_name == table, field_versions.c.row_id == row_id
-        )
-        return {row.field: row.version for row in conn.execute(query)}
-
-    @staticmethod
-    def save_record(
-        conn: Connection,
-        record: StoredRecord,
-        new_versions: dict[str, str],
-        natural_key: str | None,
-        is_new: bool = False,
-    ) -> None:
-        """`is_new`: the caller knows the row is not there yet, so it is inserted straight
-        away (a push of new records is mostly that)."""
-        values = {
-            "data": json.dumps(record.data, ensure_ascii=False, sort_keys=True),
-            "branch_id": record.branch_id,
-            "village_id": record.village_id,
-            "owner_id": record.owner_id,
-            "natural_key": natural_key,
-        }
-        if is_new:
-            conn.execute(
-                insert(records).values(table_name=record.table, row_id=record.row_id, **values)
-            )
-            conn.execute(insert(field_versions), [
-                {"table_name": record.table, "row_id": record.row_id, "field": field,
-                 "version": version}
-                for field, version in new_versions.items()
-            ])  # fmt: skip
-            return
-        where = (records.c.table_name == record.table) & (records.c.row_id == record.row_id)
-        if conn.execute(update(records).where(where).values(**values)).rowcount == 0:
-            conn.execute(
-                insert(records).values(table_name=record.table, row_id=record.row_id, **values)
-            )
-        for field, version in new_versions.items():
-            where_field = (
-                (field_versions.c.table_name == record.table)
-                & (field_versions.c.row_id == record.row_id)
-                & (field_versions.c.field == field)
-            )
-            updated = conn.execute(
-                update(field_versions).where(where_field).values(version=version)
-            ).rowcount
-            if updated == 0:
-                conn.execute(
-                    insert(field_versions).values(
-                        table_name=record.table, row_id=record.row_id, field=field,
-                        version=version,
-                    )
-                )  # fmt: skip
-
-    @staticmethod
-    def log_change(
-        conn: Connection,
-        change: dict[str, Any],
-        account_id: int,
-        scope: StoredRecord,
-    ) -> int:
-        result = conn.execute(
-            insert(changes).values(
-                device_id=change["device_id"], seq=change["seq"], table_name=change["table"],
-                row_id=change["row_id"], op=change["op"],
-                fields=json.dumps(change["fields"], ensure_ascii=False, sort_keys=True),
-                hlc=change["hlc"], account_id=account_id, branch_id=scope.branch_id,
-                village_id=scope.village_id, owner_id=scope.owner_id, accepted_at=_now(),
-            )
-        )  # fmt: skip
-        return _new_id(result.inserted_primary_key)
 
     # --- pulling ------------------------------------------------------------------------
 
