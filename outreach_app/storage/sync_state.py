@@ -95,12 +95,13 @@ class SyncState:
 
     # --- push side -----------------------------------------------------------------------
 
-    def outgoing(self, limit: int) -> list[OutgoingChange]:
-        """The oldest unsent changes, not counting the ones the server refused."""
+    def outgoing(self, limit: int, after: int = 0) -> list[OutgoingChange]:
+        """The oldest unsent changes (numbered past `after`), not counting the ones the
+        server refused."""
         rows = self._db.execute(
             "SELECT seq, device_id, table_name, row_id, op, fields, hlc FROM outbox "
-            "WHERE acked_at IS NULL AND rejected_reason IS NULL ORDER BY seq LIMIT ?",
-            [limit],
+            "WHERE acked_at IS NULL AND rejected_reason IS NULL AND seq > ? ORDER BY seq LIMIT ?",
+            [after, limit],
         ).fetchall()
         return [
             OutgoingChange(seq, device, table, row, op, json.loads(fields), hlc)
