@@ -286,9 +286,9 @@ class PushResponse(BaseModel):
             if seq in full:
                 found.append(full[seq])
             elif _within(accepted, seq):
-                found.append(ChangeResult.model_construct(seq=seq, status="accepted"))
+                found.append(ChangeResult(seq=seq, status="accepted"))
             elif _within(already_had, seq):
-                found.append(ChangeResult.model_construct(seq=seq, status="already_had"))
+                found.append(ChangeResult(seq=seq, status="already_had"))
         return found
 
 

@@ -21,7 +21,18 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 
 from outreach_app.storage.errors import StorageUnavailable
@@ -86,6 +97,14 @@ class LoggedChange:
     op: str
     fields: dict[str, Any]
     hlc: str
+
+
+# every request asks this: built once, not for each request
+_SESSION = (
+    select(accounts, tokens.c.device_id, tokens.c.device_name)
+    .join(tokens, tokens.c.account_id == accounts.c.id)
+    .where(tokens.c.token_hash == bindparam("token_hash"), tokens.c.revoked_at.is_(None))
+)
 
 
 def _new_id(key: Any) -> int:
@@ -198,13 +217,8 @@ class ServerStore:
         return token
 
     def session(self, token: str) -> Session | None:
-        query = (
-            select(accounts, tokens.c.device_id, tokens.c.device_name)
-            .join(tokens, tokens.c.account_id == accounts.c.id)
-            .where(tokens.c.token_hash == _token_hash(token), tokens.c.revoked_at.is_(None))
-        )
         with self.engine.connect() as conn:
-            row = conn.execute(query).first()
+            row = conn.execute(_SESSION, {"token_hash": _token_hash(token)}).first()
         if row is None:
             return None
         values = row._mapping
