@@ -263,7 +263,7 @@ class RowBatch:
         """Writes everything the batch accepted, in a statement per table."""
         conn, (upsert_record, upsert_version) = self.conn, _UPSERTS[self._dialect]
         if self._pending:
-            conn.execute(upsert_record, [
+            _many(conn, upsert_record, [
                 {"table_name": table, "row_id": row_id,
                  "data": p.data_json or _json(p.record.data), "branch_id": p.record.branch_id,
                  "village_id": p.record.village_id, "owner_id": p.record.owner_id,
@@ -276,13 +276,33 @@ class RowBatch:
                 for field, version in p.versions.items()
             ]
             if versions:
-                conn.execute(upsert_version, versions)
+                _many(conn, upsert_version, versions)
         if self._log:
             accepted_at = _now()
-            conn.execute(_LOG, [{**row, "accepted_at": accepted_at} for row in self._log])
+            _many(conn, _LOG, [{**row, "accepted_at": accepted_at} for row in self._log])
         for (first, second), (branch_id, nik) in self._reviews.items():
             ServerStore.open_review(conn, branch_id, nik, first, second)
         self._pending, self._log, self._reviews = {}, [], {}
+
+
+_COMPILED: dict[tuple[int, str, tuple[str, ...]], Any] = {}
+
+
+def _many(conn: Connection, statement: Insert, rows: list[dict[str, Any]]) -> None:
+    """executemany of an INSERT compiled once (per dialect and set of columns), the rows
+    handed to the driver as they are. SQLAlchemy's own executemany prepares every row's
+    parameters again: a tenth of a push's time on the server, for columns (text and
+    integers) that need no conversion."""
+    key = (id(statement), conn.dialect.name, tuple(rows[0]))
+    compiled = _COMPILED.get(key)
+    if compiled is None:
+        compiled = statement.compile(dialect=conn.dialect, column_keys=list(key[2]))
+        _COMPILED[key] = compiled
+    if compiled.positional:  # SQLite: ?, in the compiled order
+        order = compiled.positiontup or ()
+        conn.exec_driver_sql(compiled.string, [tuple(row[name] for name in order) for row in rows])
+    else:  # psycopg: %(name)s
+        conn.exec_driver_sql(compiled.string, rows)
 
 
 def _json(data: dict[str, Any]) -> str:
