@@ -107,6 +107,12 @@ _SESSION = (
 )
 
 
+_SEEN = select(changes.c.seq).where(
+    changes.c.device_id == bindparam("device_id"),
+    changes.c.seq.in_(bindparam("seqs", expanding=True)),
+)
+
+
 def _new_id(key: Any) -> int:
     if key is None:
         raise RuntimeError("the database gave no id for the new row")
@@ -243,10 +249,8 @@ class ServerStore:
         """Which of these sequence numbers of the device the server already accepted."""
         if not seqs:
             return set()
-        query = select(changes.c.seq).where(
-            changes.c.device_id == device_id, changes.c.seq.in_(list(seqs))
-        )
-        return {int(seq) for (seq,) in conn.execute(query)}
+        found = conn.execute(_SEEN, {"device_id": device_id, "seqs": list(seqs)})
+        return {int(seq) for (seq,) in found}
 
     @staticmethod
     def already_had(conn: Connection, device_id: str, seq: int) -> bool:
