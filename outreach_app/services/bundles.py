@@ -113,14 +113,14 @@ def check_answer(data: bytes) -> dict[str, Any]:
     from pydantic import ValidationError
 
     from outreach_app.sync.bundle import BundleError, unpack
-    from outreach_app.sync.protocol import PullResponse, PushResponse
+    from outreach_app.sync.protocol import ChangeResults, PulledChanges
 
     body, _key = unpack(data, "answer")
     try:
-        PushResponse.model_validate({"results": body.get("results", [])})
-        PullResponse.model_validate({"changes": body.get("changes", []),
-                                     "cursor": body.get("cursor", 0), "more": False})  # fmt: skip
-    except ValidationError as exc:
+        ChangeResults.model_validate(body.get("results", []))
+        PulledChanges.model_validate(body.get("changes", []))
+        int(body.get("cursor", 0))
+    except (ValidationError, TypeError, ValueError) as exc:
         raise BundleError("Isi bundel jawaban rusak; minta kantor cabang membuatnya lagi.") from exc
     return body
 

@@ -6,12 +6,19 @@ off by a lost signal or a cancel is simply sent again, and the server, which kee
 seq) unique, changes nothing the second time. Refused changes are parked with their reason
 and the queue goes on. Each pulled page is applied, and the cursor moved past it, in one
 transaction. Cancelling is safe between any two steps.
+
+The network waits on a thread of its own, so the laptop's work overlaps the link's and the
+server's: the next batch is read and encoded while the server judges this one, and leaves as
+soon as this one's answer is in, before that answer is taken in (batches still reach the
+server one after the other: a later one may need an earlier one's rows); the next page is on
+its way while this one is applied. The database is only touched from the sync's own thread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -33,7 +40,7 @@ if TYPE_CHECKING:  # loaded on the first sync: httpx and pydantic are not start-
     from outreach_app.reference.library import ReferenceLibrary
     from outreach_app.services.receipts import ReceiptSigner
     from outreach_app.sync.client import SyncClient
-    from outreach_app.sync.protocol import ChangeResult
+    from outreach_app.sync.protocol import ChangeResult, PullResponse, PushResponse
 
 PAGE = 500  # pulled changes applied per transaction
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -156,12 +163,16 @@ class SyncService:
         client = self.connect()
         report = SyncReport()
         merged_before = self._state.merged_count()
-        with client:
-            self._push(client, report, progress, cancelled)
-            if not report.cancelled:
-                self._pull(client, report, progress, cancelled)
-            if not report.cancelled and self._reference is not None:
-                self._take_reference(client, self._reference, report)
+        network = ThreadPoolExecutor(1, thread_name_prefix="sync-network")
+        try:
+            with client:
+                self._push(client, network, report, progress, cancelled)
+                if not report.cancelled:
+                    self._pull(client, network, report, progress, cancelled)
+                if not report.cancelled and self._reference is not None:
+                    self._take_reference(client, self._reference, report)
+        finally:  # a page fetched ahead and no longer wanted is left to finish on its own
+            network.shutdown(wait=False, cancel_futures=True)
         if not report.cancelled:
             self._state.set_setting(LAST_SYNC_KEY, _now_text())
         self.note_held(report)
@@ -198,33 +209,38 @@ class SyncService:
     def _push(
         self,
         client: SyncClient,
+        network: ThreadPoolExecutor,
         report: SyncReport,
         progress: Progress | None,
         cancelled: Callable[[], bool],
     ) -> None:
-        from outreach_app.sync.protocol import MAX_PUSH_BATCH, Change, PushRequest
+        from outreach_app.sync.protocol import MAX_PUSH_BATCH, PushRequest
 
-        state = self._state
+        state, device = self._state, self._store.device.id
         total = state.outgoing_count()
-        done = 0
-        while not (stop := cancelled()):
-            batch = state.outgoing(MAX_PUSH_BATCH)
-            if not batch:
-                break
-            answer = client.push(
-                PushRequest(
-                    device_id=self._store.device.id,
-                    changes=[
-                        Change(device_id=c.device_id, seq=c.seq, table=c.table, row_id=c.row_id,
-                               op=c.op, fields=c.fields, hlc=c.hlc)  # type: ignore[arg-type]
-                        for c in batch
-                    ],
-                )
-            )  # fmt: skip
-            self.record_answers(batch, answer.results, report)
+        done, stop = 0, False
+
+        def encoded(changes: list[OutgoingChange]) -> PushRequest | None:
+            return PushRequest.of(device, changes) if changes else None
+
+        def send(request: PushRequest | None) -> Future[PushResponse] | None:
+            nonlocal stop
+            if request is None or (stop := cancelled()):
+                return None
+            return network.submit(client.push, request)
+
+        batch = state.outgoing(MAX_PUSH_BATCH)
+        sending = send(encoded(batch))
+        while sending is not None:
+            upcoming = state.outgoing(MAX_PUSH_BATCH, after=batch[-1].seq)  # while this batch
+            request = encoded(upcoming)  # travels and is judged
+            answer = sending.result()
+            sending = send(request)  # on its way while this answer is taken in
+            self.record_answers(batch, answer.results_for(c.seq for c in batch), report)
             done += len(batch)
             if progress:
                 progress("push", done, max(total, done))
+            batch = upcoming
         report.cancelled = stop
 
     def record_answers(
@@ -266,15 +282,18 @@ class SyncService:
     def _pull(
         self,
         client: SyncClient,
+        network: ThreadPoolExecutor,
         report: SyncReport,
         progress: Progress | None,
         cancelled: Callable[[], bool],
     ) -> None:
         state = self._state
         cursor = state.cursor()
+        ahead: Future[PullResponse] | None = None
         while not (stop := cancelled()):
-            page = client.pull(cursor)
-            changes = [change.model_dump() for change in page.changes]
+            page = (ahead or network.submit(client.pull, cursor)).result()
+            ahead = network.submit(client.pull, page.cursor) if page.more else None
+            changes = page.decoded()
             applied = state.apply_pulled(changes, page.cursor)
             report.pulled += len(changes)
             report.applied += applied.applied

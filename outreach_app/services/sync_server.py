@@ -4,7 +4,9 @@ Every pushed change is judged on its own and answered on its own: accepted, alre
 again after a lost reply), or rejected with a reason a field agent can act on; a rejection
 never holds up the rest of the batch. An accepted change is merged field by field, the last
 writer by hybrid logical clock winning; where the server already holds a newer write of a
-field, the answer carries it back so the laptop ends with the same value.
+field, the answer carries it back so the laptop ends with the same value. The rules read the
+batch's rows from a `RowBatch`, which holds the writes of the changes before them in memory
+and writes them all at the end of the batch (a few statements a batch, not several a change).
 
 Scope: staff see and change their branch. An agent sees the branch's reference data (branch,
 users, villages, payers), the visits assigned to it, and the participants (with their heirs
@@ -14,7 +16,7 @@ another branch.
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,6 +36,7 @@ from outreach_app.domain.synced_tables import (
 )
 from outreach_app.domain.versions import version, wins
 from outreach_app.services.scope_backfill import snapshot_village
+from outreach_app.storage.server.batch import RowBatch
 from outreach_app.storage.server.store import ServerStore, Session, StoredRecord
 from outreach_app.sync.bundle import new_signing_key, pack_signed, unpack
 from outreach_app.sync.protocol import (
@@ -44,7 +47,6 @@ from outreach_app.sync.protocol import (
     Change,
     ChangeResult,
     FieldWrite,
-    PulledChange,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -58,6 +60,10 @@ _ID_FIELDS = (
     "collected_by", "code", "username",
 )  # fmt: skip
 MIN_PASSWORD = 8
+# fields that point at another row: (field, table), read ahead for a whole batch
+_REFERENCES = (
+    ("village_id", "villages"), ("participant_id", "participants"), ("agent_id", "users"),
+)  # fmt: skip
 
 
 class SyncRefused(DomainError):
@@ -90,33 +96,10 @@ class SyncServer:
     def __init__(self, store: ServerStore, hasher: PasswordHasher | None = None) -> None:
         self._store = store
         self._hasher = hasher or PasswordHasher()
-        # Rows read or written during the current push batch (one transaction): a batch of
-        # 200 new participants in one village looks the village up once, not 400 times. Per
-        # thread: the web server answers several laptops at once with one SyncServer.
-        self._local = threading.local()
 
     @property
     def store(self) -> ServerStore:
         return self._store
-
-    @property
-    def _batch_records(self) -> dict[tuple[str, str], StoredRecord | None]:
-        records: dict[tuple[str, str], StoredRecord | None] | None = getattr(
-            self._local, "records", None
-        )
-        if records is None:
-            records = self._local.records = {}
-        return records
-
-    def _new_batch(self) -> None:
-        self._local.records = {}
-
-    def _record(self, conn: Connection, table: str, row_id: str) -> StoredRecord | None:
-        key = (table, row_id)
-        cache = self._batch_records
-        if key not in cache:
-            cache[key] = self._store.record(conn, table, row_id)
-        return cache[key]
 
     # --- accounts ------------------------------------------------------------------------
 
@@ -174,68 +157,89 @@ class SyncServer:
                 426,
             )
 
-    def _identity(self, conn: Connection, session: Session) -> Identity:
+    def _identity(self, rows: RowBatch, session: Session) -> Identity:
         account = session.account
-        branch = self._store.records_by_key(conn, "branches", account.branch_code)
-        user = self._store.records_by_key(conn, "users", account.username)
+        branch = rows.by_key("branches", account.branch_code)
+        user = rows.by_key("users", account.username)
         return Identity(session, branch[0].row_id if branch else None,
                         user[0].row_id if user else None)  # fmt: skip
 
     # --- push ----------------------------------------------------------------------------
 
     def push(self, session: Session, request: PushRequest) -> PushResponse:
-        """One transaction for the batch (one disk flush instead of one per change), each
-        change inside its own savepoint: a refused change is rolled back alone and the rest
-        of the batch is kept."""
         self._check_protocol(request.protocol)
         if request.device_id != session.device_id:
             raise SyncRefused("Tanda masuk ini milik perangkat lain.", 403)
-        self._new_batch()
+        return PushResponse.of(self.push_changes(session, request.decoded()))
+
+    def push_changes(self, session: Session, changes: Sequence[Change]) -> list[ChangeResult]:
+        """One transaction for the batch (one disk flush instead of one per change). The
+        changes are judged in order against the batch's rows in memory and what was accepted
+        is written at the end: a refused change has written nothing, and the rest of the
+        batch is kept."""
         try:
             with self._store.transaction(branch_lock=session.account.branch_code) as conn:
+                rows = RowBatch(conn)
+                seen = self._store.seen_seqs(conn, session.device_id, [c.seq for c in changes])
+                self._read_ahead(rows, changes)
+                who = self._identity(rows, session)
                 results = []
-                who = self._identity(conn, session)
-                seen = self._store.seen_seqs(
-                    conn, session.device_id, [c.seq for c in request.changes]
-                )
-                for change in request.changes:
+                for change in changes:
                     if who.branch_id is None or who.user_id is None:  # made by this batch?
-                        who = self._identity(conn, session)
+                        who = self._identity(rows, session)
                     if change.seq in seen and change.device_id == session.device_id:
                         results.append(ChangeResult(seq=change.seq, status="already_had"))
                         continue
-                    results.append(self._accept(conn, who, change))
+                    results.append(self._accept(rows, who, change))
+                rows.flush()
         except IntegrityError:
             # another process accepted some of these (device, seq) at the same moment: start
             # again change by change, each in its own transaction, to see which
-            results = [self._accept_alone(session, change) for change in request.changes]
-        return PushResponse(results=results)
+            results = [self._accept_alone(session, change) for change in changes]
+        return results
+
+    @staticmethod
+    def _read_ahead(rows: RowBatch, changes: Sequence[Change]) -> None:
+        """The rows a batch will read, in a few statements instead of several a change: the
+        changed rows with their field versions, the rows they point to, and the participants
+        holding the same NIKs."""
+        rows.prefetch(((change.table, change.row_id) for change in changes), versions=True)
+        pointed: list[tuple[str, str]] = []
+        niks: list[str] = []
+        for change in changes:
+            existing = rows.record(change.table, change.row_id)  # read just above
+            for data in (change.fields, existing.data if existing else {}):
+                pointed += [(table, str(data[key])) for key, table in _REFERENCES if data.get(key)]
+                if change.table == "participants" and data.get("nik"):
+                    niks.append(str(data["nik"]))
+        rows.prefetch(pointed)
+        rows.prefetch_keys("participants", niks)
 
     def _accept_alone(self, session: Session, change: Change) -> ChangeResult:
-        self._new_batch()
         try:
             with self._store.transaction(branch_lock=session.account.branch_code) as conn:
                 if self._store.already_had(conn, change.device_id, change.seq):
                     return ChangeResult(seq=change.seq, status="already_had")
-                return self._accept(conn, self._identity(conn, session), change)
+                rows = RowBatch(conn)
+                result = self._accept(rows, self._identity(rows, session), change)
+                rows.flush()
+                return result
         except IntegrityError:
             return ChangeResult(seq=change.seq, status="already_had")
 
-    def _accept(self, conn: Connection, who: Identity, change: Change) -> ChangeResult:
-        """One change not seen before (the caller has checked its (device, seq))."""
+    def _accept(self, rows: RowBatch, who: Identity, change: Change) -> ChangeResult:
+        """One change not seen before (the caller has checked its (device, seq)). The rules
+        only read until the change is accepted, so a refusal leaves nothing to undo."""
         if change.device_id != who.session.device_id:
             return ChangeResult(seq=change.seq, status="rejected",
                                 reason="Perubahan dari perangkat lain.")  # fmt: skip
-        savepoint = conn.begin_nested()
         try:
-            newer = self._merge(conn, who, change)
+            newer = self._merge(rows, who, change)
         except Rejected as exc:
-            savepoint.rollback()
             return ChangeResult(seq=change.seq, status="rejected", reason=str(exc))
-        savepoint.commit()
         return ChangeResult(seq=change.seq, status="accepted", newer=newer)
 
-    def _merge(self, conn: Connection, who: Identity, change: Change) -> dict[str, FieldWrite]:
+    def _merge(self, rows: RowBatch, who: Identity, change: Change) -> dict[str, FieldWrite]:
         table = change.table
         allowed = SYNCED_FIELDS.get(table)
         if allowed is None:
@@ -243,15 +247,14 @@ class SyncServer:
         unknown = set(change.fields) - allowed
         if unknown:
             raise Rejected(f"Kolom tidak dikenal untuk {table}: {', '.join(sorted(unknown))}.")
-        store = self._store
-        existing = self._record(conn, table, change.row_id)
+        existing = rows.record(table, change.row_id)
         if existing is None and change.op != "insert":
             raise Rejected(
                 "Data ini belum ada di server (pembuatannya ditolak atau belum terkirim)."
             )
-        self._check_rules(conn, table, change, existing)
+        self._check_rules(rows, table, change, existing)
         stamp = version(change.hlc, change.device_id)
-        versions = store.versions(conn, table, change.row_id) if existing else {}
+        versions = rows.versions(table, change.row_id) if existing else {}
         base = versions.get("*")
         data = dict(existing.data) if existing else {}
         applied: dict[str, str] = {}
@@ -267,24 +270,22 @@ class SyncServer:
                     applied[field] = stamp
                 elif current is not None:
                     newer[field] = FieldWrite(value=data.get(field), version=current)
-        record = self._scoped(conn, who, table, change.row_id, data)
+        record = self._scoped(rows, who, table, change.row_id, data)
         if existing is not None and existing.branch_id != record.branch_id:
             raise Rejected("Data tidak boleh dipindah ke kantor cabang lain.")
-        self._check_scope(conn, who, table, record, existing)
+        self._check_scope(rows, who, table, record, existing)
         if table == "participants":
-            self._note_duplicate_nik(conn, record)
-        assigned = table == "visit_plans" and self._newly_assigned(conn, record)
-        store.save_record(conn, record, applied, natural_key(table, data), existing is None)
-        self._batch_records[(table, record.row_id)] = record
-        store.log_change(conn, change.model_dump(), who.session.account.id, record)
-        if assigned:
-            self._send_village(conn, who, record)
+            self._note_duplicate_nik(rows, record)
+        if table == "visit_plans" and self._newly_assigned(rows, record):
+            rows.after_flush(lambda conn: self._send_village(conn, who, record))
+        rows.save(record, applied, natural_key(table, data), existing is None)
+        rows.log(change, who.session.account.id, record)
         return newer
 
     # --- the rules of the data ------------------------------------------------------------
 
     def _check_rules(
-        self, conn: Connection, table: str, change: Change, existing: StoredRecord | None
+        self, rows: RowBatch, table: str, change: Change, existing: StoredRecord | None
     ) -> None:
         fields = change.fields
         if table == "audit_log" and change.op != "insert":
@@ -318,7 +319,7 @@ class SyncServer:
                     raise Rejected(f"NIK {nik} tidak sah: {' '.join(info.errors)}")
         for key, target in (("village_id", "villages"), ("participant_id", "participants")):
             if key in fields and fields[key] is not None:
-                found = self._record(conn, target, str(fields[key]))
+                found = rows.record(target, str(fields[key]))
                 if found is not None and table == "payments" and found.data.get("merged_into"):
                     continue  # money taken before the agent heard of the merge: it still counts
                 if found is None or found.data.get("deleted"):
@@ -331,7 +332,7 @@ class SyncServer:
                     raise Rejected(f"{what} {fields[key]} tidak dikenal server.")
 
     def _scoped(
-        self, conn: Connection, who: Identity, table: str, row_id: str, data: dict[str, Any]
+        self, rows: RowBatch, who: Identity, table: str, row_id: str, data: dict[str, Any]
     ) -> StoredRecord:
         """The record with the branch, village and owner the server filters pulls by."""
         branch, village, owner = who.branch_id, None, None
@@ -342,29 +343,29 @@ class SyncServer:
         elif table in ("participants", "visit_plans"):
             village = data.get("village_id")
             owner = data.get("agent_id")
-            place = self._record(conn, "villages", village) if village else None
-            branch = place.branch_id if place else self._branch_of_user(conn, owner, branch)
+            place = rows.record("villages", village) if village else None
+            branch = place.branch_id if place else self._branch_of_user(rows, owner, branch)
         elif table in ("heirs", "payments"):
-            person = self._record(conn, "participants", str(data.get("participant_id")))
+            person = rows.record("participants", str(data.get("participant_id")))
             if person is None:
                 raise Rejected("Peserta untuk data ini tidak dikenal server.")
             branch, village, owner = person.branch_id, person.village_id, person.owner_id
         elif table == "cash_deposits":
             owner = data.get("agent_id")
-            branch = self._branch_of_user(conn, owner, branch)
+            branch = self._branch_of_user(rows, owner, branch)
         elif table == "audit_log":
             owner = who.user_id
         if branch is None:
             raise Rejected("Kantor cabang data ini belum dikenal server; sinkronkan cabang dulu.")
         return StoredRecord(table, row_id, data, str(branch), village, owner)
 
-    def _branch_of_user(self, conn: Connection, user_id: Any, fallback: str | None) -> str | None:
-        user = self._record(conn, "users", str(user_id)) if user_id else None
+    def _branch_of_user(self, rows: RowBatch, user_id: Any, fallback: str | None) -> str | None:
+        user = rows.record("users", str(user_id)) if user_id else None
         return str(user.data.get("branch_id")) if user else fallback
 
     def _check_scope(
         self,
-        conn: Connection,
+        rows: RowBatch,
         who: Identity,
         table: str,
         record: StoredRecord,
@@ -390,26 +391,27 @@ class SyncServer:
         if table == "visit_plans":
             raise Rejected("Di luar cakupan: kunjungan ini ditugaskan ke agen lain.")
         village = existing.village_id if existing is not None else record.village_id
-        if village in self.assigned_villages(conn, who.user_id):
+        if village in self.assigned_villages(rows, who.user_id):
             return
         raise Rejected("Di luar cakupan: desa ini tidak ditugaskan kepada Anda.")
 
-    def assigned_villages(self, conn: Connection, user_id: str | None) -> set[str]:
+    def assigned_villages(self, rows: RowBatch, user_id: str | None) -> set[str]:
         if user_id is None:
             return set()
-        visits = self._store.records_owned(conn, "visit_plans", user_id)
+        visits = rows.owned("visit_plans", user_id)
         return {str(v.village_id) for v in visits if v.village_id and not v.data.get("deleted")}
 
-    def _newly_assigned(self, conn: Connection, visit: StoredRecord) -> bool:
+    def _newly_assigned(self, rows: RowBatch, visit: StoredRecord) -> bool:
         """Whether this visit gives its agent a village the agent had no visit in (read
         before the visit is saved)."""
         if visit.data.get("deleted") or not visit.owner_id or not visit.village_id:
             return False
-        return visit.village_id not in self.assigned_villages(conn, visit.owner_id)
+        return visit.village_id not in self.assigned_villages(rows, visit.owner_id)
 
     def _send_village(self, conn: Connection, who: Identity, visit: StoredRecord) -> None:
-        """The village's older records, addressed to the agent just assigned it."""
-        village = self._record(conn, "villages", str(visit.village_id))
+        """The village's records, addressed to the agent just assigned it (after the batch
+        is written, so the village's rows made by this batch are in it too)."""
+        village = self._store.record(conn, "villages", str(visit.village_id))
         if village is None or visit.owner_id is None:
             return
         snapshot_village(
@@ -417,7 +419,7 @@ class SyncServer:
             village, visit.owner_id,
         )  # fmt: skip
 
-    def _note_duplicate_nik(self, conn: Connection, record: StoredRecord) -> None:
+    def _note_duplicate_nik(self, rows: RowBatch, record: StoredRecord) -> None:
         """The same NIK on two live participants goes to the branch's review queue: never
         merged silently, never rejected (both agents keep their work until staff decide)."""
         nik = record.data.get("nik")
@@ -425,41 +427,28 @@ class SyncServer:
             return
         others = [
             other
-            for other in self._store.records_by_key(conn, "participants", str(nik))
+            for other in rows.by_key("participants", str(nik))
             if other.row_id != record.row_id and not other.data.get("deleted")
         ]
         for other in others:
-            self._store.open_review(conn, record.branch_id, str(nik), other.row_id, record.row_id)
+            rows.open_review(record.branch_id, str(nik), other.row_id, record.row_id)
 
     # --- pull ----------------------------------------------------------------------------
 
     def pull(self, session: Session, cursor: int, limit: int) -> PullResponse:
         with self._store.engine.connect() as conn:
-            who = self._identity(conn, session)
-            villages = sorted(self.assigned_villages(conn, who.user_id))
+            rows = RowBatch(conn)  # read only
+            who = self._identity(rows, session)
+            villages = sorted(self.assigned_villages(rows, who.user_id))
         if who.branch_id is None:
-            return PullResponse(changes=[], cursor=cursor, more=False)
+            return PullResponse(cursor=cursor, more=False)
         logged = self._store.changes_after(
             who.branch_id, cursor, limit, SHARED_TABLES,
             owner_id=None if who.is_staff else (who.user_id or "-"),
             villages=villages, exclude_device=session.device_id,
         )  # fmt: skip
-        pulled = [
-            PulledChange(
-                server_seq=c.server_seq,
-                device_id=c.device_id,
-                seq=c.seq,
-                table=c.table,
-                row_id=c.row_id,
-                op=c.op,  # type: ignore[arg-type]  # stored as one of the four
-                fields=c.fields,
-                hlc=c.hlc,
-                versions=c.versions,
-            )
-            for c in logged
-        ]
-        last = pulled[-1].server_seq if pulled else cursor
-        return PullResponse(changes=pulled, cursor=last, more=len(logged) == limit)
+        last = logged[-1].server_seq if logged else cursor
+        return PullResponse.of(logged, cursor=last, more=len(logged) == limit)
 
     # --- bundles (no signal at all) -----------------------------------------------------
 
@@ -492,14 +481,12 @@ class SyncServer:
             ) from exc
         results: list[ChangeResult] = []
         for start in range(0, len(changes), MAX_PUSH_BATCH):
-            batch = changes[start : start + MAX_PUSH_BATCH]
-            request = PushRequest(device_id=device_id, changes=batch)
-            results += self.push(session, request).results
+            results += self.push_changes(session, changes[start : start + MAX_PUSH_BATCH])
         cursor = int(body.get("cursor", 0))
         pulled: list[dict[str, Any]] = []
         while True:
             page = self.pull(session, cursor, PULL_PAGE)
-            pulled += [change.model_dump() for change in page.changes]
+            pulled += page.decoded()
             cursor = page.cursor
             if not page.more:
                 break

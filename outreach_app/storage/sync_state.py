@@ -9,13 +9,18 @@ outbox: they came from the server and must not go back to it.
 A change that cannot be applied yet is held, in order, instead of dropped: the same NIK as a
 live participant here (it waits for the branch's duplicate review), or a row whose parent has
 not arrived. Held changes are tried again after every page.
+
+A page is applied with as few statements as it allows: which of its rows exist here and which
+wait is read once for the page, and consecutive new rows of one table are inserted together
+(one savepoint; if one of them cannot land, they are tried one by one so only that one is
+held). Changes to rows that exist go one by one, as their merge needs the row.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,6 +41,9 @@ SERVER_SIGNING_KEY = "sync_server_key"  # the public key the server's answer bun
 
 DUPLICATE_NIK = "NIK yang sama sudah ada di laptop ini: menunggu pemeriksaan duplikat di cabang."
 WAITING_FOR_PARENT = "Menunggu data terkait (desa, peserta atau pengguna) dari server."
+WAITING_FOR_EARLIER = "Menunggu perubahan sebelumnya untuk data yang sama."
+CHUNK = 500  # values in one IN (...)
+Key = tuple[str, str]  # (table, row id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,12 +98,13 @@ class SyncState:
 
     # --- push side -----------------------------------------------------------------------
 
-    def outgoing(self, limit: int) -> list[OutgoingChange]:
-        """The oldest unsent changes, not counting the ones the server refused."""
+    def outgoing(self, limit: int, after: int = 0) -> list[OutgoingChange]:
+        """The oldest unsent changes (numbered past `after`), not counting the ones the
+        server refused."""
         rows = self._db.execute(
             "SELECT seq, device_id, table_name, row_id, op, fields, hlc FROM outbox "
-            "WHERE acked_at IS NULL AND rejected_reason IS NULL ORDER BY seq LIMIT ?",
-            [limit],
+            "WHERE acked_at IS NULL AND rejected_reason IS NULL AND seq > ? ORDER BY seq LIMIT ?",
+            [after, limit],
         ).fetchall()
         return [
             OutgoingChange(seq, device, table, row, op, json.loads(fields), hlc)
@@ -117,10 +126,12 @@ class SyncState:
     def acknowledge(self, seqs: Iterable[int]) -> None:
         now = _now()
         with self._store.transaction():
-            self._db.conn.executemany(
-                "UPDATE outbox SET acked_at = ? WHERE seq = ? AND acked_at IS NULL",
-                [(now, seq) for seq in seqs],
-            )
+            for chunk in _chunks(list(seqs)):
+                self._db.execute(
+                    "UPDATE outbox SET acked_at = ? WHERE acked_at IS NULL "
+                    f"AND seq IN ({', '.join('?' for _ in chunk)})",
+                    [now, *chunk],
+                )
 
     def park(self, seq: int, reason: str) -> None:
         with self._store.transaction():
@@ -156,8 +167,27 @@ class SyncState:
         the whole page applied and the cursor past it, or neither."""
         report = ApplyReport()
         with self._store.transaction():
+            if changes:
+                self._observe(max(str(change["hlc"]) for change in changes))
+            held = {(table, row_id) for table, row_id, _reason in self.held()}
+            here = self._existing(changes)
+            run: list[Mapping[str, Any]] = []  # new rows of one table, inserted together
+            in_run: set[Key] = set()
             for change in changes:
-                self._apply_or_hold(change, report)
+                key = (str(change["table"]), str(change["row_id"]))
+                if run and key not in in_run and _joins(run[0], change, key, held, here):
+                    run.append(change)
+                    in_run.add(key)
+                    continue
+                self._insert_run(run, held, here, report)
+                run, in_run = [], set()
+                if key in held:
+                    self._hold(change, WAITING_FOR_EARLIER, report)
+                elif key not in here and change["op"] == "insert":
+                    run, in_run = [change], {key}
+                else:
+                    self._apply_one(change, key, held, here, report)
+            self._insert_run(run, held, here, report)
             self._release_held(report)
             self._refresh_coverage()
             self._db.execute(
@@ -194,14 +224,69 @@ class SyncState:
             ).fetchall()
         ]
 
-    def _apply_or_hold(self, change: Mapping[str, Any], report: ApplyReport) -> None:
-        table, row_id = str(change["table"]), str(change["row_id"])
-        if self._is_held(table, row_id):
-            self._hold(change, "Menunggu perubahan sebelumnya untuk data yang sama.", report)
-            return
+    def _apply_one(
+        self, change: Mapping[str, Any], key: Key, held: set[Key], here: set[Key],
+        report: ApplyReport,
+    ) -> None:  # fmt: skip
         reason = self._apply(change, report)
-        if reason is not None:
+        if reason is None:
+            here.add(key)
+        else:
             self._hold(change, reason, report)
+            held.add(key)
+
+    def _insert_run(
+        self, run: Sequence[Mapping[str, Any]], held: set[Key], here: set[Key],
+        report: ApplyReport,
+    ) -> None:  # fmt: skip
+        """New rows of one table with the same fields, in one statement. If one of them
+        cannot land (its NIK is here already, its parent has not arrived), the savepoint
+        undoes them all and they go one by one, so only that one is held."""
+        if not run:
+            return
+        table = _table(run[0]["table"])
+        names = list(self._known_fields(table, run[0]["fields"]))
+        columns = ["id", "updated_hlc", "device_id", *names]
+        tombstone = [] if "deleted" in names else [0]
+        if tombstone:
+            columns.append("deleted")
+        rows = [
+            [change["row_id"], change["hlc"], change["device_id"],
+             *(change["fields"][name] for name in names), *tombstone]
+            for change in run
+        ]  # fmt: skip
+        try:
+            with self._db.atomic():
+                self._db.conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(columns)}) "
+                    f"VALUES ({', '.join('?' for _ in columns)})",
+                    rows,
+                )
+        except INTEGRITY_ERRORS:
+            for change in run:
+                self._apply_one(change, (table, str(change["row_id"])), held, here, report)
+            return
+        for change in run:
+            here.add((table, str(change["row_id"])))
+            self._note_coverage(table, str(change["row_id"]), change["fields"])
+        report.applied += len(run)
+
+    def _existing(self, changes: Sequence[Mapping[str, Any]]) -> set[Key]:
+        """Which of the page's rows this laptop has, one statement per table."""
+        wanted: dict[str, dict[str, None]] = {}
+        for change in changes:
+            wanted.setdefault(_table(change["table"]), {})[str(change["row_id"])] = None
+        found: set[Key] = set()
+        for table, ids in wanted.items():
+            for chunk in _chunks(list(ids)):
+                found.update(
+                    (table, row_id)
+                    for (row_id,) in self._db.execute(
+                        f"SELECT id FROM {table} WHERE id IN ({', '.join('?' for _ in chunk)})",
+                        chunk,
+                    ).fetchall()
+                )
+        return found
 
     def _apply(self, change: Mapping[str, Any], report: ApplyReport) -> str | None:
         """Applies one change; returns why it must be held instead, or None."""
@@ -210,7 +295,6 @@ class SyncState:
         table, row_id = _table(change["table"]), str(change["row_id"])
         fields = self._known_fields(table, change["fields"])
         hlc, device = str(change["hlc"]), str(change["device_id"])
-        self._observe(hlc)
         stamp = version(hlc, device)
         row = self._row(table, row_id)
         if row is None:
@@ -379,13 +463,6 @@ class SyncState:
 
     # --- reading helpers -----------------------------------------------------------------
 
-    def _is_held(self, table: str, row_id: str) -> bool:
-        found = self._db.execute(
-            "SELECT 1 FROM held_changes WHERE table_name = ? AND row_id = ? LIMIT 1",
-            [table, row_id],
-        ).fetchone()
-        return found is not None
-
     def _row(self, table: str, row_id: str) -> dict[str, Any] | None:
         cursor = self._db.execute(f"SELECT * FROM {_table(table)} WHERE id = ?", [row_id])
         values = cursor.fetchone()
@@ -429,6 +506,26 @@ class SyncState:
 
 class _StillHeld(Exception):
     """Rolls back a folded attempt that could not be stored after all."""
+
+
+def _joins(
+    first: Mapping[str, Any], change: Mapping[str, Any], key: Key, held: set[Key],
+    here: set[Key],
+) -> bool:  # fmt: skip
+    """Whether a change (not in the run yet) is one more new row for the run that `first`
+    began: the same table and fields, a row neither here nor waiting."""
+    return (
+        change["op"] == "insert"
+        and change["table"] == first["table"]
+        and key not in here
+        and key not in held
+        and change["fields"].keys() == first["fields"].keys()
+    )
+
+
+def _chunks(values: list[Any]) -> Iterator[list[Any]]:
+    for start in range(0, len(values), CHUNK):
+        yield values[start : start + CHUNK]
 
 
 def _table(name: object) -> str:

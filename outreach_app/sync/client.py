@@ -126,7 +126,8 @@ class SyncClient:
             content = body.model_dump_json().encode("utf-8")
             headers["Content-Type"] = "application/json"
             if compress:
-                content = gzip.compress(content, compresslevel=6)
+                # 9: on a push batch about 1% smaller than 6, for a few ms on this thread
+                content = gzip.compress(content, compresslevel=9)
                 headers["Content-Encoding"] = "gzip"
         response = self._send(method, path, content, headers, params)
         try:

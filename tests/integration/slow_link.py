@@ -23,6 +23,7 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 
@@ -305,10 +306,10 @@ class PushLog(httpx.HTTPTransport):
             response.read()  # a cut in the middle of the body is the client's error, as before
             self.answered[path] += 1
             if path == "/v1/push":
-                statuses = Counter(r["status"] for r in json.loads(response.content)["results"])
-                self.push_answers.append(statuses)
+                self.push_answers.append(_statuses(json.loads(response.content)))
             elif path == "/v1/pull":
-                self.pulled += len(json.loads(response.content)["changes"])
+                groups = json.loads(response.content)["groups"]
+                self.pulled += sum(len(group["seqs"]) for group in groups)
         return response
 
     @property
@@ -328,3 +329,11 @@ class PushLog(httpx.HTTPTransport):
     def failed(self) -> int:
         """Requests that got no answer (cut, refused, timed out) and were tried again."""
         return sum(self.requests.values()) - sum(self.answered.values())
+
+
+def _statuses(answer: dict[str, Any]) -> Counter[str]:
+    """How many changes a push answer gives each status (plain ones come as seq ranges)."""
+    statuses = Counter(result["status"] for result in answer["results"])
+    for status in ("accepted", "already_had"):
+        statuses[status] += sum(last - first + 1 for first, last in answer[status])
+    return statuses

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -84,17 +85,14 @@ def test_a_batch_sent_twice_changes_nothing(branch, server, schedule) -> None:
     enrol.register(make_participant(villages["Lorulun"], agent_id=None),
                    saumlaki.user("agen.saumlaki"))  # fmt: skip
     batch = saumlaki.sync.state.outgoing(50)
-    request = PushRequest(
-        device_id=saumlaki.store.device.id,
-        changes=[Change(device_id=c.device_id, seq=c.seq, table=c.table, row_id=c.row_id,
-                        op=c.op, fields=c.fields, hlc=c.hlc) for c in batch],  # type: ignore[arg-type]
-    )  # fmt: skip
+    request = PushRequest.of(saumlaki.store.device.id, batch)
+    seqs = [c.seq for c in batch]
     token = saumlaki.sync.state.setting("sync_token")
     with SyncClient(server.url, token) as client:
         first = client.push(request)  # ... and the answer is "lost": nothing acknowledged
         second = client.push(request)
-    assert {r.status for r in first.results} == {"accepted"}
-    assert {r.status for r in second.results} == {"already_had"}
+    assert [r.status for r in first.results_for(seqs)] == ["accepted"] * len(seqs)
+    assert [r.status for r in second.results_for(seqs)] == ["already_had"] * len(seqs)
     report = saumlaki.sync.sync()  # the normal run sends it a third time
     assert report.already_had == len(batch) and report.pushed == 0
     staff.sync.sync()
@@ -113,15 +111,18 @@ def test_oversized_ids_and_unreadable_bundles_get_a_reason_not_a_crash(branch, s
     change = {"device_id": device, "seq": 9_000, "table": "participants", "row_id": "r-1",
               "op": "insert", "fields": fields, "hlc": "1763700000000-0000"}  # fmt: skip
     headers = {"Authorization": f"Bearer {token}"}
-    answer = httpx.post(f"{server.url}/v1/push", headers=headers,
-                        json={"device_id": device, "changes": [change]})  # fmt: skip
+
+    def push(one: dict[str, Any]) -> httpx.Response:
+        body = PushRequest.of(device, [Change.model_construct(**one)]).model_dump(mode="json")
+        return httpx.post(f"{server.url}/v1/push", headers=headers, json=body)
+
+    answer = push(change)
     assert answer.status_code == 200
     [result] = answer.json()["results"]
     assert result["status"] == "rejected" and "terlalu panjang" in result["reason"]
-    long_row = {**change, "seq": 9_001, "row_id": "r" * 65}
-    answer = httpx.post(f"{server.url}/v1/push", headers=headers,
-                        json={"device_id": device, "changes": [long_row]})  # fmt: skip
+    answer = push({**change, "seq": 9_001, "row_id": "r" * 65})
     assert answer.status_code == 422
+    assert "row_ids" in answer.text
 
     body = {"kind": "changes", "device_id": "laptop-asing", "device_name": "asing",
             "username": "agen.saumlaki", "cursor": 0, "changes": [{"seq": "satu"}]}  # fmt: skip
@@ -307,10 +308,13 @@ def test_the_protocol_is_described_by_openapi(server) -> None:
     assert {"/v1/sign-in", "/v1/push", "/v1/pull", "/v1/bundle"} <= set(spec["paths"])
     push = spec["paths"]["/v1/push"]["post"]["requestBody"]["content"]["application/json"]
     assert push["schema"]["$ref"].endswith("/PushRequest")
-    change = spec["components"]["schemas"]["Change"]
-    assert {"device_id", "seq", "table", "row_id", "op", "fields", "hlc"} <= set(
-        change["properties"]
-    )
+    schemas = spec["components"]["schemas"]
+    group = schemas["ChangeGroup"]["properties"]
+    assert {"table", "op", "fields", "seqs", "hlcs", "row_ids", "uuid_ms", "uuid_tails",
+            "columns"} <= set(group)  # fmt: skip
+    assert "delta-encoded" in group["seqs"]["description"]
+    assert {"device_id", "server_seqs"} <= set(schemas["PulledGroup"]["properties"])
+    assert {"accepted", "already_had", "results"} <= set(schemas["PushResponse"]["properties"])
     info = httpx.get(f"{server.url}/v1/info").json()
     assert info["protocols"] == [1]
     too_old = httpx.post(f"{server.url}/v1/sign-in", json={

@@ -50,12 +50,13 @@ def test_a_sync_over_a_slow_lossy_link_completes_resending_at_most_a_batch_a_dro
             agent.store,  # the app's client; its retries without the waits between them
             lambda url, token: SyncClient(url, token, transport=log, sleep=lambda _s: None),
         )
-        # Up byte 12,000 falls inside the first push's request (about 14 kB): the server never
-        # has it whole. Down byte 300 then falls inside the reply to its second sending: the
-        # batch was applied, so the third sending is answered "already had". Down 2,500 falls
-        # inside the pull's reply (the pushes' replies are a few hundred bytes each).
-        link = SlowLink(server.port, rate_bps=1_000_000, latency=0.03, drops_up=[12_000],
-                        drops_down=[300, 2_500])  # fmt: skip
+        # Up byte 5,000 falls inside the first push's request (about 9 kB): the server never
+        # has it whole. Down byte 100 then falls inside the reply to its second sending (a
+        # push's reply is about 200 bytes, headers included): the batch was applied, so the
+        # third sending is answered "already had". Down 2,500 falls inside the pull's reply
+        # (about 6 kB).
+        link = SlowLink(server.port, rate_bps=1_000_000, latency=0.03, drops_up=[5_000],
+                        drops_down=[100, 2_500])  # fmt: skip
         agent.sync.state.set_setting(SERVER_KEY, link.url)
         with link:
             report = agent.sync.sync()  # one run: its own retries ride out the drops

@@ -66,9 +66,9 @@ def test_pushes_travel_gzip_compressed_with_the_token() -> None:
         seen["body"] = json.loads(gzip.decompress(request.content))
         return httpx.Response(200, json={"results": []})
 
-    client_with(handler, []).push(PushRequest(device_id="d", changes=[]))
+    client_with(handler, []).push(PushRequest(device_id="d"))
     assert seen["encoding"] == "gzip" and seen["auth"] == "Bearer t"
-    assert seen["body"] == {"protocol": 1, "device_id": "d", "changes": []}
+    assert seen["body"] == {"protocol": 1, "device_id": "d", "groups": []}
 
 
 def test_an_unreadable_answer_is_a_temporary_failure() -> None:

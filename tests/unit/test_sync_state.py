@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
+from outreach_app.domain.models import Participant
 from outreach_app.domain.versions import version, wins
 from outreach_app.services.sync import SyncService
+from outreach_app.storage.rows import data_columns
 from outreach_app.storage.store import Store
-from outreach_app.storage.sync_state import DUPLICATE_NIK, SyncState
+from outreach_app.storage.sync_state import DUPLICATE_NIK, WAITING_FOR_EARLIER, SyncState
 from tests.factories import make_participant
 
 OTHER = "0192b3c4-d5e6-7f8a-9b0c-1d2e3f4a5b6c"
@@ -100,3 +102,64 @@ def test_cancelled_before_anything_sends_nothing(store: Store) -> None:
     assert report.cancelled and report.pushed == 0
     assert store.pending_changes() == 1
     assert service.last_sync() is None  # a cancelled run is not a sync
+
+
+def insert_of(seq: int, person: Participant, hlc: str) -> dict:
+    return remote(seq, person.stamp.id, data_columns(person), hlc, op="insert")
+
+
+def test_new_rows_land_together_and_the_one_that_cannot_is_held(store: Store) -> None:
+    """A page's new rows go in one statement; one whose NIK is here already makes them go one
+    by one, so only it is held (with the later change to it), and the rest of the page lands:
+    a row inserted and then changed in the same page ends with the change."""
+    state = SyncState(store)
+    mine = store.participants.add(make_participant(None))
+    store.db.execute("UPDATE outbox SET acked_at = 'x'")
+    first, then = hlc_after(store, 1000), hlc_after(store, 2000)
+    two, three, four = (make_participant(None, nik=f"810301150895000{n}", full_name=f"Orang {n}")
+                        for n in (2, 3, 4))  # fmt: skip
+    twin = make_participant(None, full_name="Kembar")  # the same NIK as mine
+    report = state.apply_pulled([
+        insert_of(1, two, first),
+        insert_of(2, twin, first),
+        insert_of(3, three, first),
+        remote(4, twin.stamp.id, {"phone": "0899"}, then),
+        insert_of(5, four, first),
+        remote(6, four.stamp.id, {"phone": "0877"}, then),
+    ], cursor=6)  # fmt: skip
+    assert (report.applied, report.held) == (4, 2)
+    assert state.held() == [("participants", twin.stamp.id, DUPLICATE_NIK),
+                            ("participants", twin.stamp.id, WAITING_FOR_EARLIER)]  # fmt: skip
+    assert store.participants.get(two.stamp.id).full_name == "Orang 2"
+    assert store.participants.get(three.stamp.id).full_name == "Orang 3"
+    assert store.participants.get(four.stamp.id).phone == "0877"
+    assert state.cursor() == 6 and store.pending_changes() == 0
+    store.participants.delete(mine)  # the branch merged mine away
+    report = state.apply_pulled([], cursor=6)
+    assert report.released == 2 and state.held() == []
+    assert store.participants.get(twin.stamp.id).phone == "0899"
+
+
+def test_a_change_to_a_held_row_waits_even_in_a_later_page(store: Store) -> None:
+    state = SyncState(store)
+    store.participants.add(make_participant(None))
+    twin = make_participant(None, full_name="Kembar")
+    state.apply_pulled([insert_of(1, twin, hlc_after(store, 1000))], cursor=1)
+    report = state.apply_pulled(
+        [remote(2, twin.stamp.id, {"phone": "0899"}, hlc_after(store, 2000))], cursor=2
+    )
+    assert report.held == 1 and [reason for *_, reason in state.held()] == [
+        DUPLICATE_NIK, WAITING_FOR_EARLIER,
+    ]  # fmt: skip
+
+
+def test_acknowledging_more_than_one_statement_holds(store: Store) -> None:
+    store.participants.add_many(
+        make_participant(None, nik=f"8103011508{n:06d}", full_name=f"Orang {n}")
+        for n in range(1, 1202)
+    )
+    state = SyncState(store)
+    sent = state.outgoing(2000)
+    assert len(sent) == 1201 and store.pending_changes() == 1201
+    state.acknowledge(change.seq for change in sent)
+    assert store.pending_changes() == 0 and state.outgoing(10) == []

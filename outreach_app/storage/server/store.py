@@ -1,11 +1,12 @@
 """The server's store: accounts and tokens, the merged rows, and the log of accepted changes.
 
 One code path for SQLite and PostgreSQL (SQLAlchemy Core). Two things keep the pull cursor
-honest when several server processes write at once: every change is accepted in its own
-transaction, and on PostgreSQL that transaction first takes an advisory lock for the branch, so
-changes of one branch get their numbers in commit order and a laptop that pulled up to N never
-misses a change numbered below N committed later. (SQLite allows one writer at a time anyway;
-its transactions start IMMEDIATE for the same reason.)
+honest when several server processes write at once: every push batch is accepted in one
+transaction (its reads and writes go through batch.RowBatch), and on PostgreSQL that
+transaction first takes an advisory lock for the branch, so changes of one branch get their
+numbers in commit order and a laptop that pulled up to N never misses a change numbered below
+N committed later. (SQLite allows one writer at a time anyway; its transactions start
+IMMEDIATE for the same reason.)
 """
 
 from __future__ import annotations
@@ -20,7 +21,18 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, func, insert, select, text, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    bindparam,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 
 from outreach_app.storage.errors import StorageUnavailable
@@ -98,6 +110,20 @@ class LoggedChange:
     versions: dict[str, str] | None = None
 
 
+# every request asks this: built once, not for each request
+_SESSION = (
+    select(accounts, tokens.c.device_id, tokens.c.device_name)
+    .join(tokens, tokens.c.account_id == accounts.c.id)
+    .where(tokens.c.token_hash == bindparam("token_hash"), tokens.c.revoked_at.is_(None))
+)
+
+
+_SEEN = select(changes.c.seq).where(
+    changes.c.device_id == bindparam("device_id"),
+    changes.c.seq.in_(bindparam("seqs", expanding=True)),
+)
+
+
 def _new_id(key: Any) -> int:
     if key is None:
         raise RuntimeError("the database gave no id for the new row")
@@ -134,6 +160,10 @@ def open_engine(url: str) -> Engine:
         @event.listens_for(engine, "connect")
         def _no_autobegin(dbapi_connection: Any, _record: Any) -> None:
             dbapi_connection.isolation_level = None  # we say BEGIN ourselves, below
+            # WAL: pulls read while a push writes, and a commit is one flush of the log
+            # (FULL: an answered push is on disk, whatever happens to the server next)
+            dbapi_connection.execute("PRAGMA journal_mode = WAL").fetchone()
+            dbapi_connection.execute("PRAGMA synchronous = FULL")
 
         @event.listens_for(engine, "begin")
         def _begin_immediate(connection: Connection) -> None:
@@ -210,13 +240,8 @@ class ServerStore:
         return token
 
     def session(self, token: str) -> Session | None:
-        query = (
-            select(accounts, tokens.c.device_id, tokens.c.device_name)
-            .join(tokens, tokens.c.account_id == accounts.c.id)
-            .where(tokens.c.token_hash == _token_hash(token), tokens.c.revoked_at.is_(None))
-        )
         with self.engine.connect() as conn:
-            row = conn.execute(query).first()
+            row = conn.execute(_SESSION, {"token_hash": _token_hash(token)}).first()
         if row is None:
             return None
         values = row._mapping
@@ -241,10 +266,8 @@ class ServerStore:
         """Which of these sequence numbers of the device the server already accepted."""
         if not seqs:
             return set()
-        query = select(changes.c.seq).where(
-            changes.c.device_id == device_id, changes.c.seq.in_(list(seqs))
-        )
-        return {int(seq) for (seq,) in conn.execute(query)}
+        found = conn.execute(_SEEN, {"device_id": device_id, "seqs": list(seqs)})
+        return {int(seq) for (seq,) in found}
 
     @staticmethod
     def already_had(conn: Connection, device_id: str, seq: int) -> bool:
