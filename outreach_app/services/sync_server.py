@@ -188,7 +188,7 @@ class SyncServer:
                     if who.branch_id is None or who.user_id is None:  # made by this batch?
                         who = self._identity(rows, session)
                     if change.seq in seen and change.device_id == session.device_id:
-                        results.append(ChangeResult(seq=change.seq, status="already_had"))
+                        results.append(self._already_had(rows, change))
                         continue
                     results.append(self._accept(rows, who, change))
                 rows.flush()
@@ -197,6 +197,22 @@ class SyncServer:
             # again change by change, each in its own transaction, to see which
             results = [self._accept_alone(session, change) for change in changes]
         return results
+
+    @staticmethod
+    def _already_had(rows: RowBatch, change: Change) -> ChangeResult:
+        """A change sent again: the first answer may have been lost with the newer writes it
+        carried, so they are said again (whatever is newer than this change now)."""
+        existing = rows.record(change.table, change.row_id)
+        if existing is None:
+            return ChangeResult(seq=change.seq, status="already_had")
+        versions = rows.versions(change.table, change.row_id)
+        stamp, base = version(change.hlc, change.device_id), versions.get("*")
+        newer = {
+            name: FieldWrite(value=existing.data.get(name), version=current)
+            for name in change.fields
+            if (current := versions.get(name, base)) is not None and wins(current, stamp)
+        }
+        return ChangeResult(seq=change.seq, status="already_had", newer=newer)
 
     @staticmethod
     def _read_ahead(rows: RowBatch, changes: Sequence[Change]) -> None:
@@ -442,13 +458,12 @@ class SyncServer:
             villages = sorted(self.assigned_villages(rows, who.user_id))
         if who.branch_id is None:
             return PullResponse(cursor=cursor, more=False)
-        logged = self._store.changes_after(
+        logged, upto = self._store.changes_after(
             who.branch_id, cursor, limit, SHARED_TABLES,
             owner_id=None if who.is_staff else (who.user_id or "-"),
             villages=villages, exclude_device=session.device_id,
         )  # fmt: skip
-        last = logged[-1].server_seq if logged else cursor
-        return PullResponse.of(logged, cursor=last, more=len(logged) == limit)
+        return PullResponse.of(logged, cursor=upto, more=len(logged) == limit)
 
     # --- bundles (no signal at all) -----------------------------------------------------
 

@@ -198,14 +198,19 @@ class SyncState:
         return report
 
     def apply_newer(self, table: str, row_id: str, writes: Mapping[str, tuple[Any, str]]) -> None:
-        """The server's answer to a push: for these fields it holds newer writes; take them
-        (the local edit they beat has just been acknowledged, so nothing unsent is lost)."""
+        """The server's answer to a push: for these fields it holds writes newer than the
+        change sent; each is taken unless this laptop holds a newer one still (a later edit
+        of the same field, sent after or not yet: the server keeps that one too)."""
         with self._store.transaction():
-            row = self._row(table, row_id)
-            if row is None:
-                return
             for name, (value, stamp) in writes.items():
-                self._set_fields(table, row_id, {name: value}, stamp, row)
+                row = self._row(table, row_id)
+                if row is None:
+                    return
+                versions = self._versions(table, row_id)
+                base = versions.get("*") or version(row["updated_hlc"], row["device_id"])
+                if wins(stamp, versions.get(name, base)):
+                    self._set_fields(table, row_id, {name: value}, stamp, row)
+                    self._note_coverage(table, row_id, {**row, name: value})
             self._refresh_coverage()
 
     def merged_count(self) -> int:

@@ -301,7 +301,7 @@ class PushResponse(BaseModel):
         plain: dict[str, list[int]] = {"accepted": [], "already_had": []}
         others = []
         for result in results:
-            if result.status == "already_had" or (result.status == "accepted" and not result.newer):
+            if result.status in plain and not result.newer:
                 plain[result.status].append(result.seq)
             else:
                 others.append(result)

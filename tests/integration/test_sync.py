@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import time
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,82 @@ def test_offline_edits_in_any_order_end_identical(branch, schedule) -> None:
         shared = set(saumlaki.rows(table))
         assert staff.rows(table, shared) == saumlaki.rows(table)
     assert saumlaki.store.pending_changes() == staff.store.pending_changes() == 0
+
+
+def test_the_cursor_moves_past_changes_a_laptop_does_not_receive(branch, server, schedule) -> None:
+    """Ambon's own enrolments come back to no one but the others in scope: after a sync,
+    neither Ambon (its own changes) nor Saumlaki (another village) reads through them again."""
+    from outreach_app.storage.server.store import ServerStore, open_engine
+
+    _staff, saumlaki, ambon, villages = branch
+    enrol, _pay = services(ambon, schedule)
+    for n in range(3):
+        enrol.register(make_participant(villages["Latta"], agent_id=None,
+                                        nik=f"810301150895000{n + 2}"),
+                       ambon.user("agen.ambon"))  # fmt: skip
+    ambon.sync.sync()
+    saumlaki.sync.sync()
+    store = ServerStore(open_engine(server.database_url))
+    try:
+        newest = store.latest_seq()
+    finally:
+        store.engine.dispose()
+    assert ambon.sync.state.cursor() == saumlaki.sync.state.cursor() == newest
+    assert saumlaki.rows("participants") == {}  # and nothing of Latta arrived
+
+
+def test_a_newer_write_answered_for_an_early_edit_never_beats_a_later_one(branch, schedule) -> None:
+    """The agent edits a phone, the office edits it after that, the agent edits it once more;
+    all of it offline. The push answers the first edit with the office's newer write, but the
+    agent's second edit is newer still: it must stay, here and on the server."""
+    staff, saumlaki, _ambon, villages = branch
+    enrol, _pay = services(saumlaki, schedule)
+    person_id, _ = enrol.register(make_participant(villages["Wowonda"], agent_id=None),
+                                  saumlaki.user("agen.saumlaki"))  # fmt: skip
+    saumlaki.sync.sync()
+    staff.sync.sync()
+    saumlaki.store.participants.update(person_id, phone="081200000001")
+    time.sleep(0.005)  # the office's write is later by the clock, not only by device id
+    staff.store.participants.update(person_id, phone="081200000002")
+    staff.sync.sync()
+    time.sleep(0.005)
+    saumlaki.store.participants.update(person_id, phone="081200000003")
+    saumlaki.sync.sync()
+    staff.sync.sync()
+    assert saumlaki.store.participants.get(person_id).phone == "081200000003"
+    assert staff.store.participants.get(person_id).phone == "081200000003"
+    assert staff.rows("participants", {person_id}) == saumlaki.rows("participants", {person_id})
+
+
+def test_a_lost_reply_with_newer_writes_is_answered_again(branch, server, schedule) -> None:
+    """The laptop pulled the office's write of a phone while its own older edit of it was
+    unsent (made during the last sync), so only the push's answer can bring the office's
+    value back; that reply is lost. The batch sent again is "already had", and its answer
+    must still carry the newer write."""
+    staff, saumlaki, _ambon, villages = branch
+    enrol, _pay = services(saumlaki, schedule)
+    person_id, _ = enrol.register(make_participant(villages["Wowonda"], agent_id=None),
+                                  saumlaki.user("agen.saumlaki"))  # fmt: skip
+    saumlaki.sync.sync()
+    staff.sync.sync()
+    saumlaki.store.participants.update(person_id, phone="081200000001")
+    time.sleep(0.005)  # the office's write is later by the clock, not only by device id
+    staff.store.participants.update(person_id, phone="081200000002")
+    staff.sync.sync()
+    state = saumlaki.sync.state
+    batch = state.outgoing(50)
+    with SyncClient(server.url, state.setting("sync_token")) as client:
+        page = client.pull(state.cursor())  # the office's write arrives; the edit is unsent
+        state.apply_pulled(page.decoded(), page.cursor)
+        assert saumlaki.store.participants.get(person_id).phone == "081200000001"
+        first = client.push(PushRequest.of(saumlaki.store.device.id, batch))  # reply lost
+    [edit] = [c for c in batch if c.table == "participants"]
+    [answered] = first.results_for([edit.seq])
+    assert answered.status == "accepted" and answered.newer["phone"].value == "081200000002"
+    report = saumlaki.sync.sync()
+    assert report.already_had == 1
+    assert saumlaki.store.participants.get(person_id).phone == "081200000002"
+    assert staff.rows("participants", {person_id}) == saumlaki.rows("participants", {person_id})
 
 
 def test_a_batch_sent_twice_changes_nothing(branch, server, schedule) -> None:

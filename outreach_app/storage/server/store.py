@@ -413,11 +413,22 @@ class ServerStore:
         owner_id: str | None = None,
         villages: Sequence[str] = (),
         exclude_device: str | None = None,
-    ) -> list[LoggedChange]:
+    ) -> tuple[list[LoggedChange], int]:
         """Changes of a branch after `cursor`; with `owner_id`, only the shared tables, the
-        owner's own rows and the rows of `villages` (an agent's scope)."""
+        owner's own rows and the rows of `villages` (an agent's scope). Also returns the
+        cursor to give next: past the last change returned when the page is full, else past
+        every change of the branch committed when this was read, so a laptop whose newest
+        changes are all its own (or out of its scope) does not read through them again on
+        every pull. Safe because a branch's changes get their numbers in commit order (one
+        writer on SQLite, the branch's lock on PostgreSQL): nothing numbered below that is
+        still to come."""
+        newest = select(func.coalesce(func.max(changes.c.server_seq), 0)).where(
+            changes.c.branch_id == branch_id
+        )
         query = select(changes).where(
-            changes.c.branch_id == branch_id, changes.c.server_seq > cursor
+            changes.c.branch_id == branch_id,
+            changes.c.server_seq > cursor,
+            changes.c.server_seq <= bindparam("newest"),
         )
         if exclude_device is not None:  # a laptop has its own changes already
             query = query.where(changes.c.device_id != exclude_device)
@@ -430,7 +441,9 @@ class ServerStore:
             query = query.where(scope)
         query = query.order_by(changes.c.server_seq).limit(limit)
         with self.engine.connect() as conn:
-            return [_logged(row) for row in conn.execute(query)]
+            upto = max(int(conn.execute(newest).scalar_one()), cursor)
+            found = [_logged(row) for row in conn.execute(query, {"newest": upto})]
+        return found, found[-1].server_seq if len(found) == limit else upto
 
     def latest_seq(self) -> int:
         with self.engine.connect() as conn:
