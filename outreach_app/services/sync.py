@@ -165,7 +165,7 @@ class SyncService:
         merged_before = self._state.merged_count()
         network = ThreadPoolExecutor(1, thread_name_prefix="sync-network")
         try:
-            with client:
+            with client, self._state.replayable_writes():
                 self._push(client, network, report, progress, cancelled)
                 if not report.cancelled:
                     self._pull(client, network, report, progress, cancelled)

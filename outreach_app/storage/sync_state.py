@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -84,6 +85,22 @@ class SyncState:
         self._db = store.db
         self._columns: dict[str, set[str]] = {}
         self._coverage_due: set[str] = set()  # participants whose paid run a page changed
+
+    @contextmanager
+    def replayable_writes(self) -> Iterator[None]:
+        """The sync's own commits without a disk flush each (WAL, synchronous=NORMAL).
+
+        Everything a sync writes can be had again: an acknowledgement lost to a power cut
+        sends the batch again (the server answers "already had"), a pulled page lost with its
+        cursor is pulled again. SQLite's WAL loses only the newest commits, in order, never one
+        from the middle, and the next full commit (the agent's next receipt) makes all of them
+        durable. The agent's own work keeps synchronous=FULL: this is one connection's setting,
+        put back when the sync ends."""
+        self._db.execute("PRAGMA synchronous = NORMAL")
+        try:
+            yield
+        finally:
+            self._db.execute("PRAGMA synchronous = FULL")
 
     # --- settings ------------------------------------------------------------------------
 

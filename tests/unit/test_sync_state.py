@@ -163,3 +163,20 @@ def test_acknowledging_more_than_one_statement_holds(store: Store) -> None:
     assert len(sent) == 1201 and store.pending_changes() == 1201
     state.acknowledge(change.seq for change in sent)
     assert store.pending_changes() == 0 and state.outgoing(10) == []
+
+
+def test_the_sync_flushes_less_and_the_agents_work_stays_full(store: Store) -> None:
+    """Inside a sync the connection commits without a disk flush (what it writes can be had
+    again); afterwards, even after a failure, it is back to synchronous=FULL."""
+    state = SyncState(store)
+
+    def level() -> int:
+        return int(store.db.execute("PRAGMA synchronous").fetchone()[0])
+
+    assert level() == 2  # FULL
+    with state.replayable_writes():
+        assert level() == 1  # NORMAL
+    assert level() == 2
+    with pytest.raises(RuntimeError), state.replayable_writes():
+        raise RuntimeError("link dropped")
+    assert level() == 2

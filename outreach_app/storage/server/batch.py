@@ -18,7 +18,6 @@ the meantime still fails the whole transaction with IntegrityError.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -26,6 +25,7 @@ from typing import Any, Protocol
 from sqlalchemy import Connection, Insert, bindparam, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from outreach_app.storage.server.json_text import dumps
 from outreach_app.storage.server.store import ServerStore, StoredRecord, _now, _stored
 from outreach_app.storage.server.tables import changes, field_versions, records
 
@@ -315,4 +315,4 @@ def _many(conn: Connection, statement: Insert, rows: list[dict[str, Any]]) -> No
 
 
 def _json(data: dict[str, Any]) -> str:
-    return json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return dumps(data)

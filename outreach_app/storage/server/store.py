@@ -14,7 +14,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import json
 import secrets
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -36,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import IntegrityError
 
 from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.storage.server.json_text import dumps, loads
 from outreach_app.storage.server.tables import (
     accounts,
     changes,
@@ -140,7 +140,7 @@ def _account(values: Any) -> Account:
 
 def _stored(row: Any) -> StoredRecord:
     return StoredRecord(
-        row.table_name, row.row_id, json.loads(row.data), row.branch_id, row.village_id,
+        row.table_name, row.row_id, loads(row.data), row.branch_id, row.village_id,
         row.owner_id,
     )  # fmt: skip
 
@@ -148,7 +148,7 @@ def _stored(row: Any) -> StoredRecord:
 def _logged(row: Any) -> LoggedChange:
     return LoggedChange(
         row.server_seq, row.device_id, row.seq, row.table_name, row.row_id, row.op,
-        json.loads(row.fields), row.hlc, json.loads(row.versions) if row.versions else None,
+        loads(row.fields), row.hlc, loads(row.versions) if row.versions else None,
     )  # fmt: skip
 
 
@@ -345,7 +345,7 @@ class ServerStore:
         """`is_new`: the caller knows the row is not there yet, so it is inserted straight
         away (a push of new records is mostly that)."""
         values = {
-            "data": json.dumps(record.data, ensure_ascii=False, sort_keys=True),
+            "data": dumps(record.data),
             "branch_id": record.branch_id,
             "village_id": record.village_id,
             "owner_id": record.owner_id,
@@ -394,10 +394,10 @@ class ServerStore:
             insert(changes).values(
                 device_id=change["device_id"], seq=change["seq"], table_name=change["table"],
                 row_id=change["row_id"], op=change["op"],
-                fields=json.dumps(change["fields"], ensure_ascii=False, sort_keys=True),
+                fields=dumps(change["fields"]),
                 hlc=change["hlc"], account_id=account_id, branch_id=scope.branch_id,
                 village_id=scope.village_id, owner_id=scope.owner_id, accepted_at=_now(),
-                versions=json.dumps(change["versions"]) if change.get("versions") else None,
+                versions=dumps(change["versions"]) if change.get("versions") else None,
             )
         )  # fmt: skip
         return _new_id(result.inserted_primary_key)
