@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
-from typing import Annotated, Any, Literal, Protocol, Self
+from typing import Annotated, Any, Literal, Self
 
 from pydantic import BaseModel, Field, PrivateAttr, RootModel, model_validator
 
+from outreach_app.domain.change_shape import ChangeLike, PulledLike
 from outreach_app.sync.packing import (
     deltas,
     hlc_number,
@@ -51,30 +52,6 @@ RowId = Annotated[str, Field(max_length=ID_LENGTH)]
 SeqRange = tuple[int, int]
 # (seq, hlc, row id, fields) of one change in a group
 Row = tuple[int, str, str, dict[str, Any]]
-
-
-class ChangeLike(Protocol):
-    """What a group is made of: an outbox row on a laptop, a logged change on the server."""
-
-    @property
-    def seq(self) -> int: ...
-    @property
-    def table(self) -> str: ...
-    @property
-    def row_id(self) -> str: ...
-    @property
-    def op(self) -> str: ...
-    @property
-    def fields(self) -> dict[str, Any]: ...
-    @property
-    def hlc(self) -> str: ...
-
-
-class PulledLike(ChangeLike, Protocol):
-    @property
-    def server_seq(self) -> int: ...
-    @property
-    def device_id(self) -> str: ...
 
 
 class Change(BaseModel):

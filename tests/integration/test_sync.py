@@ -102,20 +102,27 @@ def test_the_cursor_moves_past_changes_a_laptop_does_not_receive(branch, server,
     assert saumlaki.rows("participants") == {}  # and nothing of Latta arrived
 
 
+def phone_edited_on_both(staff: Laptop, agent: Laptop, villages, schedule) -> str:
+    """A participant both have; the agent edits his phone offline, then the office edits it
+    later (by the clock, not only by device id) and syncs. Returns his id."""
+    enrol, _pay = services(agent, schedule)
+    person_id, _ = enrol.register(make_participant(villages["Wowonda"], agent_id=None),
+                                  agent.user("agen.saumlaki"))  # fmt: skip
+    agent.sync.sync()
+    staff.sync.sync()
+    agent.store.participants.update(person_id, phone="081200000001")
+    time.sleep(0.005)
+    staff.store.participants.update(person_id, phone="081200000002")
+    staff.sync.sync()
+    return person_id
+
+
 def test_a_newer_write_answered_for_an_early_edit_never_beats_a_later_one(branch, schedule) -> None:
     """The agent edits a phone, the office edits it after that, the agent edits it once more;
     all of it offline. The push answers the first edit with the office's newer write, but the
     agent's second edit is newer still: it must stay, here and on the server."""
     staff, saumlaki, _ambon, villages = branch
-    enrol, _pay = services(saumlaki, schedule)
-    person_id, _ = enrol.register(make_participant(villages["Wowonda"], agent_id=None),
-                                  saumlaki.user("agen.saumlaki"))  # fmt: skip
-    saumlaki.sync.sync()
-    staff.sync.sync()
-    saumlaki.store.participants.update(person_id, phone="081200000001")
-    time.sleep(0.005)  # the office's write is later by the clock, not only by device id
-    staff.store.participants.update(person_id, phone="081200000002")
-    staff.sync.sync()
+    person_id = phone_edited_on_both(staff, saumlaki, villages, schedule)
     time.sleep(0.005)
     saumlaki.store.participants.update(person_id, phone="081200000003")
     saumlaki.sync.sync()
@@ -131,15 +138,7 @@ def test_a_lost_reply_with_newer_writes_is_answered_again(branch, server, schedu
     value back; that reply is lost. The batch sent again is "already had", and its answer
     must still carry the newer write."""
     staff, saumlaki, _ambon, villages = branch
-    enrol, _pay = services(saumlaki, schedule)
-    person_id, _ = enrol.register(make_participant(villages["Wowonda"], agent_id=None),
-                                  saumlaki.user("agen.saumlaki"))  # fmt: skip
-    saumlaki.sync.sync()
-    staff.sync.sync()
-    saumlaki.store.participants.update(person_id, phone="081200000001")
-    time.sleep(0.005)  # the office's write is later by the clock, not only by device id
-    staff.store.participants.update(person_id, phone="081200000002")
-    staff.sync.sync()
+    person_id = phone_edited_on_both(staff, saumlaki, villages, schedule)
     state = saumlaki.sync.state
     batch = state.outgoing(50)
     with SyncClient(server.url, state.setting("sync_token")) as client:

@@ -20,11 +20,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from sqlalchemy import Connection, Insert, bindparam, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
+from outreach_app.domain.change_shape import DeviceChange
 from outreach_app.storage.server.json_text import dumps
 from outreach_app.storage.server.store import ServerStore, StoredRecord, _now, _stored
 from outreach_app.storage.server.tables import changes, field_versions, records
@@ -51,25 +52,6 @@ _VERSIONS_OF = select(
     field_versions.c.row_id.in_(bindparam("ids", expanding=True)),
 )
 _LOG = insert(changes)
-
-
-class LoggableChange(Protocol):
-    """A change as the log keeps it (the wire protocol's Change is one)."""
-
-    @property
-    def device_id(self) -> str: ...
-    @property
-    def seq(self) -> int: ...
-    @property
-    def table(self) -> str: ...
-    @property
-    def row_id(self) -> str: ...
-    @property
-    def op(self) -> str: ...
-    @property
-    def fields(self) -> dict[str, Any]: ...
-    @property
-    def hlc(self) -> str: ...
 
 
 @dataclass(slots=True)
@@ -244,7 +226,7 @@ class RowBatch:
         for cached in [k for k in self._owned if k[0] == record.table]:
             del self._owned[cached]
 
-    def log(self, change: LoggableChange, account_id: int, scope: StoredRecord) -> None:
+    def log(self, change: DeviceChange, account_id: int, scope: StoredRecord) -> None:
         """An accepted change (just saved), numbered in the order this is called."""
         fields = _json(change.fields)
         pending = self._pending.get((change.table, change.row_id))
