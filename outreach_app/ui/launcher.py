@@ -12,7 +12,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import QThreadPool, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -94,7 +94,7 @@ def build_window(
     demo: bool,
     printing: Callable[[], PrintService] | None = None,
     sync: SyncService | None = None,
-    spreadsheets: SpreadsheetJobs | None = None,
+    spreadsheets: Callable[[], SpreadsheetJobs] | None = None,
     dashboard: Callable[[], DashboardService] | None = None,
     unprotected: bool = False,
 ) -> MainWindow:
@@ -226,7 +226,13 @@ def run_desktop(
 
         window.page_loaded.connect(save_and_quit)
     if started is not None:
-        window.page_loaded.connect(lambda _name: started(), Qt.ConnectionType.SingleShotConnection)
+        # once, at the first page loaded (Qt.ConnectionType.SingleShotConnection would load the
+        # Qt namespace, ~15 ms, which the Today page otherwise never needs)
+        def first_page_loaded(_name: str) -> None:
+            window.page_loaded.disconnect(first_page_loaded)
+            started()
+
+        window.page_loaded.connect(first_page_loaded)
     collector = GuiThreadGarbageCollector(app)
     collector.start()
     window.show()
