@@ -66,13 +66,20 @@ def app_icon() -> QIcon:
     return icon
 
 
+SET_UP = "perisaiSetUp"  # a property of the QApplication once its font and icon are in place
+
+
 def application(language: str | None = None) -> QApplication:
     """The one QApplication; `language` installs translations (before any widget exists,
-    because a built widget keeps the text it was made with)."""
+    because a built widget keeps the text it was made with). The font and the icon are set
+    once: asked again (run_desktop does), it does not read and register them twice."""
     app = QApplication.instance() or QApplication(["outreach"])
     assert isinstance(app, QApplication)
     if language is not None:
         install_translators(app, language)
+    if app.property(SET_UP):
+        return app
+    app.setProperty(SET_UP, True)
     family = load_bundled_fonts()
     if family:
         app.setFont(QFont(family, 10))
@@ -235,8 +242,10 @@ def run_desktop(
         window.page_loaded.connect(first_page_loaded)
     collector = GuiThreadGarbageCollector(app)
     collector.start()
-    window.show()
+    # the page first: its data is being read on the worker while the window is made visible
+    # (and laid out once, with the page in it); nothing is painted before the event loop runs
     window.show_page(page)
+    window.show()
     code = app.exec()
     if idle_lock is not None:
         idle_lock.stop()

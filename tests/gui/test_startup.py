@@ -200,3 +200,26 @@ def test_the_first_page_loaded_starts_the_warm_up_once(qtbot, window, tmp_path: 
     assert code == 0
     assert loads == ["today", "today"]
     assert started == ["today"]
+
+
+def test_the_application_is_set_up_once_and_still_takes_a_language(qapp) -> None:
+    """run_desktop asks for the application again: the font and the icon are not read and
+    registered a second time, but a language given is installed."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+
+    from outreach_app.ui import launcher
+    from outreach_app.ui.translations import QT_LOCALES
+
+    app = launcher.application()
+    assert app is qapp and app.property(launcher.SET_UP)
+    font = app.font()
+    try:
+        assert launcher.application("en") is app
+        assert QCoreApplication.translate("Labels", "Nelayan") == "Fishers"
+        assert app.font() == font and not app.windowIcon().isNull()
+    finally:
+        for translator in launcher.install_translators(app, "id"):
+            app.removeTranslator(translator)
+            translator.setParent(None)
+        QLocale.setDefault(QT_LOCALES["id"])
+    assert QCoreApplication.translate("Labels", "Nelayan") == "Nelayan"
