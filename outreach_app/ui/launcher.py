@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QThreadPool, QTimer
+from PySide6.QtCore import QSize, QThreadPool, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -55,13 +56,22 @@ def load_bundled_fonts() -> str | None:
 ICON_SIZES = (32, 64, 256)  # title bar, task switcher, large views; more sizes ship for desktops
 
 
-def app_icon() -> QIcon:
-    """The window's icon from resources/icons (drawn from the SVG by packaging/make_icons.py)."""
-    icons = resources.files("outreach_app.resources").joinpath("icons")
+def app_icon(icons: Traversable | None = None) -> QIcon:
+    """The window's icon from resources/icons (drawn from the SVG by packaging/make_icons.py).
+
+    From files on disk (installed, or the PyInstaller bundle) Qt decodes a size when it is
+    first drawn, by the title bar or the task switcher, not at start-up (~5 ms); from a zipped
+    package the bytes are decoded now."""
+    if icons is None:
+        icons = resources.files("outreach_app.resources").joinpath("icons")
     icon = QIcon()
     for size in ICON_SIZES:
+        source = icons.joinpath(f"perisai-outreach-{size}.png")
+        if isinstance(source, Path):
+            icon.addFile(str(source), QSize(size, size))
+            continue
         pixmap = QPixmap()
-        if pixmap.loadFromData(icons.joinpath(f"perisai-outreach-{size}.png").read_bytes()):
+        if pixmap.loadFromData(source.read_bytes()):
             icon.addPixmap(pixmap)
     return icon
 

@@ -223,3 +223,33 @@ def test_the_application_is_set_up_once_and_still_takes_a_language(qapp) -> None
             translator.setParent(None)
         QLocale.setDefault(QT_LOCALES["id"])
     assert QCoreApplication.translate("Labels", "Nelayan") == "Nelayan"
+
+
+@pytest.mark.parametrize("packaged", ["files", "zip"])
+def test_the_window_icon_draws_each_shipped_size(qapp, tmp_path: Path, packaged: str) -> None:
+    """From files, read when first drawn (not decoded at start-up); from a zipped package,
+    decoded at once. Either way each size is the shipped picture, pixel for pixel."""
+    import zipfile
+    from importlib import resources
+
+    from PySide6.QtGui import QImage
+
+    from outreach_app.ui import launcher
+
+    shipped_icons = resources.files("outreach_app.resources").joinpath("icons")
+    icons = shipped_icons
+    if packaged == "zip":
+        with zipfile.ZipFile(tmp_path / "app.zip", "w") as archive:
+            for n in launcher.ICON_SIZES:
+                name = f"perisai-outreach-{n}.png"
+                archive.writestr(f"icons/{name}", shipped_icons.joinpath(name).read_bytes())
+        icons = zipfile.Path(tmp_path / "app.zip", "icons/")
+    icon = launcher.app_icon(icons)
+    sizes = {(size.width(), size.height()) for size in icon.availableSizes()}
+    assert sizes == {(n, n) for n in launcher.ICON_SIZES}
+    for n in launcher.ICON_SIZES:
+        name = f"perisai-outreach-{n}.png"
+        shipped = QImage.fromData(shipped_icons.joinpath(name).read_bytes())
+        drawn = icon.pixmap(n, n).toImage()
+        argb = QImage.Format.Format_ARGB32
+        assert not shipped.isNull() and drawn.convertToFormat(argb) == shipped.convertToFormat(argb)
