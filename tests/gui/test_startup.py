@@ -23,6 +23,7 @@ LATER = (
     "outreach_app.services.exporting",
     "outreach_app.services.importing",
     "outreach_app.tabular.reading",
+    "outreach_app.domain.import_fields",
     "openpyxl",
     # printing: the documents, reportlab, the QR codes and the receipts' signatures
     "outreach_app.services.printing",
