@@ -252,10 +252,8 @@ def run_desktop(
         window.page_loaded.connect(first_page_loaded)
     collector = GuiThreadGarbageCollector(app)
     collector.start()
-    # the page first: its data is being read on the worker while the window is made visible
-    # (and laid out once, with the page in it); nothing is painted before the event loop runs
-    window.show_page(page)
     window.show()
+    window.show_page(page)
     code = app.exec()
     if idle_lock is not None:
         idle_lock.stop()
