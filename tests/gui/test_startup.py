@@ -36,8 +36,9 @@ LATER = (
     "outreach_app.services.dashboard",
     "outreach_app.storage.dashboard",
     "outreach_app.domain.incentives",
-    # signing in to the branch server and syncing
+    # signing in to the branch server and syncing, by the network or by file
     "outreach_app.ui.dialogs.sync",
+    "outreach_app.services.bundles",
     "outreach_app.sync.client",
     "httpx",
     "pydantic",
