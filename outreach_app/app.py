@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import logging
 import os
 import sys
@@ -158,7 +159,8 @@ def printing_for(services: AppServices) -> PrintService:
 
 
 def spreadsheets_for(services: AppServices) -> SpreadsheetJobs:
-    """Import and export for the window; openpyxl loads only when a file is read or written."""
+    """Import and export for the window, made at the first import or export (its modules cost
+    ~15 ms at start-up); openpyxl loads only when a file is read or written."""
     from outreach_app.services.spreadsheets import SpreadsheetJobs
 
     return SpreadsheetJobs(services.store, services.schedule, dt.date.today, services.regions)
@@ -179,6 +181,21 @@ def log_dir() -> Path:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Start-up makes ~65k objects that live as long as the process (modules, classes, Qt
+    # wrappers): the cyclic collector would go through them ~100 times before the first page
+    # shows (~15 ms) and free next to nothing. It stays off until a command starts, or until
+    # the desktop app's GUI-thread collector takes over (ui/gc_guard.py), whose first pass
+    # comes half a second after the window is up; so the sign-in dialog's worker thread
+    # cannot collect either, which gc_guard exists to prevent. `python -m outreach_app` and
+    # the `outreach` command switch it off before this module is even imported (__main__.py).
+    gc.disable()
+    try:
+        return _run(argv)
+    finally:
+        gc.enable()
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = cli.parse(argv)
     # the desktop app keeps a log of what it did; a command only of what went wrong
     report = diagnostics.install(
@@ -188,6 +205,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     try:
         if args.command:
+            gc.enable()  # a command may run for hours (serve) or make 200k records (demo)
             context = cli.CliContext(
                 db_path=db_path_for,
                 regions=lambda: reference_for(db_path_for(args)).regions(),
@@ -334,7 +352,7 @@ def run_desktop_app(args: argparse.Namespace, report: diagnostics.Diagnostics | 
                 services.demo,
                 lambda: printing_for(services),
                 sync,
-                spreadsheets_for(services),
+                lambda: spreadsheets_for(services),
                 lambda: dashboard_for(services),
                 unprotected=key is None,
             )

@@ -6,11 +6,13 @@ from __future__ import annotations
 import json
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from outreach_app.domain.errors import RateTableError
-from outreach_app.domain.incentives import IncentiveSchedule, incentive_schedule_from_dict
 from outreach_app.domain.rates import RateSchedule, schedule_from_dict
+
+if TYPE_CHECKING:  # the incentive rules load with the dashboard or Settings, not at start-up
+    from outreach_app.domain.incentives import IncentiveSchedule
 
 BPU_TABLE = "bpu.json"
 INCENTIVE_TABLE = "incentive.json"
@@ -23,6 +25,8 @@ def load_schedule(path: Path | None = None) -> RateSchedule:
 
 def load_incentive_schedule(path: Path | None = None) -> IncentiveSchedule:
     """The agents' incentive rules from `path`, or the ones shipped with the app."""
+    from outreach_app.domain.incentives import incentive_schedule_from_dict
+
     return incentive_schedule_from_dict(_read_table(INCENTIVE_TABLE, path, "Tabel insentif"))
 
 

@@ -101,8 +101,11 @@ class TodayService:
         view: ReadView, agent: User | None, villages: list[Village]
     ) -> list[VillageCoverage]:
         """The agent's villages (those it visits or enrols in), or all for branch staff."""
-        counts = view.participant_list.registered_by_village()
+        chosen = villages
         if agent is not None:
             mine = view.visits.villages_of_agent(agent.stamp.id)
-            villages = [v for v in villages if v.stamp.id in mine] or villages
-        return [VillageCoverage(v, counts.get(v.stamp.id, 0)) for v in villages]
+            chosen = [v for v in villages if v.stamp.id in mine] or villages
+        # only the villages shown are counted: an agent's few cost a third of all of them
+        only = None if chosen is villages else [v.stamp.id for v in chosen]
+        counts = view.participant_list.registered_by_village(only)
+        return [VillageCoverage(v, counts.get(v.stamp.id, 0)) for v in chosen]

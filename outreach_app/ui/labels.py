@@ -3,10 +3,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
-from outreach_app.domain.import_fields import ImportField
 from outreach_app.domain.models import Segment, VisitStatus
+
+if TYPE_CHECKING:  # the import's column names load with the import dialog
+    from outreach_app.domain.import_fields import ImportField
 
 
 def segment_labels() -> dict[Segment, str]:
@@ -30,6 +34,8 @@ def visit_status_labels() -> dict[VisitStatus, str]:
 
 def import_field_labels() -> dict[ImportField, str]:
     """The mapping step's choices: where a column of the file goes."""
+    from outreach_app.domain.import_fields import ImportField
+
     return {
         ImportField.NIK: QCoreApplication.translate("Labels", "NIK"),
         ImportField.FULL_NAME: QCoreApplication.translate("Labels", "Nama lengkap"),

@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtCore import QSize, QThreadPool, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QIcon, QPixmap
 from PySide6.QtWidgets import QApplication
 
@@ -55,24 +56,40 @@ def load_bundled_fonts() -> str | None:
 ICON_SIZES = (32, 64, 256)  # title bar, task switcher, large views; more sizes ship for desktops
 
 
-def app_icon() -> QIcon:
-    """The window's icon from resources/icons (drawn from the SVG by packaging/make_icons.py)."""
-    icons = resources.files("outreach_app.resources").joinpath("icons")
+def app_icon(icons: Traversable | None = None) -> QIcon:
+    """The window's icon from resources/icons (drawn from the SVG by packaging/make_icons.py).
+
+    From files on disk (installed, or the PyInstaller bundle) Qt decodes a size when it is
+    first drawn, by the title bar or the task switcher, not at start-up (~5 ms); from a zipped
+    package the bytes are decoded now."""
+    if icons is None:
+        icons = resources.files("outreach_app.resources").joinpath("icons")
     icon = QIcon()
     for size in ICON_SIZES:
+        source = icons.joinpath(f"perisai-outreach-{size}.png")
+        if isinstance(source, Path):
+            icon.addFile(str(source), QSize(size, size))
+            continue
         pixmap = QPixmap()
-        if pixmap.loadFromData(icons.joinpath(f"perisai-outreach-{size}.png").read_bytes()):
+        if pixmap.loadFromData(source.read_bytes()):
             icon.addPixmap(pixmap)
     return icon
 
 
+SET_UP = "perisaiSetUp"  # a property of the QApplication once its font and icon are in place
+
+
 def application(language: str | None = None) -> QApplication:
     """The one QApplication; `language` installs translations (before any widget exists,
-    because a built widget keeps the text it was made with)."""
+    because a built widget keeps the text it was made with). The font and the icon are set
+    once: asked again (run_desktop does), it does not read and register them twice."""
     app = QApplication.instance() or QApplication(["outreach"])
     assert isinstance(app, QApplication)
     if language is not None:
         install_translators(app, language)
+    if app.property(SET_UP):
+        return app
+    app.setProperty(SET_UP, True)
     family = load_bundled_fonts()
     if family:
         app.setFont(QFont(family, 10))
@@ -94,7 +111,7 @@ def build_window(
     demo: bool,
     printing: Callable[[], PrintService] | None = None,
     sync: SyncService | None = None,
-    spreadsheets: SpreadsheetJobs | None = None,
+    spreadsheets: Callable[[], SpreadsheetJobs] | None = None,
     dashboard: Callable[[], DashboardService] | None = None,
     unprotected: bool = False,
 ) -> MainWindow:
@@ -226,7 +243,13 @@ def run_desktop(
 
         window.page_loaded.connect(save_and_quit)
     if started is not None:
-        window.page_loaded.connect(lambda _name: started(), Qt.ConnectionType.SingleShotConnection)
+        # once, at the first page loaded (Qt.ConnectionType.SingleShotConnection would load the
+        # Qt namespace, ~15 ms, which the Today page otherwise never needs)
+        def first_page_loaded(_name: str) -> None:
+            window.page_loaded.disconnect(first_page_loaded)
+            started()
+
+        window.page_loaded.connect(first_page_loaded)
     collector = GuiThreadGarbageCollector(app)
     collector.start()
     window.show()

@@ -9,8 +9,6 @@ from __future__ import annotations
 import io
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -183,39 +181,3 @@ def test_reminder_list_prints_for_the_chosen_village(qtbot, page: DashboardPage,
     first = page.people_model.table.rows[0][0]
     assert first in "".join(pdf_pages_text(preview.pdf))
     preview.close()
-
-
-def test_the_page_and_qt_charts_load_only_when_opened(tmp_path: Path, demo_db_template) -> None:
-    """Start-up must not pay for the dashboard: nothing of it is imported until it is shown."""
-    db = tmp_path / "demo.db"
-    shutil.copy(demo_db_template, db)
-    script = f"""
-import sys
-from outreach_app.app import open_services, dashboard_for
-from outreach_app.ui import launcher
-from outreach_app.services.setup import SetupService
-from outreach_app.services.today import TodayService
-from outreach_app.services.participants import ParticipantDirectory
-from outreach_app.services.visits import VisitService
-from pathlib import Path
-app = launcher.application("id")
-services = open_services(Path({str(db)!r}), demo=True)
-setup = SetupService(services.store, Path({str(tmp_path / "c.json")!r}), Path({str(tmp_path)!r}))
-today = TodayService(services.store, lambda: __import__("datetime").date(2026, 11, 21))
-window = launcher.build_window(today, ParticipantDirectory(services.store, today.today),
-    services.enrolment, services.payments, VisitService(services.store, services.regions,
-    today.today), setup, today.current_agent(), "x", True, None, None,
-    lambda: dashboard_for(services))
-window.show_page("today")
-heavy = ("PySide6.QtCharts", "outreach_app.ui.pages.dashboard",
-         "outreach_app.services.dashboard", "openpyxl")
-loaded = [m for m in heavy if m in sys.modules]
-print("before", loaded)
-window.show_page("dashboard")
-print("after", "PySide6.QtCharts" in sys.modules)
-"""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                         env=env, timeout=120, check=True).stdout  # fmt: skip
-    assert "before []" in out, out
-    assert "after True" in out, out

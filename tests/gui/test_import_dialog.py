@@ -72,7 +72,7 @@ def page(qtbot, demo_store: Store, actions: ParticipantActions, directory, worke
          tmp_path: Path) -> ParticipantsPage:  # fmt: skip
     load_bundled_fonts()
     jobs = SpreadsheetJobs(demo_store, schedule, lambda: TODAY)
-    exports = ExportActions(jobs, worker, lambda: tmp_path / "docs")
+    exports = ExportActions(lambda: jobs, worker, lambda: tmp_path / "docs")
     with_files = ParticipantActions(actions.enrolment, actions.payments, actions.actor, exports)
     shown = ParticipantsPage(directory, worker, with_files)
     qtbot.addWidget(shown)

@@ -113,10 +113,10 @@ class ParticipantTableModel(RowsTableModel):
             self._total = len(first_page)
             self._counting = self._more
             self.endResetModel()
+            if self._more:  # counted on the worker while the page shows the rows (and the
+                self._worker.run(count, counted)  # first person's detail); told after them
             self.rows_shown.emit()
-            if self._more:
-                self._worker.run(count, counted)
-            else:
+            if not self._more:
                 counted(len(first_page))  # a short page is the whole answer: nothing to count
 
         def count(_context: TaskContext) -> int:

@@ -25,12 +25,9 @@ from PySide6.QtWidgets import (
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import Participant, ParticipantStatus
 from outreach_app.reference.money_text import format_count
-from outreach_app.services.exporting import ExportKind
 from outreach_app.services.participants import ParticipantDirectory, ParticipantFilter
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.actions import ParticipantActions
-from outreach_app.ui.dialogs.enrolment import EnrolmentDialog
-from outreach_app.ui.dialogs.payment import PaymentDialog, ask_void_reason
 from outreach_app.ui.documents import DocumentActions
 from outreach_app.ui.models.participants import (
     COL_BIRTH,
@@ -50,8 +47,10 @@ from outreach_app.ui.widgets.participant_detail import ParticipantDetailView
 from outreach_app.ui.widgets.print_button import print_menu_button
 from outreach_app.ui.workers import Worker
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs and the export's module load when first used (~8 ms)
+    from outreach_app.ui.dialogs.enrolment import EnrolmentDialog
     from outreach_app.ui.dialogs.import_participants import ImportDialog
+    from outreach_app.ui.dialogs.payment import PaymentDialog
 
 SEARCH_DEBOUNCE_MS = 200
 
@@ -319,6 +318,8 @@ class ParticipantsPage(QWidget):
         exports = self._actions.exports
         if exports is None:
             return
+        from outreach_app.services.exporting import ExportKind
+
         filters = self.current_filters()
         name = f"peserta-{self._directory.today():%Y-%m-%d}.xlsx"
         exports.ask(self, name, lambda jobs, target: jobs.export(
@@ -335,12 +336,16 @@ class ParticipantsPage(QWidget):
         )
         if not ok or chosen not in names:
             return
+        from outreach_app.services.exporting import ExportKind
+
         village = villages[names.index(chosen)]
         name = f"peserta-{village.code}-{self._directory.today():%Y-%m-%d}.xlsx"
         exports.ask(self, name, lambda jobs, target: jobs.export(
             ExportKind.PARTICIPANTS, target, village_id=village.stamp.id))  # fmt: skip
 
     def open_enrolment(self, draft: Participant | None) -> EnrolmentDialog | None:
+        from outreach_app.ui.dialogs.enrolment import EnrolmentDialog
+
         actor = self._actions.actor
         if actor is None:
             return None
@@ -363,6 +368,8 @@ class ParticipantsPage(QWidget):
 
     def open_payment(self) -> PaymentDialog | None:
         actor, shown = self._actions.actor, self.detail.shown
+        from outreach_app.ui.dialogs.payment import PaymentDialog
+
         if actor is None or shown is None:
             return None
         dialog = PaymentDialog(
@@ -375,6 +382,8 @@ class ParticipantsPage(QWidget):
 
     def void_receipt(self, receipt_no: str, reason: str | None = None) -> None:
         actor, shown = self._actions.actor, self.detail.shown
+        from outreach_app.ui.dialogs.payment import ask_void_reason
+
         if actor is None or shown is None:
             return
         reason = reason or ask_void_reason(self, receipt_no)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,18 +29,18 @@ from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import User, Village
 from outreach_app.reference.dates_text import month_span
 from outreach_app.reference.money_text import format_count, format_rupiah, parse_rupiah
-from outreach_app.services.exporting import ExportKind
 from outreach_app.services.payments import DaySheet, PaymentService
 from outreach_app.storage.errors import StorageUnavailable
-from outreach_app.ui.dialogs.group_payment import GroupPaymentDialog
-from outreach_app.ui.dialogs.payer_list import PayerListDialog
-from outreach_app.ui.dialogs.payment import ask_void_reason
 from outreach_app.ui.documents import DocumentActions
 from outreach_app.ui.export_actions import ExportActions
 from outreach_app.ui.translations import date_locale
 from outreach_app.ui.widgets.cards import StatCard, title
 from outreach_app.ui.widgets.print_button import print_menu_button
 from outreach_app.ui.workers import Worker
+
+if TYPE_CHECKING:  # the dialogs and the export's module load when first used (~6 ms)
+    from outreach_app.ui.dialogs.group_payment import GroupPaymentDialog
+    from outreach_app.ui.dialogs.payer_list import PayerListDialog
 
 
 class DepositDialog(QDialog):
@@ -233,6 +234,8 @@ class PaymentsPage(QWidget):
         self.void_receipt(self.sheet.receipts[row].payment.receipt_no)
 
     def void_receipt(self, receipt_no: str, reason: str | None = None) -> bool:
+        from outreach_app.ui.dialogs.payment import ask_void_reason
+
         if self._agent is None:
             return False
         reason = reason or ask_void_reason(self, receipt_no)
@@ -242,6 +245,8 @@ class PaymentsPage(QWidget):
         return self._act(lambda: self._service.void(receipt_no, reason, agent))
 
     def open_group_payment(self) -> GroupPaymentDialog | None:
+        from outreach_app.ui.dialogs.group_payment import GroupPaymentDialog
+
         if self._agent is None:
             return None
         dialog = GroupPaymentDialog(
@@ -264,6 +269,8 @@ class PaymentsPage(QWidget):
             self._documents.day_receipts(self, self._agent.stamp.id, self.day.date().toPython())
 
     def open_payer_list(self) -> PayerListDialog | None:
+        from outreach_app.ui.dialogs.payer_list import PayerListDialog
+
         if self._documents is None:
             return None
         dialog = PayerListDialog(
@@ -307,6 +314,8 @@ class PaymentsPage(QWidget):
 
     def export_receipts(self, village: Village | None) -> None:
         """Every receipt on this laptop (voided ones marked), or those of one village."""
+        from outreach_app.services.exporting import ExportKind
+
         if self._exports is None:
             return
         day = self.day.date().toPython()

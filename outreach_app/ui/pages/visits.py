@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import replace
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
 from PySide6.QtWidgets import (
@@ -33,7 +33,6 @@ from outreach_app.reference.dates_text import short_date
 from outreach_app.reference.money_text import format_count
 from outreach_app.services.visits import VisitFilter, VisitNames, VisitService
 from outreach_app.storage.errors import StorageUnavailable
-from outreach_app.ui.dialogs.visit import OutcomeDialog, VisitDialog
 from outreach_app.ui.documents import DocumentActions
 from outreach_app.ui.export_actions import ExportActions
 from outreach_app.ui.labels import visit_status_labels
@@ -49,10 +48,13 @@ from outreach_app.ui.widgets.print_button import print_menu_button
 from outreach_app.ui.widgets.visit_calendar import CalendarLegend, VisitCalendar
 from outreach_app.ui.workers import Worker
 
+if TYPE_CHECKING:  # the visit dialogs load when first opened (~5 ms)
+    from outreach_app.ui.dialogs.visit import OutcomeDialog, VisitDialog
+
 WEEK, MONTH, UPCOMING, PAST_30, DAY = "week", "month", "upcoming", "past30", "day"
 MESSAGE_STYLE = {"error": "color: #b91c1c;", "info": "color: #1d7a3a;"}
 
-D = TypeVar("D", VisitDialog, OutcomeDialog, QInputDialog)
+D = TypeVar("D", "VisitDialog", "OutcomeDialog", QInputDialog)
 Loaded = tuple[list[VisitPlan], list[VisitPlan], VisitNames]
 
 
@@ -366,6 +368,8 @@ class VisitsPage(QWidget):
     # Actions. Dialogs open with open(), not exec(): the page keeps painting meanwhile.
 
     def open_new(self) -> VisitDialog | None:
+        from outreach_app.ui.dialogs.visit import VisitDialog
+
         if self._user is None:
             return None
         day = self.calendar.selected_day()
@@ -376,6 +380,8 @@ class VisitsPage(QWidget):
         return self._open(dialog)
 
     def open_edit(self) -> VisitDialog | None:
+        from outreach_app.ui.dialogs.visit import VisitDialog
+
         visit = self.selected_visit()
         if self._user is None or visit is None or visit.status is VisitStatus.CANCELLED:
             return None
@@ -386,6 +392,8 @@ class VisitsPage(QWidget):
         return self._open(dialog)
 
     def open_outcome(self) -> OutcomeDialog | None:
+        from outreach_app.ui.dialogs.visit import OutcomeDialog
+
         visit = self.selected_visit()
         if self._user is None or visit is None:
             return None

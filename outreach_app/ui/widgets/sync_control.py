@@ -18,12 +18,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QW
 
 from outreach_app.reference.money_text import format_count
 from outreach_app.services.sync import SyncReport, SyncService, SyncStatus
-from outreach_app.ui.dialogs.sync import SignInDialog, SyncProblemsDialog
 from outreach_app.ui.workers import TaskContext, Worker
 
-if TYPE_CHECKING:  # the bundle actions and review dialog load when first used
+if TYPE_CHECKING:  # the bundle actions and the dialogs load when first used
     from outreach_app.ui.bundle_actions import BundleActions
     from outreach_app.ui.dialogs.duplicates import DuplicateReviewDialog
+    from outreach_app.ui.dialogs.sync import SignInDialog, SyncProblemsDialog
 
 AUTO_SYNC_MS = 5 * 60 * 1000
 MAX_BACKOFF = 12  # x 5 minutes
@@ -130,6 +130,8 @@ class SyncControl(QWidget):
             self.cancel_button.setEnabled(False)
 
     def ask_sign_in(self) -> SignInDialog:
+        from outreach_app.ui.dialogs.sync import SignInDialog  # loads Qt.* (~15 ms): not at start
+
         dialog = SignInDialog(self._service.server() or "", self._service.username() or "",
                               self.window())  # fmt: skip
         dialog.accepted.connect(lambda: self.sign_in(*dialog.answers()))
@@ -147,6 +149,8 @@ class SyncControl(QWidget):
         )
 
     def show_problems(self) -> SyncProblemsDialog:
+        from outreach_app.ui.dialogs.sync import SyncProblemsDialog  # on first use, as above
+
         dialog = SyncProblemsDialog(self._service, self.window())
         dialog.finished.connect(lambda _result: self.refresh())
         dialog.reviews_requested.connect(self.show_reviews)
