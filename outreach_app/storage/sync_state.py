@@ -8,7 +8,11 @@ outbox: they came from the server and must not go back to it.
 
 A change that cannot be applied yet is held, in order, instead of dropped: the same NIK as a
 live participant here (it waits for the branch's duplicate review), or a row whose parent has
-not arrived. Held changes are tried again after every page.
+not arrived. Held changes are tried again after every page. Later changes of a held row wait
+behind it, except a snapshot: it is the whole row with every field's version (an agent just
+assigned the village), so it may land first and the edits held before it then merge by
+version; otherwise an edit made before the assignment, waiting for the row, would block the
+very snapshot that brings the row.
 
 A page is applied with as few statements as it allows: which of its rows exist here and which
 wait is read once for the page, and consecutive new rows of one table are inserted together
@@ -198,7 +202,7 @@ class SyncState:
                     continue
                 self._insert_run(run, held, here, report)
                 run, in_run = [], set()
-                if key in held:
+                if key in held and change["op"] != "snapshot":  # a snapshot never waits
                     self._hold(change, WAITING_FOR_EARLIER, report)
                 elif key not in here and change["op"] == "insert":
                     run, in_run = [change], {key}
@@ -440,9 +444,9 @@ class SyncState:
             ).fetchall()
             blocked: set[tuple[str, str]] = set()
             for server_seq, table, row_id, text in held:
-                if (table, row_id) in blocked:
-                    continue
                 change = json.loads(text)
+                if (table, row_id) in blocked and change["op"] != "snapshot":
+                    continue
                 reason = self._apply(change, ApplyReport())
                 done = [server_seq]
                 if reason == DUPLICATE_NIK and change["op"] == "insert":

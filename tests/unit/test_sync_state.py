@@ -180,3 +180,23 @@ def test_the_sync_flushes_less_and_the_agents_work_stays_full(store: Store) -> N
     with pytest.raises(RuntimeError), state.replayable_writes():
         raise RuntimeError("link dropped")
     assert level() == 2
+
+
+def test_a_snapshot_lands_past_an_edit_that_waits_for_its_row(store: Store) -> None:
+    """The office edited someone's phone before assigning his village to this agent: the
+    edit arrives first and waits for the row; the snapshot that brings the row must not wait
+    behind it. Once it lands the edit merges by version (the snapshot already holds it)."""
+    state = SyncState(store)
+    person = make_participant(None, nik="8103011508950002", full_name="Baru")
+    inserted, edited = hlc_after(store, 1000), hlc_after(store, 2000)
+    report = state.apply_pulled([remote(7, person.stamp.id, {"phone": "0855"}, edited)], 7)
+    assert report.held == 1
+    fields = {**data_columns(person), "phone": "0855"}
+    snapshot = {**remote(9, person.stamp.id, fields, edited, op="snapshot"),
+                "device_id": "server-MAL",
+                "versions": {name: version(inserted, OTHER) for name in fields}
+                | {"phone": version(edited, OTHER)}}  # fmt: skip
+    report = state.apply_pulled([snapshot], cursor=9)
+    assert state.held() == [] and report.released == 1
+    assert store.participants.get(person.stamp.id).phone == "0855"
+    assert store.participants.get(person.stamp.id).full_name == "Baru"
