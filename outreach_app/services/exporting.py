@@ -135,14 +135,7 @@ class ExportService:
             headers, rows = PAYMENT_HEADERS, self._payment_rows(village_id)
         else:
             headers, rows = VISIT_HEADERS, self._visit_rows(village_id)
-        counted = _Counter(rows)
-        try:
-            path = write_table(target, headers, counted, TITLES[kind], progress=progress)
-        except OSError as exc:
-            raise DomainError(
-                f"Berkas {target} tidak bisa ditulis: {exc.strerror or exc}."
-            ) from exc
-        return ExportResult(path, kind, counted.count)
+        return _write(kind, target, headers, rows, progress, self._store.reader().is_demo())
 
     def visit_rows(self, visits: list[VisitPlan]) -> Iterator[tuple[object, ...]]:
         """The Visits page's own list, as rows (the page exports what it shows)."""
@@ -152,16 +145,8 @@ class ExportService:
         self, visits: list[VisitPlan], target: Path, progress: Progress | None = None
     ) -> ExportResult:
         format_of(target)
-        counted = _Counter(self.visit_rows(visits))
-        try:
-            path = write_table(
-                target, VISIT_HEADERS, counted, TITLES[ExportKind.VISITS], progress=progress
-            )
-        except OSError as exc:
-            raise DomainError(
-                f"Berkas {target} tidak bisa ditulis: {exc.strerror or exc}."
-            ) from exc
-        return ExportResult(path, ExportKind.VISITS, counted.count)
+        return _write(ExportKind.VISITS, target, VISIT_HEADERS, self.visit_rows(visits),
+                      progress, self._store.reader().is_demo())  # fmt: skip
 
     # --- rows --------------------------------------------------------------------------
 
@@ -224,10 +209,11 @@ def _write(
     headers: tuple[str, ...],
     rows: Iterator[tuple[object, ...]],
     progress: Progress | None,
+    demo: bool,
 ) -> ExportResult:
     counted = _Counter(rows)
     try:
-        path = write_table(target, headers, counted, TITLES[kind], progress=progress)
+        path = write_table(target, headers, counted, TITLES[kind], progress=progress, demo=demo)
     except OSError as exc:
         raise DomainError(f"Berkas {target} tidak bisa ditulis: {exc.strerror or exc}.") from exc
     return ExportResult(path, kind, counted.count)

@@ -134,6 +134,11 @@ class ImportService:
 
     def open(self, path: Path) -> ImportSource:
         table = read_table(path)
+        if table.demo and not self._store.is_demo():
+            raise UnusableFile(
+                f"Berkas {path.name} diekspor dari basis data DEMO: orang-orang di dalamnya "
+                "buatan untuk latihan. Berkas ini tidak diimpor ke basis data kerja."
+            )
         remembered = self.remembered_mapping(table.headers)
         mapping = remembered if remembered is not None else guess_mapping(table.headers)
         return ImportSource(path, table, mapping, remembered is not None)

@@ -21,7 +21,6 @@ from outreach_app.services.protection import Protection
 from outreach_app.settings import (
     CURRENT_USER_KEY,
     DEMO_DB_NAME,
-    DEMO_MARK_KEY,
     AppConfig,
     load_config,
     save_config,
@@ -301,4 +300,4 @@ def current_user(store: Store) -> User | None:
 def is_demo_database(store: Store) -> bool:
     """Filled by seed_demo, whatever the file is called (`init --demo --db any.db`): its
     window title and every printed page say demo."""
-    return store.local_setting(DEMO_MARK_KEY) == "1"
+    return store.is_demo()

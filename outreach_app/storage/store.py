@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from outreach_app.domain.hlc import HybridClock, Timestamp
 from outreach_app.domain.ids import uuid7
+from outreach_app.settings import DEMO_MARK_KEY
 from outreach_app.storage.activity import AuditLog, VisitRepository
 from outreach_app.storage.backup import copy_open_database
 from outreach_app.storage.changes import ChangeWriter
@@ -56,6 +57,11 @@ def default_receipt_prefix(device_id: str) -> str:
     return "PRS" + device_id.replace("-", "")[-5:].upper()
 
 
+def _is_demo(db: Database) -> bool:
+    row = db.execute("SELECT value FROM local_settings WHERE key = ?", [DEMO_MARK_KEY]).fetchone()
+    return row is not None and str(row[0]) == "1"
+
+
 class ReadView:
     """The read side of the store on one connection: for worker threads."""
 
@@ -81,6 +87,9 @@ class ReadView:
 
             self._dashboard = DashboardQueries(self.db)
         return self._dashboard
+
+    def is_demo(self) -> bool:
+        return _is_demo(self.db)
 
     def pending_changes(self) -> int:
         """Changes not yet acknowledged by the server (kept by triggers on the outbox)."""
@@ -227,6 +236,11 @@ class Store:
     def local_setting(self, key: str) -> str | None:
         row = self.db.execute("SELECT value FROM local_settings WHERE key = ?", [key]).fetchone()
         return None if row is None else str(row[0])
+
+    def is_demo(self) -> bool:
+        """Filled by the demo seed, whatever the file is called (`init --demo --db any.db`):
+        its window title, printed pages and exported files say demo."""
+        return _is_demo(self.db)
 
     def set_local_setting(self, key: str, value: str) -> None:
         with self.transaction():

@@ -25,7 +25,7 @@ import io
 import warnings
 import zipfile
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from outreach_app.domain.errors import DomainError
@@ -37,6 +37,7 @@ from outreach_app.domain.import_fields import (
 )
 from outreach_app.domain.import_values import FormulaCell, cell_text
 from outreach_app.domain.nik import normalise_nik
+from outreach_app.tabular.writing import DEMO_KEYWORD, DEMO_NOTICE
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000
@@ -93,6 +94,7 @@ class Table:
     header_row: int
     headers: tuple[str, ...]
     rows: tuple[tuple[int, Row], ...]
+    demo: bool = False  # written from a demo database (its notice, or "DEMO" in its keywords)
 
 
 def read_table(path: Path) -> Table:
@@ -292,7 +294,10 @@ def _table(info: SourceInfo, rows: list[tuple[int, Row]]) -> Table:
     if len(keep) != len(headers):  # an error file read back: its reason column goes
         headers = [headers[i] for i in keep]
         data = [(n, tuple(c[i] if i < len(c) else "" for i in keep)) for n, c in data]
-    return Table(info, header_number, tuple(headers), tuple(data))
+    demo = any(
+        cell_text(cell).startswith(DEMO_NOTICE[:10]) for _n, cells in rows[:at] for cell in cells
+    )
+    return Table(info, header_number, tuple(headers), tuple(data), demo)
 
 
 # --- XLSX ---------------------------------------------------------------------------------
@@ -325,7 +330,9 @@ def _read_xlsx(path: Path) -> Table:
                 first = first or exc
                 continue
             if set(guess_mapping(table.headers).values()) & set(KEY_FIELDS):
-                return table
+                keywords = str(formulas.properties.keywords or "").split(";")
+                demo = DEMO_KEYWORD in (word.strip() for word in keywords)
+                return replace(table, demo=table.demo or demo)
             first = first or table
     finally:
         formulas.close()

@@ -6,7 +6,10 @@
 - each file says it holds personal data: a CSV's first line is that notice (the import skips
   it when it looks for the header); an XLSX opens on a first sheet "PERHATIAN" with the
   notice, and carries it in its document properties (subject, keywords, description);
-- the file appears whole or not at all (written beside the target, then renamed over it).
+- the file appears whole or not at all (written beside the target, then renamed over it);
+- a file written from the demo database says so first (`DEMO_NOTICE`, and "DEMO" in an
+  XLSX's keywords), so made-up people are never taken for real ones, and the import refuses
+  it anywhere but in a demo database.
 
 XLSX cells keep their kinds: numbers as numbers, dates as dates shown dd-mm-yyyy, and text
 (a NIK among them) as text, so Excel neither rounds a 16-digit NIK nor reads it as a number.
@@ -30,6 +33,11 @@ PERSONAL_DATA_NOTICE = (
     "lahir, alamat, telepon). Simpan di tempat aman, bagikan hanya kepada yang berhak, dan "
     "hapus bila tidak diperlukan lagi."
 )
+DEMO_NOTICE = (
+    "DATA DEMO: orang-orang dalam berkas ini buatan untuk latihan, bukan peserta sebenarnya. "
+    "Jangan dikirim ke kantor cabang dan jangan diimpor ke laptop kerja."
+)
+DEMO_KEYWORD = "DEMO"
 NOTICE_SHEET = "PERHATIAN"
 FORMATS = (".csv", ".xlsx")
 # Characters XML 1.0 cannot hold (openpyxl refuses them); a stray one must not stop an export.
@@ -76,15 +84,18 @@ def write_table(
     title: str,
     delimiter: str = ",",
     progress: Progress | None = None,
+    demo: bool = False,
 ) -> Path:
-    """Writes the table to `target` (CSV or XLSX by its extension); returns the path."""
+    """Writes the table to `target` (CSV or XLSX by its extension); returns the path.
+    `demo`: the rows come from the demo database, and the file says so first."""
     kind = format_of(target)
+    notices = [DEMO_NOTICE, PERSONAL_DATA_NOTICE] if demo else [PERSONAL_DATA_NOTICE]
 
     def write(path: Path) -> None:
         if kind == "csv":
-            _write_csv(path, headers, rows, delimiter, progress)
+            _write_csv(path, headers, rows, delimiter, progress, notices)
         else:
-            _write_xlsx(path, headers, rows, title, progress)
+            _write_xlsx(path, headers, rows, title, progress, notices)
 
     return replace_atomically(target, write)
 
@@ -95,11 +106,12 @@ def _write_csv(
     rows: Iterable[Sequence[object]],
     delimiter: str,
     progress: Progress | None,
+    notices: Sequence[str],
 ) -> None:
     # UTF-8 with a BOM: Excel on Windows reads it as UTF-8 only then.
     with path.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
-        writer.writerow([PERSONAL_DATA_NOTICE])
+        writer.writerows([notice] for notice in notices)
         writer.writerow([neutralise(h) for h in headers])
         for count, row in enumerate(rows, start=1):
             writer.writerow([csv_text(v) for v in row])
@@ -129,6 +141,7 @@ def _write_xlsx(
     rows: Iterable[Sequence[object]],
     title: str,
     progress: Progress | None,
+    notices: Sequence[str],
 ) -> None:
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
@@ -137,15 +150,19 @@ def _write_xlsx(
     book = Workbook(write_only=True)
     book.properties.title = title
     book.properties.subject = "Data pribadi peserta BPJS Ketenagakerjaan"
-    book.properties.keywords = "data pribadi; rahasia; Perisai Outreach"
-    book.properties.description = PERSONAL_DATA_NOTICE
+    book.properties.keywords = "; ".join(
+        ["data pribadi", "rahasia", "Perisai Outreach"]
+        + ([DEMO_KEYWORD] if DEMO_NOTICE in notices else [])
+    )
+    book.properties.description = " ".join(notices)
     book.properties.creator = "Perisai Outreach"
     notice = book.create_sheet(NOTICE_SHEET)
     notice.column_dimensions["A"].width = 110
     bold = Font(bold=True)
-    first = WriteOnlyCell(notice, value=PERSONAL_DATA_NOTICE)
-    first.font = bold
-    notice.append([first])
+    for text in notices:
+        line = WriteOnlyCell(notice, value=text)
+        line.font = bold
+        notice.append([line])
     notice.append([f"Isi: {title}. Data ada di lembar berikutnya."])
     sheet = book.create_sheet(_sheet_title(title))
     sheet.freeze_panes = "A2"

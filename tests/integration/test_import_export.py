@@ -17,9 +17,10 @@ from outreach_app.domain.nik import build_nik
 from outreach_app.services.exporting import ExportKind, ExportService
 from outreach_app.services.importing import ImportService
 from outreach_app.services.setup import current_user
-from outreach_app.settings import CURRENT_USER_KEY
+from outreach_app.settings import CURRENT_USER_KEY, DEMO_MARK_KEY
 from outreach_app.storage.store import Store
-from outreach_app.tabular.writing import PERSONAL_DATA_NOTICE
+from outreach_app.tabular.reading import UnusableFile
+from outreach_app.tabular.writing import DEMO_NOTICE, PERSONAL_DATA_NOTICE
 from tests.conftest import TODAY
 from tests.integration.test_cli import outreach
 
@@ -189,6 +190,7 @@ def test_export_then_import_into_an_empty_database_gives_the_same_participants(
     demo_store.participants.update(first.stamp.id, phone="+6281234567890",
                                    address="=RT 1 (bukan rumus)")  # fmt: skip
     demo_store.participants.update(second.stamp.id, full_name="-Budi Ulath", email="@budi")
+    demo_store.set_local_setting(DEMO_MARK_KEY, "0")  # as a working database's export
     target = tmp_path / f"semua{suffix}"
     result = ExportService(demo_store, lambda: TODAY).export(ExportKind.PARTICIPANTS, target)
     assert result.rows == demo_store.participants.count()
@@ -214,6 +216,35 @@ def test_export_then_import_into_an_empty_database_gives_the_same_participants(
             }
         # and once more: nothing new
         assert service.run(service.open(target), actor).imported == 0
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_a_demo_export_says_so_and_a_working_database_refuses_it(
+    suffix: str, tmp_path: Path, demo_store: Store, schedule
+) -> None:
+    """Made-up people must never pass for real ones: a file exported from the demo database
+    says DEMO before anything else, and only another demo database imports it."""
+    target = (
+        ExportService(demo_store, lambda: TODAY)
+        .export(ExportKind.PARTICIPANTS, tmp_path / f"latihan{suffix}")
+        .path
+    )
+    if suffix == ".csv":
+        with target.open(encoding="utf-8-sig", newline="") as source:
+            first, second = next(csv.reader(source)), next(csv.reader(source))
+        assert (first, second) == ([DEMO_NOTICE], [PERSONAL_DATA_NOTICE])
+    else:
+        book = load_workbook(target, read_only=True)
+        notice = [row[0] for row in book["PERHATIAN"].iter_rows(values_only=True)]
+        assert notice[:2] == [DEMO_NOTICE, PERSONAL_DATA_NOTICE]
+        assert "DEMO" in book.properties.keywords.split("; ")
+        book.close()
+    with Store(tmp_path / "kerja.db") as working:
+        with pytest.raises(UnusableFile, match="basis data DEMO"):
+            ImportService(working, schedule, lambda: TODAY).open(target)
+        working.set_local_setting(DEMO_MARK_KEY, "1")  # another demo database takes it
+        source = ImportService(working, schedule, lambda: TODAY).open(target)
+        assert source.table.demo and len(source.table.rows) == demo_store.participants.count()
 
 
 def test_exported_cells_never_start_a_formula(tmp_path: Path, demo_store: Store) -> None:
