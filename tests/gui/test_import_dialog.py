@@ -19,7 +19,9 @@ from outreach_app.domain.import_fields import ImportField
 from outreach_app.domain.models import Sex
 from outreach_app.domain.nik import build_nik
 from outreach_app.services.spreadsheets import SpreadsheetJobs
+from outreach_app.settings import DEMO_MARK_KEY
 from outreach_app.storage.store import Store
+from outreach_app.tabular.writing import DEMO_NOTICE
 from outreach_app.ui.actions import ParticipantActions
 from outreach_app.ui.dialogs.import_participants import CHECKED, DONE, MAPPING, ImportDialog
 from outreach_app.ui.export_actions import ExportActions
@@ -181,3 +183,31 @@ def test_an_unusable_file_is_told_and_a_cancelled_import_leaves_nothing(
     assert cancelled.args[0] == "Impor dibatalkan: tidak ada peserta yang diimpor."
     assert demo_store.participants.count() == before
     assert dialog.import_button.isEnabled()
+
+
+def test_the_list_exported_from_the_demo_says_so_and_a_working_database_refuses_it(
+    qtbot, page: ParticipantsPage, demo_store: Store, tmp_path: Path
+) -> None:
+    """Export from the page (file chosen, written on the worker, told where it went), then the
+    same file offered to the import once the database is no longer a demo: refused, saying
+    why. The made-up people of the demo never pass for real ones."""
+    exports = page._actions.exports
+    assert exports is not None
+    page.export_list_action.trigger()
+    assert exports.file_dialog is not None
+    target = tmp_path / "peserta-latihan.csv"
+    with qtbot.waitSignal(exports.told, timeout=TIMEOUT) as told:
+        exports.file_dialog.fileSelected.emit(str(target))
+    assert "baris disimpan ke" in told.args[0] and str(target) in told.args[0]
+    with target.open(encoding="utf-8-sig", newline="") as written:
+        assert next(csv.reader(written)) == [DEMO_NOTICE]
+    assert exports.message is not None
+    snap(exports.message, "export-1-saved.png", tmp_path, ink=100)
+
+    demo_store.set_local_setting(DEMO_MARK_KEY, "0")  # a working database from here on
+    dialog = open_dialog(qtbot, page)
+    with qtbot.waitSignal(dialog.failed, timeout=TIMEOUT) as failed:
+        dialog.open_file(target)
+    assert "diekspor dari basis data DEMO" in failed.args[0]
+    assert demo_store.participants.count() > 0 and dialog.pages.currentIndex() != MAPPING
+    snap(dialog, "import-6-demo-refused.png", tmp_path, ink=20)  # the reason is in red

@@ -125,6 +125,12 @@ class ImportDialog(QDialog):
         self.file_message.setText(self.tr("Berkas tidak bisa diimpor: {reason}").format(
             reason=text))  # fmt: skip
         self.file_message.setStyleSheet(ERROR_STYLE)
+        # a long reason wraps to more lines than the page's layout gave the label: make room
+        width = self.file_message.width() or self.width()
+        self.file_message.setMinimumHeight(self.file_message.heightForWidth(width))
+        page = self.file_message.parentWidget()
+        if page is not None and page.layout() is not None:
+            page.layout().activate()
         self.failed.emit(text)
 
     # --- step 2: the columns --------------------------------------------------------------
