@@ -35,7 +35,7 @@ from outreach_app.domain.synced_tables import (
     natural_key,
 )
 from outreach_app.domain.versions import version, wins
-from outreach_app.services.scope_backfill import snapshot_village
+from outreach_app.services.scope_backfill import refile_moved_participant, snapshot_village
 from outreach_app.storage.server.batch import RowBatch
 from outreach_app.storage.server.store import ServerStore, Session, StoredRecord
 from outreach_app.sync.bundle import new_signing_key, pack_signed, unpack
@@ -294,6 +294,9 @@ class SyncServer:
             self._note_duplicate_nik(rows, record)
         if table == "visit_plans" and self._newly_assigned(rows, record):
             rows.after_flush(lambda conn: self._send_village(conn, who, record))
+        moved_from = existing.village_id if existing is not None else record.village_id
+        if table == "participants" and moved_from != record.village_id:
+            rows.after_flush(lambda conn: self._refile(conn, who, record.row_id, moved_from))
         rows.save(record, applied, natural_key(table, data), existing is None)
         rows.log(change, who.session.account.id, record)
         return newer
@@ -423,6 +426,16 @@ class SyncServer:
         if visit.data.get("deleted") or not visit.owner_id or not visit.village_id:
             return False
         return visit.village_id not in self.assigned_villages(rows, visit.owner_id)
+
+    def _refile(self, conn: Connection, who: Identity, row_id: str, old: str | None) -> None:
+        """A participant moved village: his children follow him, his new village's agents
+        receive him (as the batch left him)."""
+        person = self._store.record(conn, "participants", row_id)
+        if person is not None:
+            account = who.session.account
+            refile_moved_participant(
+                self._store, conn, account.branch_code, account.id, person, old
+            )
 
     def _send_village(self, conn: Connection, who: Identity, visit: StoredRecord) -> None:
         """The village's records, addressed to the agent just assigned it (after the batch

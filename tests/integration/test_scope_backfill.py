@@ -94,3 +94,35 @@ def test_a_snapshot_never_overwrites_an_unsent_edit(branch, schedule) -> None:
     assert mine.phone == "081200000001" and mine.occupation == "Petani rumput laut"
     staff.sync.sync()
     assert staff.store.participants.get(person_id).phone == "081200000001"
+
+
+def test_a_participant_moved_to_another_village_reaches_its_agent_whole(branch, schedule) -> None:
+    """The office corrects a fisherman's village from Wowonda (Saumlaki's) to Latta (Ambon's):
+    Ambon, who never held him, receives him with his receipts, nothing waits, and his next
+    receipt reaches Ambon too (his receipts are filed under Latta now)."""
+    staff, saumlaki, ambon, villages = branch
+    enrol, pay = services(saumlaki, schedule)
+    actor = saumlaki.user("agen.saumlaki")
+    person_id, _ = enrol.register(make_participant(villages["Wowonda"], agent_id=None), actor)
+    pay.record(person_id, 3, actor)
+    saumlaki.sync.sync()
+    ambon.sync.sync()  # its cursor passes his enrolment: not Ambon's village then
+    staff.sync.sync()
+    staff.store.participants.update(person_id, village_id=villages["Latta"])
+    staff.sync.sync()
+
+    report = ambon.sync.sync()
+    assert report.held == 0 and report.rejected == 0
+    assert ambon.rows("participants", {person_id}) == staff.rows("participants", {person_id})
+    receipts = {row_id for row_id, row in staff.rows("payments").items() if row[3] == person_id}
+    assert len(receipts) == 1
+    assert ambon.rows("payments", receipts) == staff.rows("payments", receipts)
+
+    saumlaki.sync.sync()  # his agent still holds him and takes the next payment
+    pay.record(person_id, 1, actor)
+    saumlaki.sync.sync()
+    assert ambon.sync.sync().held == 0
+    staff.sync.sync()
+    everyone = {row_id for row_id, row in staff.rows("payments").items() if row[3] == person_id}
+    assert len(everyone) == 2
+    assert ambon.rows("payments", everyone) == staff.rows("payments", everyone)
