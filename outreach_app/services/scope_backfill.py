@@ -50,20 +50,18 @@ def refile_moved_participant(
     receipts are filed under the new village too, so what changes there reaches the new
     village's agents; and those agents, who had no reason to hold him before (neither his
     agent nor assigned his old village), receive him whole. Returns the snapshots logged."""
-    children = [
-        child
-        for table in ("heirs", "payments")
-        for child in store.records_by_key(conn, table, person.row_id)
-    ]
-    for child in children:
-        if child.village_id != person.village_id:
-            moved = replace(child, village_id=person.village_id)
-            store.save_record(conn, moved, {}, natural_key(child.table, child.data))
+    children = []
+    for table in ("heirs", "payments"):
+        for child in store.records_by_key(conn, table, person.row_id):
+            if child.village_id != person.village_id:
+                child = replace(child, village_id=person.village_id)
+                store.save_record(conn, child, {}, natural_key(child.table, child.data))
+            children.append(child)
     if person.village_id is None:
         return 0
     new_agents = _agents_of(store, conn, person.branch_id, person.village_id)
     old_agents = _agents_of(store, conn, person.branch_id, old_village) if old_village else set()
-    rows = [person, *(replace(child, village_id=person.village_id) for child in children)]
+    rows = [person, *children]
     logged = 0
     for agent_id in sorted(new_agents - old_agents - {person.owner_id}):
         logged += _log_snapshots(store, conn, branch_code, account_id, rows, agent_id)

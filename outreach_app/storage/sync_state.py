@@ -227,9 +227,7 @@ class SyncState:
                 row = self._row(table, row_id)
                 if row is None:
                     return
-                versions = self._versions(table, row_id)
-                base = versions.get("*") or version(row["updated_hlc"], row["device_id"])
-                if wins(stamp, versions.get(name, base)):
+                if wins(stamp, self._field_versions(table, row_id, row, [name])[name]):
                     self._set_fields(table, row_id, {name: value}, stamp, row)
                     self._note_coverage(table, row_id, {**row, name: value})
             self._refresh_coverage()
@@ -345,12 +343,11 @@ class SyncState:
             report.applied += 1
             return None
         unsent = self._unsent_fields(table, row_id)
-        versions = self._versions(table, row_id)
-        base = versions.get("*") or version(row["updated_hlc"], row["device_id"])
+        current = self._field_versions(table, row_id, row, fields)
         winning = {
             name: value
             for name, value in fields.items()
-            if name not in unsent and wins(stamp, versions.get(name, base))
+            if name not in unsent and wins(stamp, current[name])
         }
         if not winning:
             report.skipped_older += 1
@@ -503,6 +500,15 @@ class SyncState:
                 [table, row_id],
             ).fetchall()
         )
+
+    def _field_versions(
+        self, table: str, row_id: str, row: Mapping[str, Any], names: Iterable[str]
+    ) -> dict[str, str]:
+        """Each named field's version here: its own, else the row's as first written ("*",
+        recorded at the first update; before that, the row's own stamp)."""
+        versions = self._versions(table, row_id)
+        base = versions.get("*") or version(row["updated_hlc"], row["device_id"])
+        return {name: versions.get(name, base) for name in names}
 
     def _unsent_fields(self, table: str, row_id: str) -> set[str]:
         names: set[str] = set()
