@@ -183,7 +183,7 @@ def exactly_once(server: ServerProcess, paths: list[Path]) -> tuple[int, int, in
     on the server from them)."""
     from sqlalchemy import create_engine, select
 
-    from outreach_app.storage.server.tables import changes
+    from outreach_app.server.store.tables import changes
 
     engine = create_engine(server.database_url)
     with engine.connect() as conn:

@@ -10,7 +10,7 @@ import logging
 import os
 import sys
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -49,9 +49,7 @@ from outreach_app.storage.store import Store
 if TYPE_CHECKING:
     from outreach_app.services.dashboard import DashboardService
     from outreach_app.services.printing import PrintService
-    from outreach_app.services.reference_publishing import ReferencePublisher
     from outreach_app.services.spreadsheets import SpreadsheetJobs
-    from outreach_app.services.sync_server import SyncServer
 
 log = logging.getLogger(__name__)
 
@@ -113,38 +111,12 @@ def open_services(path: Path, demo: bool, key: DatabaseKey | None = None) -> App
     )
 
 
-def serve_http(
-    server: SyncServer, host: str, port: int, reference: ReferencePublisher | None = None
-) -> None:
-    """Runs the sync server's HTTP API until interrupted (the server extra must be there)."""
-    import uvicorn
+def server_command(args: argparse.Namespace, read_password: Callable[[str], str]) -> int:
+    """`outreach serve` / `outreach server ...`, run by the server package (loaded only then)."""
+    from outreach_app.server import commands
 
-    from outreach_app.server.app import create_app
-
-    uvicorn.run(
-        create_app(server, reference=reference), host=host, port=port, log_config=SERVER_LOG_CONFIG
-    )
-
-
-# uvicorn's own logging, through the same scrubbing formatter as the app's log: a request that
-# fails writes its stack, never an exception message that could hold a NIK or a name.
-SERVER_LOG_CONFIG = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"scrubbed": {"()": "outreach_app.diagnostics.ScrubbingFormatter"}},
-    "handlers": {
-        "stderr": {
-            "class": "logging.StreamHandler",
-            "formatter": "scrubbed",
-            "stream": "ext://sys.stderr",
-        },
-    },
-    "loggers": {
-        "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
-        "uvicorn.error": {"level": "INFO"},
-        "uvicorn.access": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
-    },
-}
+    default = data_dir() / "outreach-server.db"
+    return commands.run(args, read_password, default, sys.stdout, sys.stderr)
 
 
 def printing_for(services: AppServices) -> PrintService:
@@ -211,8 +183,7 @@ def _run(argv: Sequence[str] | None) -> int:
                 regions=lambda: reference_for(db_path_for(args)).regions(),
                 schedule=lambda: reference_for(db_path_for(args)).schedule(),
                 today=dt.date.today,
-                server_db_path=lambda: data_dir() / "outreach-server.db",
-                serve=serve_http,
+                server_command=server_command,
             )
             return cli.run(args, context)
         return run_desktop_app(args, report)

@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
 from outreach_app.domain.nik import RegionLookup
 from outreach_app.domain.rates import RateSchedule
@@ -23,7 +23,9 @@ class CliContext:
     regions: Callable[[], RegionLookup]
     schedule: Callable[[], RateSchedule]
     today: Callable[[], dt.date]
-    server_db_path: Callable[[], Path] = lambda: Path("outreach-server.db")
-    serve: Callable[[Any, str, int, Any], None] = lambda _server, _host, _port, _ref: None
+    # `outreach serve` and `outreach server ...` (args, a password prompt) -> exit code
+    server_command: Callable[[argparse.Namespace, Callable[[str], str]], int] = (
+        lambda _args, _password: 2
+    )
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)

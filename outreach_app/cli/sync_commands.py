@@ -1,4 +1,5 @@
-"""`outreach serve`, `outreach server add-user|revoke` and `outreach sync`.
+"""`outreach sync` and `outreach bundle`; `outreach serve` and `outreach server` hand over to
+the server package.
 
 The server commands need the server extra (`pip install perisai-outreach[server]`); without
 it they say so instead of failing on an import. Passwords are never command-line arguments
@@ -33,72 +34,11 @@ def _require_server_extra() -> None:
         raise DomainError(f"{SERVER_EXTRA} Belum terpasang: {', '.join(missing)}.")
 
 
-def _server_store(args: argparse.Namespace, context: CliContext) -> Any:
+def server_command(args: argparse.Namespace, context: CliContext) -> int:
+    """`outreach serve` and `outreach server ...`: run by the server package itself (handed
+    in by the composition root; the command line never imports the server)."""
     _require_server_extra()
-    from outreach_app.storage.server.store import ServerStore, open_engine
-
-    if getattr(args, "database_url", None):
-        url = args.database_url
-    else:
-        path = Path(args.db) if getattr(args, "db", None) else context.server_db_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        url = f"sqlite:///{path}"
-    store = ServerStore(open_engine(url))
-    store.migrate()
-    return store
-
-
-def _sync_server(args: argparse.Namespace, context: CliContext) -> Any:
-    _require_server_extra()
-    from outreach_app.services.sync_server import SyncServer
-
-    return SyncServer(_server_store(args, context))
-
-
-def serve(args: argparse.Namespace, context: CliContext) -> int:
-    server = _sync_server(args, context)
-    publisher = None
-    if args.reference_dir:
-        from outreach_app.services.reference_publishing import ReferencePublisher
-
-        publisher = ReferencePublisher(Path(args.reference_dir))
-        tables = publisher.tables()  # a bad file stops the start, with its name
-        names = ", ".join(table.name for table, _raw in tables) or "belum ada tabel"
-        print(f"Data referensi dari {args.reference_dir}: {names}", file=context.err)
-    print(f"Server sinkronisasi di http://{args.host}:{args.port} (Ctrl+C untuk berhenti)",
-          file=context.err)  # fmt: skip
-    context.serve(server, args.host, args.port, publisher)
-    return 0
-
-
-def server_admin(args: argparse.Namespace, context: CliContext) -> int:
-    server = _sync_server(args, context)
-    from outreach_app.services.sync_server import SyncRefused
-
-    if args.server_command == "add-user":
-        password = read_password(f"Kata sandi untuk {args.username}: ", True, context)
-        try:
-            server.add_user(args.username, password, args.role, args.branch)
-        except SyncRefused as exc:
-            raise DomainError(str(exc)) from exc
-        print(f"Akun {args.username} ({args.role}, cabang {args.branch.upper()}) dibuat.",
-              file=context.out)  # fmt: skip
-        return 0
-    if args.server_command == "import-bundle":
-        from outreach_app.services.print_output import write_atomically
-        from outreach_app.sync.bundle import BundleError
-
-        try:
-            answer, summary = server.import_bundle(Path(args.file).read_bytes())
-        except (BundleError, SyncRefused, OSError) as exc:
-            raise DomainError(str(exc)) from exc
-        write_atomically(answer, Path(args.answer))
-        print(summary, file=context.out)
-        print(f"Jawaban: {args.answer}", file=context.out)
-        return 0
-    revoked = server.revoke(args.username, args.device)
-    print(f"{revoked} tanda masuk {args.username} dicabut.", file=context.out)
-    return 0
+    return context.server_command(args, lambda prompt: read_password(prompt, True, context))
 
 
 def sync(args: argparse.Namespace, context: CliContext) -> int:

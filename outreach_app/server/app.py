@@ -23,10 +23,10 @@ from pydantic import BaseModel
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import outreach_app
-from outreach_app.services.duplicate_reviews import DuplicateReviews
-from outreach_app.services.reference_publishing import ReferenceFolderError, ReferencePublisher
-from outreach_app.services.sync_server import SyncRefused, SyncServer
-from outreach_app.storage.server.store import Session
+from outreach_app.server.duplicate_reviews import DuplicateReviews
+from outreach_app.server.reference_publishing import ReferenceFolderError, ReferencePublisher
+from outreach_app.server.store.store import Session
+from outreach_app.server.sync_server import SyncRefused, SyncServer
 from outreach_app.sync.bundle import BundleError, new_signing_key, pack_signed
 from outreach_app.sync.protocol import (
     PULL_PAGE,

@@ -126,8 +126,8 @@ class ServerProcess:
         """(username, role) accounts of branch MAL, made in this process with the server's
         own code: what `add-user` does, without a process start per account (for tests
         that make many, or that must stay fast)."""
-        from outreach_app.services.sync_server import SyncServer
-        from outreach_app.storage.server.store import ServerStore, open_engine
+        from outreach_app.server.store.store import ServerStore, open_engine
+        from outreach_app.server.sync_server import SyncServer
 
         store = ServerStore(open_engine(self.database_url))
         try:
@@ -349,7 +349,7 @@ def server_changes(
     (every accepted change is one row there)."""
     from sqlalchemy import create_engine, select
 
-    from outreach_app.storage.server.tables import changes
+    from outreach_app.server.store.tables import changes
 
     engine = create_engine(server.database_url)
     try:

@@ -14,11 +14,11 @@ import pytest
 import outreach_app
 from outreach_app.reference.library import ReferenceLibrary, Source, TableKind, reference_folder
 from outreach_app.server.app import create_app
-from outreach_app.services.reference_publishing import ReferencePublisher
+from outreach_app.server.reference_publishing import ReferencePublisher
+from outreach_app.server.store.store import ServerStore, open_engine
+from outreach_app.server.sync_server import SyncServer
 from outreach_app.services.reference_updates import ReferenceRefused, ReferenceUpdates
 from outreach_app.services.sync import SyncService
-from outreach_app.services.sync_server import SyncServer
-from outreach_app.storage.server.store import ServerStore, open_engine
 from outreach_app.storage.sync_state import SERVER_SIGNING_KEY
 from outreach_app.sync.bundle import new_signing_key
 from outreach_app.sync.client import SyncClient, SyncUnavailable

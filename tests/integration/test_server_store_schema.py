@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect, select, text, update
 
+from outreach_app.server.store.store import SCHEMA_VERSION, ServerStore, open_engine
+from outreach_app.server.store.tables import schema_info
 from outreach_app.storage.errors import StorageUnavailable
-from outreach_app.storage.server.store import SCHEMA_VERSION, ServerStore, open_engine
-from outreach_app.storage.server.tables import schema_info
 from tests.integration.sync_world import store_url
 
 

@@ -83,7 +83,7 @@ def test_offline_edits_in_any_order_end_identical(branch, schedule) -> None:
 def test_the_cursor_moves_past_changes_a_laptop_does_not_receive(branch, server, schedule) -> None:
     """Ambon's own enrolments come back to no one but the others in scope: after a sync,
     neither Ambon (its own changes) nor Saumlaki (another village) reads through them again."""
-    from outreach_app.storage.server.store import ServerStore, open_engine
+    from outreach_app.server.store.store import ServerStore, open_engine
 
     _staff, saumlaki, ambon, villages = branch
     enrol, _pay = services(ambon, schedule)

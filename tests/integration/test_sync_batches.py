@@ -16,10 +16,10 @@ from sqlalchemy import select
 
 from outreach_app.domain.ids import uuid7
 from outreach_app.domain.models import Heir, Segment, SyncStamp, VisitPlan
-from outreach_app.services.sync_server import SyncServer
+from outreach_app.server.store.store import ServerStore, Session, open_engine
+from outreach_app.server.store.tables import changes, duplicate_reviews, field_versions
+from outreach_app.server.sync_server import SyncServer
 from outreach_app.storage.rows import data_columns
-from outreach_app.storage.server.store import ServerStore, Session, open_engine
-from outreach_app.storage.server.tables import changes, duplicate_reviews, field_versions
 from outreach_app.sync.protocol import Change, SignInRequest
 from tests.factories import make_participant
 from tests.integration.sync_world import PASSWORDS, Laptop, laptop, seed_branch, store_url

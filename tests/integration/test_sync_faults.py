@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 
 from outreach_app.domain.synced_tables import SYNCED_FIELDS
 from outreach_app.server.app import create_app
+from outreach_app.server.store.store import ServerStore, open_engine
+from outreach_app.server.sync_server import SyncServer
 from outreach_app.services.sync import SyncService
-from outreach_app.services.sync_server import SyncServer
-from outreach_app.storage.server.store import ServerStore, open_engine
 from outreach_app.sync.client import SyncClient, SyncUnavailable
 from tests.factories import make_participant
 from tests.integration.sync_world import PASSWORDS, laptop, seed_branch

@@ -242,7 +242,7 @@ def accept_order(server: ServerProcess, row_ids: list[str]) -> dict[str, int]:
     laptop pulls them in, and what its cursor counts."""
     from sqlalchemy import create_engine, select
 
-    from outreach_app.storage.server.tables import changes
+    from outreach_app.server.store.tables import changes
 
     engine = create_engine(server.database_url)
     try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from outreach_app.storage.server.json_text import dumps, loads
+from outreach_app.server.store.json_text import dumps, loads
 
 
 def test_keys_are_sorted_and_text_stays_text() -> None:

@@ -34,9 +34,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
-from outreach_app.storage.errors import StorageUnavailable
-from outreach_app.storage.server.json_text import dumps, loads
-from outreach_app.storage.server.tables import (
+from outreach_app.server.store.json_text import dumps, loads
+from outreach_app.server.store.tables import (
     accounts,
     changes,
     device_keys,
@@ -48,6 +47,7 @@ from outreach_app.storage.server.tables import (
     server_keys,
     tokens,
 )
+from outreach_app.storage.errors import StorageUnavailable
 
 SCHEMA_VERSION = 2
 # Each step brings a store from the version before it. Schema 2: changes.versions (snapshots

@@ -22,9 +22,9 @@ from sqlalchemy import Connection
 from outreach_app.domain.hlc import HybridClock, Timestamp
 from outreach_app.domain.synced_tables import natural_key
 from outreach_app.domain.versions import hlc_of, version
-from outreach_app.services.sync_server import SyncRefused
-from outreach_app.storage.server import reviews as queue
-from outreach_app.storage.server.store import ServerStore, Session, StoredRecord
+from outreach_app.server.store import reviews as queue
+from outreach_app.server.store.store import ServerStore, Session, StoredRecord
+from outreach_app.server.sync_server import SyncRefused
 from outreach_app.sync.protocol import DuplicateReview, ResolveResponse, ReviewedRecord
 
 # What the kept record takes from the retired one when it has nothing there itself.

@@ -26,9 +26,9 @@ from sqlalchemy import Connection, Insert, bindparam, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from outreach_app.domain.change_shape import DeviceChange
-from outreach_app.storage.server.json_text import dumps
-from outreach_app.storage.server.store import ServerStore, StoredRecord, _now, _stored
-from outreach_app.storage.server.tables import changes, field_versions, records
+from outreach_app.server.store.json_text import dumps
+from outreach_app.server.store.store import ServerStore, StoredRecord, _now, _stored
+from outreach_app.server.store.tables import changes, field_versions, records
 
 Key = tuple[str, str]  # (table, row id)
 _CHUNK = 500  # ids in one IN (...)

@@ -21,8 +21,8 @@ from sqlalchemy import Connection
 
 from outreach_app.domain.synced_tables import natural_key
 from outreach_app.domain.versions import hlc_of
-from outreach_app.storage.server import reviews as server_changes
-from outreach_app.storage.server.store import ServerStore, StoredRecord
+from outreach_app.server.store import reviews as server_changes
+from outreach_app.server.store.store import ServerStore, StoredRecord
 
 
 def snapshot_village(

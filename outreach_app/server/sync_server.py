@@ -35,9 +35,9 @@ from outreach_app.domain.synced_tables import (
     natural_key,
 )
 from outreach_app.domain.versions import version, wins
-from outreach_app.services.scope_backfill import refile_moved_participant, snapshot_village
-from outreach_app.storage.server.batch import RowBatch
-from outreach_app.storage.server.store import ServerStore, Session, StoredRecord
+from outreach_app.server.scope_backfill import refile_moved_participant, snapshot_village
+from outreach_app.server.store.batch import RowBatch
+from outreach_app.server.store.store import ServerStore, Session, StoredRecord
 from outreach_app.sync.bundle import new_signing_key, pack_signed, unpack
 from outreach_app.sync.protocol import (
     ID_LENGTH,

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, or_, select, update
 
-from outreach_app.storage.server.tables import changes, duplicate_reviews
+from outreach_app.server.store.tables import changes, duplicate_reviews
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,116 @@
+"""`outreach serve` and `outreach server add-user|revoke|import-bundle`: the branch server's
+own commands. The composition root hands them to the command line (which never imports the
+server package), so a laptop bundle that leaves this package out loses nothing else."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TextIO
+
+from outreach_app.domain.errors import DomainError
+from outreach_app.server.reference_publishing import ReferencePublisher
+from outreach_app.server.store.store import ServerStore, open_engine
+from outreach_app.server.sync_server import SyncRefused, SyncServer
+
+# uvicorn's own logging, through the same scrubbing formatter as the app's log: a request that
+# fails writes its stack, never an exception message that could hold a NIK or a name.
+SERVER_LOG_CONFIG = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"scrubbed": {"()": "outreach_app.diagnostics.ScrubbingFormatter"}},
+    "handlers": {
+        "stderr": {
+            "class": "logging.StreamHandler",
+            "formatter": "scrubbed",
+            "stream": "ext://sys.stderr",
+        },
+    },
+    "loggers": {
+        "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+        "uvicorn.error": {"level": "INFO"},
+        "uvicorn.access": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
+    },
+}
+
+
+def open_server_store(args: argparse.Namespace, default_path: Path) -> ServerStore:
+    """The store named by --database-url or --db (else the default file), migrated."""
+    if getattr(args, "database_url", None):
+        url = args.database_url
+    else:
+        path = Path(args.db) if getattr(args, "db", None) else default_path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        url = f"sqlite:///{path}"
+    store = ServerStore(open_engine(url))
+    store.migrate()
+    return store
+
+
+def serve_http(
+    server: SyncServer, host: str, port: int, reference: ReferencePublisher | None = None
+) -> None:
+    """Runs the sync server's HTTP API until interrupted."""
+    import uvicorn
+
+    from outreach_app.server.app import create_app
+
+    uvicorn.run(
+        create_app(server, reference=reference), host=host, port=port, log_config=SERVER_LOG_CONFIG
+    )
+
+
+def run(
+    args: argparse.Namespace,
+    read_password: Callable[[str], str],
+    default_path: Path,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """One server command; a refusal is raised as DomainError (the command line prints it
+    and exits 1)."""
+    server = SyncServer(open_server_store(args, default_path))
+    if args.command == "serve":
+        return _serve(args, server, err)
+    if args.server_command == "add-user":
+        password = read_password(f"Kata sandi untuk {args.username}: ")
+        try:
+            server.add_user(args.username, password, args.role, args.branch)
+        except SyncRefused as exc:
+            raise DomainError(str(exc)) from exc
+        print(f"Akun {args.username} ({args.role}, cabang {args.branch.upper()}) dibuat.",
+              file=out)  # fmt: skip
+        return 0
+    if args.server_command == "import-bundle":
+        return _import_bundle(args, server, out)
+    revoked = server.revoke(args.username, args.device)
+    print(f"{revoked} tanda masuk {args.username} dicabut.", file=out)
+    return 0
+
+
+def _serve(args: argparse.Namespace, server: SyncServer, err: TextIO) -> int:
+    publisher = None
+    if args.reference_dir:
+        publisher = ReferencePublisher(Path(args.reference_dir))
+        tables = publisher.tables()  # a bad file stops the start, with its name
+        names = ", ".join(table.name for table, _raw in tables) or "belum ada tabel"
+        print(f"Data referensi dari {args.reference_dir}: {names}", file=err)
+    print(f"Server sinkronisasi di http://{args.host}:{args.port} (Ctrl+C untuk berhenti)",
+          file=err)  # fmt: skip
+    serve_http(server, args.host, args.port, publisher)
+    return 0
+
+
+def _import_bundle(args: argparse.Namespace, server: SyncServer, out: TextIO) -> int:
+    from outreach_app.services.print_output import write_atomically
+    from outreach_app.sync.bundle import BundleError
+
+    try:
+        answer, summary = server.import_bundle(Path(args.file).read_bytes())
+    except (BundleError, SyncRefused, OSError) as exc:
+        raise DomainError(str(exc)) from exc
+    write_atomically(answer, Path(args.answer))
+    print(summary, file=out)
+    print(f"Jawaban: {args.answer}", file=out)
+    return 0
