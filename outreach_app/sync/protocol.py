@@ -210,7 +210,11 @@ class FieldWrite(BaseModel):
 
 class ChangeResult(BaseModel):
     seq: int
-    status: Literal["accepted", "already_had", "rejected"]
+    status: Literal["accepted", "already_had", "rejected", "seq_reused"] = Field(
+        description="'seq_reused': the server holds a different change under this device's "
+        "seq (the laptop went back in time: a restored backup, a copied database); the "
+        "laptop must not count it as sent"
+    )
     reason: str | None = None
     newer: dict[str, FieldWrite] = Field(
         default_factory=dict,
@@ -272,6 +276,9 @@ class PushResponse(BaseModel):
         description="every other answer in full: rejections with their reason, acceptances "
         "with the newer writes the server holds",
     )
+    device_seq: int = Field(
+        default=0, description="the highest seq of this device the server holds, after this push"
+    )
 
     @classmethod
     def of(cls, results: Iterable[ChangeResult]) -> PushResponse:
@@ -321,6 +328,9 @@ class PullResponse(BaseModel):
     groups: list[PulledGroup] = Field(default_factory=list)
     cursor: int = Field(description="pass this back to get the next page")
     more: bool
+    device_seq: int = Field(
+        default=0, description="the highest seq of the pulling device the server holds"
+    )
 
     @classmethod
     def of(cls, changes: Sequence[PulledLike], cursor: int, more: bool) -> PullResponse:
@@ -367,6 +377,9 @@ class SignInResponse(BaseModel):
     role: Literal["agent", "staff"]
     branch_code: str
     server_key: str = Field(description="the public key the server signs answer bundles with")
+    device_seq: int = Field(
+        default=0, description="the highest seq of the signing-in device the server holds"
+    )
 
 
 class ServerInfo(BaseModel):
