@@ -47,27 +47,37 @@ class DuplicateReviews:
         _staff_only(session)
         with self._store.engine.connect() as conn:
             branch_id = self._branch_id(conn, session)
-            return [self._described(conn, row) for row in queue.branch_reviews(conn, branch_id)]
+            return [
+                self._described(conn, row, branch_id)
+                for row in queue.branch_reviews(conn, branch_id)
+            ]
 
     def resolve(self, session: Session, review_id: int, keep_row_id: str) -> ResolveResponse:
         _staff_only(session)
         code = session.account.branch_code
         with self._store.transaction(branch_lock=code) as conn:
             row = queue.review(conn, review_id)
-            if row is None or row.branch_id != self._branch_id(conn, session):
+            branch_id = self._branch_id(conn, session)
+            if row is None or row.branch_id != branch_id:
                 raise SyncRefused(f"Pemeriksaan duplikat {review_id} tidak ada.", 404)
             pair = (row.first_row_id, row.second_row_id)
             if keep_row_id not in pair:
                 raise SyncRefused("Pilih salah satu dari dua data pasangan ini.", 400)
             if row.status != "open":
                 if row.kept_row_id == keep_row_id:  # the same answer sent again
-                    return ResolveResponse(review=self._described(conn, row), changes=0)
+                    return ResolveResponse(review=self._described(conn, row, branch_id), changes=0)
                 raise SyncRefused("Pemeriksaan ini sudah diputuskan dengan pilihan lain.", 409)
             retired_id = pair[1] if keep_row_id == pair[0] else pair[0]
             kept = self._store.record(conn, "participants", keep_row_id)
             retired = self._store.record(conn, "participants", retired_id)
             if kept is None or retired is None or kept.data.get("deleted"):
                 raise SyncRefused("Data yang dipertahankan sudah dihapus; pilih yang lain.", 409)
+            if kept.branch_id != branch_id or retired.branch_id != branch_id:
+                raise SyncRefused(
+                    "Salah satu data pasangan ini milik kantor cabang lain: cabang itu yang "
+                    "memutuskannya.",
+                    403,
+                )
             writer = _ServerWriter(self._store, conn, session, code)
             writer.write(retired, {"merged_into": kept.row_id, "deleted": 1})
             for heir in self._store.records_by_key(conn, "heirs", retired.row_id):
@@ -83,7 +93,9 @@ class DuplicateReviews:
             queue.close_reviews(conn, retired.row_id, kept.row_id)
             closed = queue.review(conn, review_id)
             assert closed is not None  # read back inside the same transaction
-            return ResolveResponse(review=self._described(conn, closed), changes=writer.count)
+            return ResolveResponse(
+                review=self._described(conn, closed, branch_id), changes=writer.count
+            )
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -93,7 +105,7 @@ class DuplicateReviews:
             raise SyncRefused("Kantor cabang akun ini belum ada di server.", 404)
         return found[0].row_id
 
-    def _described(self, conn: Connection, row: queue.ReviewRow) -> DuplicateReview:
+    def _described(self, conn: Connection, row: queue.ReviewRow, branch_id: str) -> DuplicateReview:
         return DuplicateReview(
             id=row.id, nik=row.nik, first_row_id=row.first_row_id,
             second_row_id=row.second_row_id, status=row.status,  # type: ignore[arg-type]
@@ -101,14 +113,18 @@ class DuplicateReviews:
             records=[
                 record
                 for row_id in (row.first_row_id, row.second_row_id)
-                if (record := self._reviewed(conn, row_id)) is not None
+                if (record := self._reviewed(conn, row_id, branch_id)) is not None
             ],
         )  # fmt: skip
 
-    def _reviewed(self, conn: Connection, row_id: str) -> ReviewedRecord | None:
+    def _reviewed(self, conn: Connection, row_id: str, branch_id: str) -> ReviewedRecord | None:
+        """A record as staff of `branch_id` may see it: another branch's record is named by
+        its id only (the same NIK is known there), never shown."""
         person = self._store.record(conn, "participants", row_id)
         if person is None:
             return None
+        if person.branch_id != branch_id:
+            return ReviewedRecord(row_id=row_id, fields={})
         village = self._store.record(conn, "villages", str(person.data.get("village_id")))
         agent = self._store.record(conn, "users", str(person.data.get("agent_id")))
         receipts = [

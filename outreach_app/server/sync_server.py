@@ -35,6 +35,7 @@ from outreach_app.domain.synced_tables import (
     natural_key,
 )
 from outreach_app.domain.versions import version, wins
+from outreach_app.server.scope import OutOfScope, Scope, check_ownership, check_write
 from outreach_app.server.scope_backfill import refile_moved_participant, snapshot_village
 from outreach_app.server.store.batch import RowBatch
 from outreach_app.server.store.store import ServerStore, Session, StoredRecord
@@ -90,6 +91,14 @@ class Identity:
     @property
     def is_staff(self) -> bool:
         return self.session.account.role == "staff"
+
+    def scope(self, rows: RowBatch) -> Scope:
+        """What this account may read and write, with the batch's own grants so far."""
+        villages: frozenset[str] = frozenset()
+        if not self.is_staff and self.user_id is not None:
+            villages = frozenset(rows.grants.villages(self.user_id))
+        code = self.session.account.branch_code
+        return Scope(self.branch_id, self.user_id, self.is_staff, villages, code)
 
 
 class SyncServer:
@@ -158,11 +167,18 @@ class SyncServer:
             )
 
     def _identity(self, rows: RowBatch, session: Session) -> Identity:
+        """The account's branch row (by its code) and its user row: the one of that branch
+        with its username, so a user row another branch made with the same name is never
+        taken for it."""
         account = session.account
         branch = rows.by_key("branches", account.branch_code)
-        user = rows.by_key("users", account.username)
-        return Identity(session, branch[0].row_id if branch else None,
-                        user[0].row_id if user else None)  # fmt: skip
+        branch_id = branch[0].row_id if branch else None
+        users = [
+            user
+            for user in rows.by_key("users", account.username)
+            if user.branch_id == branch_id and not user.data.get("deleted")
+        ]
+        return Identity(session, branch_id, users[0].row_id if users else None)
 
     # --- push ----------------------------------------------------------------------------
 
@@ -188,7 +204,7 @@ class SyncServer:
                     if who.branch_id is None or who.user_id is None:  # made by this batch?
                         who = self._identity(rows, session)
                     if change.seq in seen and change.device_id == session.device_id:
-                        results.append(self._already_had(rows, change))
+                        results.append(self._already_had(rows, who, change))
                         continue
                     results.append(self._accept(rows, who, change))
                 rows.flush()
@@ -199,18 +215,23 @@ class SyncServer:
         return results
 
     @staticmethod
-    def _already_had(rows: RowBatch, change: Change) -> ChangeResult:
+    def _already_had(rows: RowBatch, who: Identity, change: Change) -> ChangeResult:
         """A change sent again: the first answer may have been lost with the newer writes it
-        carried, so they are said again (whatever is newer than this change now)."""
+        carried, so they are said again (whatever is newer than this change now). The
+        re-sent change is not trusted to name its row: what it names passes the same scope
+        as a pull, and only the table's synced fields are answered."""
         existing = rows.record(change.table, change.row_id)
-        if existing is None:
+        allowed = SYNCED_FIELDS.get(change.table, frozenset())
+        if existing is None or not who.scope(rows).reads_record(existing):
             return ChangeResult(seq=change.seq, status="already_had")
         versions = rows.versions(change.table, change.row_id)
         stamp, base = version(change.hlc, change.device_id), versions.get("*")
         newer = {
             name: FieldWrite(value=existing.data.get(name), version=current)
             for name in change.fields
-            if (current := versions.get(name, base)) is not None and wins(current, stamp)
+            if name in allowed
+            and (current := versions.get(name, base)) is not None
+            and wins(current, stamp)
         }
         return ChangeResult(seq=change.seq, status="already_had", newer=newer)
 
@@ -287,13 +308,18 @@ class SyncServer:
                 elif current is not None:
                     newer[field] = FieldWrite(value=data.get(field), version=current)
         record = self._scoped(rows, who, table, change.row_id, data)
-        if existing is not None and existing.branch_id != record.branch_id:
-            raise Rejected("Data tidak boleh dipindah ke kantor cabang lain.")
-        self._check_scope(rows, who, table, record, existing)
+        scope = who.scope(rows)
+        try:
+            check_write(scope, record, existing)
+            check_ownership(scope, table, change.fields, existing, rows.record)
+        except OutOfScope as exc:
+            raise Rejected(str(exc)) from exc
+        if table == "users":
+            self._check_username(rows, record)
         if table == "participants":
             self._note_duplicate_nik(rows, record)
-        if table == "visit_plans" and self._newly_assigned(rows, record):
-            rows.after_flush(lambda conn: self._send_village(conn, who, record))
+        if table == "visit_plans":
+            self._note_grant(rows, who, record, existing)
         moved_from = existing.village_id if existing is not None else record.village_id
         if table == "participants" and moved_from != record.village_id:
             rows.after_flush(lambda conn: self._refile(conn, who, record.row_id, moved_from))
@@ -382,50 +408,37 @@ class SyncServer:
         user = rows.record("users", str(user_id)) if user_id else None
         return str(user.data.get("branch_id")) if user else fallback
 
-    def _check_scope(
-        self,
-        rows: RowBatch,
-        who: Identity,
-        table: str,
-        record: StoredRecord,
-        existing: StoredRecord | None,
+    @staticmethod
+    def _check_username(rows: RowBatch, record: StoredRecord) -> None:
+        """One live user row per username on the whole server: sign-in finds an account's
+        user row by it."""
+        name = record.data.get("username")
+        if not name or record.data.get("deleted"):
+            return
+        for other in rows.by_key("users", str(name)):
+            if other.row_id != record.row_id and not other.data.get("deleted"):
+                raise Rejected(f"Nama pengguna {name} sudah dipakai pengguna lain.")
+
+    def _note_grant(
+        self, rows: RowBatch, who: Identity, visit: StoredRecord, existing: StoredRecord | None
     ) -> None:
-        account = who.session.account
-        if table == "branches":
-            if not who.is_staff or record.data.get("code") != account.branch_code:
-                raise Rejected("Hanya staf cabang itu sendiri yang mengubah data kantor cabang.")
-            return
-        if who.branch_id is None or record.branch_id != who.branch_id:
-            raise Rejected("Di luar cakupan: data ini milik kantor cabang lain.")
+        """A visit staff assign grants its agent the village (and the village's records
+        follow, after the batch is written). An agent's own visit grants nothing, and an
+        agent who moves or cancels a visit staff assigned gives its grant up."""
+        live = not visit.data.get("deleted") and visit.owner_id and visit.village_id
         if who.is_staff:
+            if not live:
+                rows.grants.set(visit.row_id, None)
+                return
+            agent, village = str(visit.owner_id), str(visit.village_id)
+            newly = village not in rows.grants.villages(agent)
+            rows.grants.set(visit.row_id, (visit.branch_id, agent, village))
+            if newly:
+                rows.after_flush(lambda conn: self._send_village(conn, who, visit))
             return
-        if table in SHARED_TABLES:
-            raise Rejected("Di luar cakupan: data referensi cabang hanya diubah staf cabang.")
-        mine = who.user_id is not None and (
-            record.owner_id == who.user_id
-            or (existing is not None and existing.owner_id == who.user_id)
-        )
-        if mine or table == "audit_log":
-            return
-        if table == "visit_plans":
-            raise Rejected("Di luar cakupan: kunjungan ini ditugaskan ke agen lain.")
-        village = existing.village_id if existing is not None else record.village_id
-        if village in self.assigned_villages(rows, who.user_id):
-            return
-        raise Rejected("Di luar cakupan: desa ini tidak ditugaskan kepada Anda.")
-
-    def assigned_villages(self, rows: RowBatch, user_id: str | None) -> set[str]:
-        if user_id is None:
-            return set()
-        visits = rows.owned("visit_plans", user_id)
-        return {str(v.village_id) for v in visits if v.village_id and not v.data.get("deleted")}
-
-    def _newly_assigned(self, rows: RowBatch, visit: StoredRecord) -> bool:
-        """Whether this visit gives its agent a village the agent had no visit in (read
-        before the visit is saved)."""
-        if visit.data.get("deleted") or not visit.owner_id or not visit.village_id:
-            return False
-        return visit.village_id not in self.assigned_villages(rows, visit.owner_id)
+        moved = existing is None or existing.village_id != visit.village_id
+        if not live or moved:
+            rows.grants.set(visit.row_id, None)
 
     def _refile(self, conn: Connection, who: Identity, row_id: str, old: str | None) -> None:
         """A participant moved village: his children follow him, his new village's agents
@@ -468,15 +481,18 @@ class SyncServer:
         with self._store.engine.connect() as conn:
             rows = RowBatch(conn)  # read only
             who = self._identity(rows, session)
-            villages = sorted(self.assigned_villages(rows, who.user_id))
-        if who.branch_id is None:
+            scope = who.scope(rows)
+        if scope.branch_id is None:
             return PullResponse(cursor=cursor, more=False)
         logged, upto = self._store.changes_after(
-            who.branch_id, cursor, limit, SHARED_TABLES,
-            owner_id=None if who.is_staff else (who.user_id or "-"),
-            villages=villages, exclude_device=session.device_id,
+            scope.branch_id, cursor, limit, SHARED_TABLES,
+            owner_id=None if scope.staff else (scope.user_id or "-"),
+            villages=sorted(scope.villages), exclude_device=session.device_id,
         )  # fmt: skip
-        return PullResponse.of(logged, cursor=upto, more=len(logged) == limit)
+        full = len(logged) == limit
+        # the query filters by the same rule; every change handed out passes it here too
+        logged = [c for c in logged if scope.reads(c.table, c.branch_id, c.village_id, c.owner_id)]
+        return PullResponse.of(logged, cursor=upto, more=full)
 
     # --- bundles (no signal at all) -----------------------------------------------------
 

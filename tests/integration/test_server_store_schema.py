@@ -33,13 +33,15 @@ def test_an_older_store_is_brought_up_with_its_accounts_kept(store: ServerStore)
     with store.engine.begin() as conn:  # as schema 1 left it
         conn.execute(text("DROP INDEX records_village"))
         conn.execute(text("ALTER TABLE changes DROP COLUMN versions"))
+        conn.execute(text("DROP TABLE village_grants"))
         conn.execute(update(schema_info).values(version=1))
     store.migrate()
-    assert version_of(store) == SCHEMA_VERSION == 2
+    assert version_of(store) == SCHEMA_VERSION == 3
     columns = {column["name"] for column in inspect(store.engine).get_columns("changes")}
     assert "versions" in columns
     indexes = {index["name"] for index in inspect(store.engine).get_indexes("records")}
     assert "records_village" in indexes
+    assert "village_grants" in inspect(store.engine).get_table_names()
     assert store.account("staf.maluku") is not None
     store.migrate()  # again: nothing to do
     assert version_of(store) == SCHEMA_VERSION
@@ -52,3 +54,24 @@ def test_a_store_from_a_newer_server_is_refused_untouched(store: ServerStore) ->
     with pytest.raises(StorageUnavailable, match="lebih baru"):
         store.migrate()
     assert version_of(store) == SCHEMA_VERSION + 1
+
+
+def test_schema_3_grants_the_visits_held_before_it(store: ServerStore) -> None:
+    """Before schema 3 the server could not tell who planned a visit: every live visit it
+    held keeps granting its village, a cancelled one does not."""
+    from outreach_app.server.store.grants import granted_villages
+    from outreach_app.server.store.tables import records, village_grants
+
+    store.migrate()
+    with store.engine.begin() as conn:
+        for row_id, village, deleted in (("v1", "desa-1", 0), ("v2", "desa-2", 1)):
+            conn.execute(records.insert().values(
+                table_name="visit_plans", row_id=row_id, branch_id="b", village_id=village,
+                owner_id="agen", data=f'{{"deleted": {deleted}}}',
+            ))  # fmt: skip
+        conn.execute(village_grants.delete())
+        conn.execute(text("DROP TABLE village_grants"))
+        conn.execute(update(schema_info).values(version=2))
+    store.migrate()
+    with store.engine.connect() as conn:
+        assert granted_villages(conn, "agen") == {"desa-1"}

@@ -1,7 +1,7 @@
 """One push batch's view of the server's rows: read in a few statements, judged in memory,
 written in a few statements at the end.
 
-The server's rules (services/sync_server.py) judge the changes of a batch one after the
+The server's rules (server/sync_server.py) judge the changes of a batch one after the
 other, and they depend on each other: a participant and then its payment, the same row
 updated twice. So the batch's own writes must be what the next change reads. `RowBatch`
 keeps them in memory, where the next change finds them, and `flush` writes them all at the
@@ -26,6 +26,7 @@ from sqlalchemy import Connection, Insert, bindparam, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 
 from outreach_app.domain.change_shape import DeviceChange
+from outreach_app.server.store.grants import GrantBatch
 from outreach_app.server.store.json_text import dumps
 from outreach_app.server.store.store import ServerStore, StoredRecord, _now, _stored
 from outreach_app.server.store.tables import changes, field_versions, records
@@ -109,6 +110,7 @@ class RowBatch:
         self._log: list[dict[str, Any]] = []
         self._reviews: dict[tuple[str, str], tuple[str, str]] = {}
         self._afterwards: list[Callable[[Connection], None]] = []
+        self.grants = GrantBatch(conn)  # the villages staff granted each agent
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -270,6 +272,7 @@ class RowBatch:
             _many(conn, _LOG, [{**row, "accepted_at": accepted_at} for row in self._log])
         for (first, second), (branch_id, nik) in self._reviews.items():
             ServerStore.open_review(conn, branch_id, nik, first, second)
+        self.grants.flush()
         afterwards = self._afterwards
         self._pending, self._log, self._reviews, self._afterwards = {}, [], {}, []
         for work in afterwards:

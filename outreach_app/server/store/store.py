@@ -34,6 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from outreach_app.server.store.grants import grant_existing_visits
 from outreach_app.server.store.json_text import dumps, loads
 from outreach_app.server.store.tables import (
     accounts,
@@ -49,15 +50,19 @@ from outreach_app.server.store.tables import (
 )
 from outreach_app.storage.errors import StorageUnavailable
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # Each step brings a store from the version before it. Schema 2: changes.versions (snapshots
 # for a laptop whose scope grew), an index to find a village's rows, the server's signing key.
+# Schema 3: village_grants (an agent's villages, granted by staff only).
 _UPGRADES: dict[int, list[str]] = {
     2: [
         "ALTER TABLE changes ADD COLUMN versions TEXT",
         "CREATE INDEX records_village ON records (branch_id, village_id)",
-    ]
+    ],
+    3: [],
 }
+# Data a step fills in once its new tables exist.
+_BACKFILLS: dict[int, Callable[[Connection], None]] = {3: grant_existing_visits}
 
 
 def _now() -> str:
@@ -108,6 +113,10 @@ class LoggedChange:
     fields: dict[str, Any]
     hlc: str
     versions: dict[str, str] | None = None
+    # where the change is filed: who may pull it (server/scope.py)
+    branch_id: str = ""
+    village_id: str | None = None
+    owner_id: str | None = None
 
 
 # every request asks this: built once, not for each request
@@ -149,6 +158,7 @@ def _logged(row: Any) -> LoggedChange:
     return LoggedChange(
         row.server_seq, row.device_id, row.seq, row.table_name, row.row_id, row.op,
         loads(row.fields), row.hlc, loads(row.versions) if row.versions else None,
+        row.branch_id, row.village_id, row.owner_id,
     )  # fmt: skip
 
 
@@ -193,6 +203,9 @@ class ServerStore:
                     for statement in _UPGRADES[step]:
                         conn.execute(text(statement))
                 metadata.create_all(conn)  # tables new since `found`
+                for step in range(found + 1, SCHEMA_VERSION + 1):
+                    if step in _BACKFILLS:
+                        _BACKFILLS[step](conn)
                 conn.execute(update(schema_info).values(version=SCHEMA_VERSION))
             elif found > SCHEMA_VERSION:
                 raise StorageUnavailable(

@@ -134,3 +134,16 @@ server_keys = Table(
     Column("public_key", String(64), nullable=False),
     Column("created_at", String(40), nullable=False),
 )
+
+# Villages staff granted an agent (schema 5): one row per visit plan that staff assigned,
+# naming its agent and village. An agent's scope is these villages; a visit the agent planned
+# itself grants nothing (scope grows only by a staff decision).
+village_grants = Table(
+    "village_grants",
+    metadata,
+    Column("visit_id", String(64), primary_key=True),
+    Column("branch_id", String(64), nullable=False),
+    Column("agent_id", String(64), nullable=False),
+    Column("village_id", String(64), nullable=False),
+    Index("village_grants_agent", "agent_id"),
+)
