@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from outreach_app.domain.errors import DomainError
 from outreach_app.services.server_trust import (
+    PLAIN_HTTP_KEY,
     pinned_fingerprint,
     remember,
     stored_trust,
@@ -138,6 +139,10 @@ class SyncService:
 
     def last_sync(self) -> str | None:
         return self._state.setting(LAST_SYNC_KEY)
+
+    def plain_http_allowed(self) -> str:
+        """The one address plain http:// was allowed for (testing, from the command line)."""
+        return self._state.setting(PLAIN_HTTP_KEY) or ""
 
     def certificate_fingerprint(self) -> str | None:
         """The SHA-256 fingerprint of the branch certificate pinned here, if any."""
