@@ -1072,6 +1072,10 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <translation>Branch office staff</translation>
     </message>
     <message>
+        <source>opsional, mis. https://10.0.0.5:8750</source>
+        <translation>optional, e.g. https://10.0.0.5:8750</translation>
+    </message>
+    <message>
         <source>mis. MAL</source>
         <translation>e.g. MAL</translation>
     </message>
@@ -1106,10 +1110,6 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>Coba dengan data demo (data contoh, bukan data asli; tanpa kata sandi)</source>
         <translation>Try it with demo data (sample data, not real; no password)</translation>
-    </message>
-    <message>
-        <source>opsional, mis. http://10.0.0.5:8750</source>
-        <translation>optional, e.g. http://10.0.0.5:8750</translation>
     </message>
     <message>
         <source>Laptop ini</source>

@@ -1072,6 +1072,10 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <translation>Staf kantor cabang</translation>
     </message>
     <message>
+        <source>opsional, mis. https://10.0.0.5:8750</source>
+        <translation>opsional, mis. https://10.0.0.5:8750</translation>
+    </message>
+    <message>
         <source>mis. MAL</source>
         <translation>mis. MAL</translation>
     </message>
@@ -1106,10 +1110,6 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>Coba dengan data demo (data contoh, bukan data asli; tanpa kata sandi)</source>
         <translation>Coba dengan data demo (data contoh, bukan data asli; tanpa kata sandi)</translation>
-    </message>
-    <message>
-        <source>opsional, mis. http://10.0.0.5:8750</source>
-        <translation>opsional, mis. http://10.0.0.5:8750</translation>
     </message>
     <message>
         <source>Laptop ini</source>
