@@ -2832,8 +2832,8 @@ SHA-256 fingerprint:
 Compare it with the fingerprint from the branch office; if it differs, do not sync and contact the branch.</translation>
     </message>
     <message>
-        <source>Sertifikat server cabang</source>
-        <translation>Branch server certificate</translation>
+        <source>Keamanan sambungan ke server cabang</source>
+        <translation>Security of the connection to the branch server</translation>
     </message>
     <message>
         <source>Terkirim {sent}, diterima {received}</source>

@@ -2832,8 +2832,8 @@ Sidik jari SHA-256:
 Cocokkan dengan sidik jari dari kantor cabang; bila berbeda, jangan sinkron dan hubungi cabang.</translation>
     </message>
     <message>
-        <source>Sertifikat server cabang</source>
-        <translation>Sertifikat server cabang</translation>
+        <source>Keamanan sambungan ke server cabang</source>
+        <translation>Keamanan sambungan ke server cabang</translation>
     </message>
     <message>
         <source>Terkirim {sent}, diterima {received}</source>

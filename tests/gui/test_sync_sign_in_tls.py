@@ -111,3 +111,41 @@ def test_sign_in_over_https_trusts_on_first_use_and_refuses_a_changed_certificat
     assert SyncService(staff.store).certificate_fingerprint() == certs["other"][1]
     assert "Daring" in control.label.text()
     staff.store.close()
+
+
+def test_a_laptop_signed_in_over_plain_http_before_is_told_on_every_path(
+    qtbot, tmp_path: Path, worker
+) -> None:
+    """Signed in to http://10.x before this release: the sync, the review queue and the
+    reference update each say why, in the app, and never reach the network."""
+    from outreach_app.reference.library import ReferenceLibrary, reference_folder
+    from outreach_app.services.reference_updates import ReferenceUpdates
+    from outreach_app.storage.sync_state import SERVER_KEY, TOKEN_KEY
+    from outreach_app.ui.widgets.reference_panel import ReferencePanel
+
+    staff = laptop(tmp_path, "kantor")
+    seed_branch(staff)
+    staff.store.set_local_setting(SERVER_KEY, "http://10.255.255.1:8750")
+    staff.store.set_local_setting(TOKEN_KEY, "tanda-masuk-lama")
+    window = QMainWindow()
+    window.resize(1366, 768)
+    qtbot.addWidget(window)
+    service = SyncService(staff.store)
+    control = SyncControl(service, worker, window)
+    window.setCentralWidget(control)
+    window.show()
+
+    assert control.show_reviews() is None
+    assert isinstance(control.message, QMessageBox) and "https://" in control.message.text()
+    with qtbot.waitSignal(control.finished, timeout=10_000):
+        control.start()
+    assert isinstance(control.message, QMessageBox) and control.message.isVisible()
+    assert "http://" in control.message.text() and "Luring" in control.label.text()
+    shot(control.message, tmp_path / "plain-http.png")
+
+    library = ReferenceLibrary(reference_folder(Path(staff.store.path)))
+    panel = ReferencePanel(ReferenceUpdates(library, service), worker)
+    qtbot.addWidget(panel)
+    panel.update_from_server()
+    assert "https://" in panel.message.text()
+    staff.store.close()

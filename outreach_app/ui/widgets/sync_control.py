@@ -172,11 +172,11 @@ class SyncControl(QWidget):
         )
 
     def _tell(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
-        """A message about the server's certificate: it matters too much for a tooltip (one
-        at a time: a quiet sync refused again replaces the last one)."""
+        """A message about the server's certificate or address: it matters too much for a
+        tooltip (one at a time: a quiet sync refused again replaces the last one)."""
         if self.message is not None:
             self.message.close()
-        box = QMessageBox(icon, self.tr("Sertifikat server cabang"), text,
+        box = QMessageBox(icon, self.tr("Keamanan sambungan ke server cabang"), text,
                           QMessageBox.StandardButton.Ok, self.window())  # fmt: skip
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = box
@@ -202,8 +202,14 @@ class SyncControl(QWidget):
         if not self._service.signed_in():
             self.ask_sign_in()
             return None
-        dialog = DuplicateReviewDialog(DuplicateDesk(self._service).queue(), self._worker,
-                                       self.window())  # fmt: skip
+        from outreach_app.sync.errors import UntrustedServer
+
+        try:
+            queue = DuplicateDesk(self._service).queue()
+        except UntrustedServer as exc:  # the address refused here, before any connection
+            self._tell(QMessageBox.Icon.Warning, str(exc))
+            return None
+        dialog = DuplicateReviewDialog(queue, self._worker, self.window())
         dialog.resolved.connect(lambda _review: self.start(quiet=False))
         self.reviews_dialog = dialog
         dialog.open()
