@@ -62,6 +62,10 @@ class SyncClient:
         trust: ServerTrust = NO_PIN,
     ) -> None:
         check_address(base_url, trust.allow_plain_http)
+        try:  # and as httpx reads it, should the two parsers ever disagree on the host
+            check_address(str(httpx.URL(base_url)), trust.allow_plain_http)
+        except httpx.InvalidURL as exc:
+            raise UntrustedServer(f"Alamat server {base_url!r} tidak dikenali.") from exc
         self.base_url = base_url.rstrip("/")
         self._trust = trust
         self._token = token

@@ -54,3 +54,15 @@ def test_fingerprints_are_read_as_people_copy_them(text: str) -> None:
 def test_anything_else_is_not_a_fingerprint(text: str) -> None:
     with pytest.raises(UntrustedServer, match="64"):
         normalize_fingerprint(text)
+
+
+@pytest.mark.parametrize("url", [
+    "http://127.0.0.1\n@10.0.0.5", "http://127.0.0.1%2f@10.0.0.5", "http://10.0.0.5\\@127.0.0.1",
+    "http://10.0.0.5", "http://[::ffff:a00:5]",
+])  # fmt: skip
+def test_the_client_refuses_before_it_exists(url: str) -> None:
+    """SyncClient checks the address as it reads it and as httpx reads it."""
+    from outreach_app.sync.client import SyncClient
+
+    with pytest.raises(UntrustedServer):
+        SyncClient(url, "token")
