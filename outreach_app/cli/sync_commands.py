@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from outreach_app.cli.arguments import open_store, read_password
 from outreach_app.cli.context import CliContext
 from outreach_app.domain.errors import DomainError
+
+if TYPE_CHECKING:  # loaded by the sync command itself
+    from outreach_app.services.sync import SyncService
 
 SERVER_EXTRA = (
     "Fitur server butuh paket tambahan: pip install 'perisai-outreach[server]' "
@@ -94,7 +97,9 @@ def sync(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def _check_first(service: Any, server: str, fingerprint: str | None, allow: bool | None) -> None:
+def _check_first(
+    service: SyncService, server: str, fingerprint: str | None, allow: bool | None
+) -> None:
     """The address and the fingerprint's form, refused before a user name or password is
     asked for (and before anything is resolved or sent)."""
     from outreach_app.services.server_trust import stored_trust
