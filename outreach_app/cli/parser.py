@@ -132,6 +132,20 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         metavar="DIR",
         help="a folder of reference tables (bpu.json, incentive.json, regions.json) for laptops",
     )
+    tls = serve.add_argument_group("HTTPS (laptops refuse plain http:// over the network)")
+    tls.add_argument("--certfile", metavar="FILE", help="the server's certificate (PEM)")
+    tls.add_argument("--keyfile", metavar="FILE", help="its private key (PEM)")
+    tls.add_argument(
+        "--self-signed",
+        metavar="DIR",
+        help="use DIR/branch.crt and DIR/branch.key, made there first if missing",
+    )
+    serve.add_argument(
+        "--forwarded-allow-ips",
+        metavar="IPS",
+        help="behind a reverse proxy: the proxy addresses whose X-Forwarded-* headers count "
+        "(default 127.0.0.1)",
+    )
     admin = commands.add_parser("server", help="manage the sync server's accounts")
     admin_commands = admin.add_subparsers(dest="server_command", metavar="ACTION", required=True)
     add_user = admin_commands.add_parser(
@@ -145,9 +159,31 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     )
     revoke.add_argument("username", metavar="NAME")
     revoke.add_argument("--device", metavar="DEVICE_ID", help="only this device")
+    make_cert = admin_commands.add_parser(
+        "make-cert", help="a self-signed branch certificate and key; prints its fingerprint"
+    )
+    make_cert.add_argument("folder", metavar="DIR", help="where branch.crt and branch.key go")
+    make_cert.add_argument(
+        "--name",
+        action="append",
+        default=[],
+        metavar="HOST_OR_IP",
+        help="an address laptops use for the server (repeatable)",
+    )
+    make_cert.add_argument("--replace", action="store_true", help="make a new pair over the old")
     sync = commands.add_parser("sync", parents=[db], help="sync with the branch server")
-    sync.add_argument("--server", metavar="URL", help="e.g. http://10.0.0.5:8750")
+    sync.add_argument("--server", metavar="URL", help="e.g. https://10.0.0.5:8750")
     sync.add_argument("--user", metavar="NAME", help="sign in (again) as this user")
+    sync.add_argument(
+        "--fingerprint",
+        metavar="SHA256",
+        help="the branch certificate's SHA-256 fingerprint, from the branch (signs in again)",
+    )
+    sync.add_argument(
+        "--allow-insecure-http",
+        action="store_true",
+        help="FOR TESTING ONLY: allow plain http:// to this server over the network",
+    )
 
     bundle = commands.add_parser("bundle", help="sync by file, for places with no signal")
     bundle_commands = bundle.add_subparsers(dest="bundle_command", metavar="ACTION", required=True)

@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from outreach_app.cli.arguments import open_store, read_password
 from outreach_app.cli.context import CliContext
 from outreach_app.domain.errors import DomainError
+
+if TYPE_CHECKING:  # loaded by the sync command itself
+    from outreach_app.services.sync import SyncService
 
 SERVER_EXTRA = (
     "Fitur server butuh paket tambahan: pip install 'perisai-outreach[server]' "
@@ -43,23 +46,36 @@ def server_command(args: argparse.Namespace, context: CliContext) -> int:
 
 def sync(args: argparse.Namespace, context: CliContext) -> int:
     from outreach_app.reference.library import ReferenceLibrary, reference_folder
+    from outreach_app.services.server_trust import TRUST_ON_FIRST_USE, allow_plain_http
     from outreach_app.services.sync import SyncService
     from outreach_app.sync.client import SyncDenied, SyncUnavailable
+    from outreach_app.sync.errors import PlainHttpRefused
 
     with open_store(args, context) as store:
         service = SyncService(store, reference=ReferenceLibrary(reference_folder(store.path)))
-        server = (args.server or service.server() or "").rstrip("/")
+        server = (args.server or service.server() or "").strip().rstrip("/")
         if not server:
             raise DomainError("Sebutkan server cabang dengan --server URL.")
+        allow = True if args.allow_insecure_http else None
         try:
-            if args.user or not service.signed_in() or server != service.server():
+            if (args.user or args.fingerprint or not service.signed_in()
+                    or server != service.server()):  # fmt: skip
+                _check_first(service, server, args.fingerprint, allow)
                 username = args.user or input("Nama pengguna: ").strip()
                 password = read_password(f"Kata sandi {username}: ", False, context)
-                service.sign_in(server, username, password)
+                pinned = service.certificate_fingerprint() if server == service.server() else None
+                service.sign_in(server, username, password, args.fingerprint, allow)
+                now = service.certificate_fingerprint()
+                if now and not args.fingerprint and now != pinned:
+                    print(TRUST_ON_FIRST_USE.format(fingerprint=now), file=context.err)
+            elif allow:
+                allow_plain_http(store.set_local_setting, server)
             report = service.sync(progress=_printer(context))
         except SyncUnavailable as exc:
             print(str(exc), file=context.err)
             return 2
+        except PlainHttpRefused as exc:
+            raise DomainError(f"{exc} (Hanya untuk uji coba: --allow-insecure-http.)") from exc
         except SyncDenied as exc:
             raise DomainError(str(exc)) from exc
         print(file=context.err)
@@ -79,6 +95,20 @@ def sync(args: argparse.Namespace, context: CliContext) -> int:
         for problem in report.reference_problems:
             print(f"  data referensi: {problem}", file=context.out)
     return 0
+
+
+def _check_first(
+    service: SyncService, server: str, fingerprint: str | None, allow: bool | None
+) -> None:
+    """The address and the fingerprint's form, refused before a user name or password is
+    asked for (and before anything is resolved or sent)."""
+    from outreach_app.services.server_trust import stored_trust
+    from outreach_app.sync.tls import check_address, normalize_fingerprint
+
+    known = stored_trust(service.state.setting, server).allow_plain_http
+    check_address(server, known if allow is None else allow)
+    if fingerprint:
+        normalize_fingerprint(fingerprint)
 
 
 def _printer(context: CliContext) -> Any:

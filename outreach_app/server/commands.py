@@ -1,5 +1,5 @@
-"""`outreach serve` and `outreach server add-user|revoke|import-bundle`: the branch server's
-own commands. The composition root hands them to the command line (which never imports the
+"""`outreach serve` and `outreach server add-user|revoke|import-bundle|make-cert`: the branch
+server's own commands. The composition root hands them to the command line (which never imports the
 server package), so a laptop bundle that leaves this package out loses nothing else."""
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from outreach_app.domain.errors import DomainError
+from outreach_app.server.certificates import BranchCertificate, make_certificate, serving_pair
 from outreach_app.server.reference_publishing import ReferencePublisher
 from outreach_app.server.store.store import ServerStore, open_engine
 from outreach_app.server.sync_server import SyncRefused, SyncServer
@@ -49,16 +50,27 @@ def open_server_store(args: argparse.Namespace, default_path: Path) -> ServerSto
 
 
 def serve_http(
-    server: SyncServer, host: str, port: int, reference: ReferencePublisher | None = None
+    server: SyncServer,
+    host: str,
+    port: int,
+    reference: ReferencePublisher | None = None,
+    certificate: BranchCertificate | None = None,
+    forwarded_allow_ips: str | None = None,
 ) -> None:
-    """Runs the sync server's HTTP API until interrupted."""
+    """Runs the sync server's HTTP API until interrupted: over HTTPS with `certificate`.
+    Behind a reverse proxy, X-Forwarded-For and -Proto count only from `forwarded_allow_ips`
+    (uvicorn's default: 127.0.0.1, a proxy on the same machine)."""
     import uvicorn
 
     from outreach_app.server.app import create_app
 
     uvicorn.run(
-        create_app(server, reference=reference), host=host, port=port, log_config=SERVER_LOG_CONFIG
-    )
+        create_app(server, reference=reference), host=host, port=port,
+        log_config=SERVER_LOG_CONFIG,
+        ssl_certfile=None if certificate is None else str(certificate.certfile),
+        ssl_keyfile=None if certificate is None else str(certificate.keyfile),
+        forwarded_allow_ips=forwarded_allow_ips,
+    )  # fmt: skip
 
 
 def run(
@@ -70,6 +82,8 @@ def run(
 ) -> int:
     """One server command; a refusal is raised as DomainError (the command line prints it
     and exits 1)."""
+    if args.command == "server" and args.server_command == "make-cert":
+        return _make_cert(args, out)
     server = SyncServer(open_server_store(args, default_path))
     if args.command == "serve":
         return _serve(args, server, err)
@@ -89,16 +103,33 @@ def run(
     return 0
 
 
+def _make_cert(args: argparse.Namespace, out: TextIO) -> int:
+    folder = Path(args.folder)
+    made = make_certificate(folder, list(args.name), replace=args.replace)
+    print(f"Sertifikat: {made.certfile}\nKunci: {made.keyfile} (rahasia: jangan disalin ke "
+          f"laptop)\nSidik jari SHA-256 untuk laptop:\n{made.fingerprint}", file=out)  # fmt: skip
+    return 0
+
+
 def _serve(args: argparse.Namespace, server: SyncServer, err: TextIO) -> int:
+    certificate = serving_pair(args.certfile, args.keyfile, args.self_signed)
     publisher = None
     if args.reference_dir:
         publisher = ReferencePublisher(Path(args.reference_dir))
         tables = publisher.tables()  # a bad file stops the start, with its name
         names = ", ".join(table.name for table, _raw in tables) or "belum ada tabel"
         print(f"Data referensi dari {args.reference_dir}: {names}", file=err)
-    print(f"Server sinkronisasi di http://{args.host}:{args.port} (Ctrl+C untuk berhenti)",
+    scheme = "http" if certificate is None else "https"
+    print(f"Server sinkronisasi di {scheme}://{args.host}:{args.port} (Ctrl+C untuk berhenti)",
           file=err)  # fmt: skip
-    serve_http(server, args.host, args.port, publisher)
+    if certificate is not None:
+        print(f"Sidik jari SHA-256 sertifikat (untuk laptop): {certificate.fingerprint}",
+              file=err)  # fmt: skip
+    elif args.host not in ("127.0.0.1", "::1", "localhost"):
+        print("Peringatan: tanpa HTTPS laptop menolak server ini (token dan NIK akan lewat "
+              "jaringan tanpa penyandian). Pakai --certfile/--keyfile atau --self-signed DIR, "
+              "atau proxy HTTPS di depannya.", file=err)  # fmt: skip
+    serve_http(server, args.host, args.port, publisher, certificate, args.forwarded_allow_ips)
     return 0
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from outreach_app.services.print_output import write_atomically
+from outreach_app.services.server_trust import stored_trust
 from outreach_app.services.setup import current_user
 from outreach_app.services.sync import (
     ClientFactory,
@@ -165,7 +166,8 @@ class BundleJobs:
         data = source.read_bytes()
         with Store(self._path, key=self._key) as store:
             server, token = store.local_setting(SERVER_KEY), store.local_setting(TOKEN_KEY)
+            trust = stored_trust(store.local_setting, server or "")
         if not server or not token:
             raise NotSignedIn("Laptop ini belum masuk ke server cabang; masuk dulu.")
-        with self._client(server, token) as client:
+        with self._client(server, token, trust) as client:
             return relay_bundle(client, data)

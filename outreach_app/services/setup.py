@@ -74,19 +74,27 @@ class FirstRunOutcome:
 
 
 def server_address(text: str) -> str:
-    """The branch server's address as typed, checked: http(s)://host[:port], no path."""
+    """The branch server's address as typed, checked: http(s)://host[:port], no path; https
+    when no scheme is typed, and plain http only to this machine (sync/tls.py says why)."""
+    from outreach_app.sync.errors import PlainHttpRefused
+    from outreach_app.sync.tls import check_address
+
     address = text.strip().rstrip("/")
     if not address:
         return ""
     if "://" not in address:
-        address = "http://" + address
+        address = "https://" + address
     parts = urlsplit(address)
     if parts.scheme not in ("http", "https") or not parts.hostname or parts.path or parts.query:
-        raise SetupRefused("Alamat server tidak dikenali; contoh: http://10.0.0.5:8750")
+        raise SetupRefused("Alamat server tidak dikenali; contoh: https://10.0.0.5:8750")
     try:
         parts.port  # noqa: B018  (a port that is not a number raises here)
     except ValueError as exc:
         raise SetupRefused("Nomor port alamat server tidak valid.") from exc
+    try:
+        check_address(address)
+    except PlainHttpRefused as exc:
+        raise SetupRefused(str(exc)) from exc
     return address
 
 

@@ -24,6 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from outreach_app.domain.errors import DomainError
+from outreach_app.services.server_trust import (
+    PLAIN_HTTP_KEY,
+    pinned_fingerprint,
+    remember,
+    stored_trust,
+    trust_for_sign_in,
+)
 from outreach_app.storage.database import DatabaseKey
 from outreach_app.storage.store import Store
 from outreach_app.storage.sync_state import (
@@ -41,16 +48,18 @@ if TYPE_CHECKING:  # loaded on the first sync: httpx and pydantic are not start-
     from outreach_app.services.receipts import ReceiptSigner
     from outreach_app.sync.client import SyncClient
     from outreach_app.sync.protocol import ChangeResult, PullResponse, PushResponse
+    from outreach_app.sync.tls import ServerTrust
 
 PAGE = 500  # pulled changes applied per transaction
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
-ClientFactory = Callable[[str, str | None], "SyncClient"]
+# (server, token, what the laptop trusts for it): every client to the server is made by one
+ClientFactory = Callable[[str, "str | None", "ServerTrust"], "SyncClient"]
 
 
-def http_client(server: str, token: str | None) -> SyncClient:
+def http_client(server: str, token: str | None, trust: ServerTrust) -> SyncClient:
     from outreach_app.sync.client import SyncClient
 
-    return SyncClient(server, token)
+    return SyncClient(server, token, trust=trust)
 
 
 class NotSignedIn(DomainError):
@@ -131,18 +140,38 @@ class SyncService:
     def last_sync(self) -> str | None:
         return self._state.setting(LAST_SYNC_KEY)
 
+    def plain_http_allowed(self) -> str:
+        """The one address plain http:// was allowed for (testing, from the command line)."""
+        return self._state.setting(PLAIN_HTTP_KEY) or ""
+
+    def certificate_fingerprint(self) -> str | None:
+        """The SHA-256 fingerprint of the branch certificate pinned here, if any."""
+        return pinned_fingerprint(self._state.setting)
+
     def connect(self) -> SyncClient:
         """A client for the server this laptop signed in to (close it after use)."""
         server, token = self._state.setting(SERVER_KEY), self._state.setting(TOKEN_KEY)
         if not server or not token:
             raise NotSignedIn("Laptop ini belum masuk ke server cabang; masuk dulu.")
-        return self._client(server, token)
+        return self._client(server, token, stored_trust(self._state.setting, server))
 
-    def sign_in(self, server: str, username: str, password: str) -> str:
-        """Signs this device in once; the token is kept, the password never is."""
+    def sign_in(
+        self,
+        server: str,
+        username: str,
+        password: str,
+        fingerprint: str | None = None,
+        allow_plain_http: bool | None = None,
+    ) -> str:
+        """Signs this device in once; the token is kept, the password never is. The server's
+        certificate is checked (and pinned) first: services/server_trust.py."""
         from outreach_app.sync.protocol import SignInRequest
 
-        with self._client(server, None) as client:
+        server = server.strip().rstrip("/")
+        trust, _first_use = trust_for_sign_in(
+            self._state.setting, server, fingerprint, allow_plain_http
+        )
+        with self._client(server, None, trust) as client:
             answer = client.sign_in(
                 SignInRequest(
                     username=username.strip(), password=password,
@@ -153,6 +182,7 @@ class SyncService:
                            (USERNAME_KEY, answer.username),
                            (SERVER_SIGNING_KEY, answer.server_key)):  # fmt: skip
             self._state.set_setting(key, value)
+        remember(self._state.set_setting, server, trust)
         return answer.role
 
     def sync(
@@ -351,9 +381,12 @@ class SyncJobs:
         self._reference = reference
         self._key = key
 
-    def sign_in(self, server: str, username: str, password: str) -> str:
+    def sign_in(
+        self, server: str, username: str, password: str, fingerprint: str | None = None
+    ) -> str:
         with Store(self._path, key=self._key) as store:
-            return SyncService(store, self._client).sign_in(server, username, password)
+            return SyncService(store, self._client).sign_in(server, username, password,
+                                                            fingerprint)  # fmt: skip
 
     def sync(
         self, progress: Progress | None = None, cancelled: Callable[[], bool] = lambda: False

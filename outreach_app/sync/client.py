@@ -3,7 +3,11 @@
 Errors come in two kinds the app treats differently: `SyncUnavailable` (no signal, a timeout,
 the server busy or down: try again later, nothing is lost) and `SyncDenied` (the token was
 revoked, the password is wrong, the app is too old: the user must act), each with a message
-in plain Indonesian.
+in plain Indonesian (sync/errors.py).
+
+Every client checks its address and trusts its server as `ServerTrust` says (sync/tls.py):
+plain http:// only to this machine, a pinned certificate or a public CA's over https. A
+certificate that fails is refused at once, not retried as a lost signal.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from typing import TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from outreach_app.sync.errors import SyncDenied, SyncUnavailable, UntrustedServer
 from outreach_app.sync.protocol import (
     PULL_PAGE,
     DuplicateReview,
@@ -29,24 +34,24 @@ from outreach_app.sync.protocol import (
     SignInRequest,
     SignInResponse,
 )
+from outreach_app.sync.tls import (
+    NO_PIN,
+    ServerTrust,
+    check_address,
+    refusal,
+    ssl_context,
+    verification_failure,
+)
+
+__all__ = ["SyncClient", "SyncDenied", "SyncUnavailable", "UntrustedServer"]
 
 M = TypeVar("M", bound=BaseModel)
 RETRY_DELAYS = (0.5, 1.5, 4.0)  # seconds between attempts: short, for a signal that comes and goes
 
 
-class SyncUnavailable(Exception):
-    """The server could not be reached or answered with a temporary error."""
-
-
-class SyncDenied(Exception):
-    """The server refused: sign in again, or update the app. `status` is the HTTP status."""
-
-    def __init__(self, message: str, status: int) -> None:
-        super().__init__(message)
-        self.status = status
-
-
 class SyncClient:
+    """`trust`: checked before anything else, so a refused address never opens a socket."""
+
     def __init__(
         self,
         base_url: str,
@@ -54,13 +59,20 @@ class SyncClient:
         transport: httpx.BaseTransport | None = None,
         timeout: float = 30.0,
         sleep: Callable[[float], None] = time.sleep,
+        trust: ServerTrust = NO_PIN,
     ) -> None:
+        check_address(base_url, trust.allow_plain_http)
+        try:  # and as httpx reads it, should the two parsers ever disagree on the host
+            check_address(str(httpx.URL(base_url)), trust.allow_plain_http)
+        except httpx.InvalidURL as exc:
+            raise UntrustedServer(f"Alamat server {base_url!r} tidak dikenali.") from exc
         self.base_url = base_url.rstrip("/")
+        self._trust = trust
         self._token = token
         self._sleep = sleep
         self._http = httpx.Client(
             base_url=self.base_url, timeout=timeout, transport=transport,
-            headers={"Accept-Encoding": "gzip"},
+            headers={"Accept-Encoding": "gzip"}, verify=ssl_context(trust),
         )  # fmt: skip
 
     def close(self) -> None:
@@ -156,6 +168,8 @@ class SyncClient:
                     method, path, content=content, params=params, headers=headers
                 )
             except httpx.TransportError as exc:
+                if (failure := verification_failure(exc)) is not None:
+                    raise UntrustedServer(refusal(self.base_url, self._trust, failure)) from exc
                 last_error = f"server tidak terjangkau ({type(exc).__name__})"
                 continue
             if response.status_code in (429, 502, 503, 504):

@@ -231,7 +231,10 @@ class BundleActions(QObject):
     def _relay_note(self, error: Exception) -> str:
         """What the failure left behind on the server."""
         from outreach_app.sync.client import SyncDenied, SyncUnavailable
+        from outreach_app.sync.errors import UntrustedServer
 
+        if isinstance(error, UntrustedServer):  # refused by this laptop, before sending
+            return self.tr("Tidak ada yang dikirim ke server.")
         if isinstance(error, SyncUnavailable):  # perhaps applied, the answer lost: no harm
             return self.tr("Mengirim lagi aman: server tidak mencatat apa pun dua kali.")
         if isinstance(error, SyncDenied):
@@ -353,8 +356,11 @@ def _explain(error: Exception) -> str:
     """The error in words the user can act on; anything unexpected is a bug and is raised."""
     from outreach_app.sync.bundle import BundleError
     from outreach_app.sync.client import SyncDenied, SyncUnavailable
+    from outreach_app.sync.errors import UntrustedServer
 
-    if isinstance(error, BundleError | DomainError | StorageUnavailable | SyncUnavailable):
+    if isinstance(
+        error, BundleError | DomainError | StorageUnavailable | SyncUnavailable | UntrustedServer
+    ):  # (this laptop refusing the server is not the server refusing)
         return str(error)
     if isinstance(error, SyncDenied):
         return QCoreApplication.translate("BundleActions", "Server menolak: {reason}").format(

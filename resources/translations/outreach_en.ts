@@ -1072,6 +1072,10 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <translation>Branch office staff</translation>
     </message>
     <message>
+        <source>opsional, mis. https://10.0.0.5:8750</source>
+        <translation>optional, e.g. https://10.0.0.5:8750</translation>
+    </message>
+    <message>
         <source>mis. MAL</source>
         <translation>e.g. MAL</translation>
     </message>
@@ -1106,10 +1110,6 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>Coba dengan data demo (data contoh, bukan data asli; tanpa kata sandi)</source>
         <translation>Try it with demo data (sample data, not real; no password)</translation>
-    </message>
-    <message>
-        <source>opsional, mis. http://10.0.0.5:8750</source>
-        <translation>optional, e.g. http://10.0.0.5:8750</translation>
     </message>
     <message>
         <source>Laptop ini</source>
@@ -2703,8 +2703,16 @@ Choose a password to encrypt it. Nothing is lost: the encrypted copy is checked 
         <translation>Sign in to the branch server</translation>
     </message>
     <message>
+        <source>Dari kantor cabang. Kosongkan bila cabang memakai sertifikat resmi, atau untuk memercayai sertifikat yang ditunjukkan server pertama kali (sidik jarinya ditampilkan setelah masuk).</source>
+        <translation>From the branch office. Leave empty if the branch uses a CA-signed certificate, or to trust the certificate the server shows the first time (its fingerprint is shown after signing in).</translation>
+    </message>
+    <message>
         <source>Alamat server</source>
         <translation>Server address</translation>
+    </message>
+    <message>
+        <source>Sidik jari sertifikat (SHA-256)</source>
+        <translation>Certificate fingerprint (SHA-256)</translation>
     </message>
     <message>
         <source>Nama pengguna</source>
@@ -2725,6 +2733,18 @@ Choose a password to encrypt it. Nothing is lost: the encrypted copy is checked 
     <message>
         <source>Alamat server diawali http:// atau https://.</source>
         <translation>The server address starts with http:// or https://.</translation>
+    </message>
+    <message>
+        <source>Alamat http:// biasa hanya untuk komputer ini: lewat jaringan, tanda masuk dan NIK peserta akan terbaca orang lain. Pakai alamat https:// dari kantor cabang.</source>
+        <translation>A plain http:// address is for this computer only: over the network, the sign-in token and participants&apos; NIKs could be read by others. Use the https:// address from the branch office.</translation>
+    </message>
+    <message>
+        <source>Alamat server tidak dikenali, misalnya https://10.0.0.5:8750.</source>
+        <translation>The server address is not recognised; for example https://10.0.0.5:8750.</translation>
+    </message>
+    <message>
+        <source>Sidik jari SHA-256 berisi 64 angka heksadesimal (boleh dipisah titik dua).</source>
+        <translation>A SHA-256 fingerprint has 64 hexadecimal digits (colons between them are fine).</translation>
     </message>
     <message>
         <source>Isi nama pengguna dan kata sandi.</source>
@@ -2796,6 +2816,24 @@ Choose a password to encrypt it. Nothing is lost: the encrypted copy is checked 
     <message>
         <source>Duplikat digabung ({n})</source>
         <translation>Duplicates merged ({n})</translation>
+    </message>
+    <message>
+        <source>Sertifikat server cabang ini belum dikenal laptop ini; mulai sekarang hanya sertifikat ini yang dipercaya.
+
+Sidik jari SHA-256:
+{fingerprint}
+
+Cocokkan dengan sidik jari dari kantor cabang; bila berbeda, jangan sinkron dan hubungi cabang.</source>
+        <translation>This laptop did not know this branch server&apos;s certificate; from now on only this certificate is trusted.
+
+SHA-256 fingerprint:
+{fingerprint}
+
+Compare it with the fingerprint from the branch office; if it differs, do not sync and contact the branch.</translation>
+    </message>
+    <message>
+        <source>Keamanan sambungan ke server cabang</source>
+        <translation>Security of the connection to the branch server</translation>
     </message>
     <message>
         <source>Terkirim {sent}, diterima {received}</source>

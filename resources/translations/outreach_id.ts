@@ -1072,6 +1072,10 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <translation>Staf kantor cabang</translation>
     </message>
     <message>
+        <source>opsional, mis. https://10.0.0.5:8750</source>
+        <translation>opsional, mis. https://10.0.0.5:8750</translation>
+    </message>
+    <message>
         <source>mis. MAL</source>
         <translation>mis. MAL</translation>
     </message>
@@ -1106,10 +1110,6 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>Coba dengan data demo (data contoh, bukan data asli; tanpa kata sandi)</source>
         <translation>Coba dengan data demo (data contoh, bukan data asli; tanpa kata sandi)</translation>
-    </message>
-    <message>
-        <source>opsional, mis. http://10.0.0.5:8750</source>
-        <translation>opsional, mis. http://10.0.0.5:8750</translation>
     </message>
     <message>
         <source>Laptop ini</source>
@@ -2703,8 +2703,16 @@ Buat kata sandi untuk mengenkripsinya. Tidak ada data yang hilang: salinan teren
         <translation>Masuk ke server cabang</translation>
     </message>
     <message>
+        <source>Dari kantor cabang. Kosongkan bila cabang memakai sertifikat resmi, atau untuk memercayai sertifikat yang ditunjukkan server pertama kali (sidik jarinya ditampilkan setelah masuk).</source>
+        <translation>Dari kantor cabang. Kosongkan bila cabang memakai sertifikat resmi, atau untuk memercayai sertifikat yang ditunjukkan server pertama kali (sidik jarinya ditampilkan setelah masuk).</translation>
+    </message>
+    <message>
         <source>Alamat server</source>
         <translation>Alamat server</translation>
+    </message>
+    <message>
+        <source>Sidik jari sertifikat (SHA-256)</source>
+        <translation>Sidik jari sertifikat (SHA-256)</translation>
     </message>
     <message>
         <source>Nama pengguna</source>
@@ -2725,6 +2733,18 @@ Buat kata sandi untuk mengenkripsinya. Tidak ada data yang hilang: salinan teren
     <message>
         <source>Alamat server diawali http:// atau https://.</source>
         <translation>Alamat server diawali http:// atau https://.</translation>
+    </message>
+    <message>
+        <source>Alamat http:// biasa hanya untuk komputer ini: lewat jaringan, tanda masuk dan NIK peserta akan terbaca orang lain. Pakai alamat https:// dari kantor cabang.</source>
+        <translation>Alamat http:// biasa hanya untuk komputer ini: lewat jaringan, tanda masuk dan NIK peserta akan terbaca orang lain. Pakai alamat https:// dari kantor cabang.</translation>
+    </message>
+    <message>
+        <source>Alamat server tidak dikenali, misalnya https://10.0.0.5:8750.</source>
+        <translation>Alamat server tidak dikenali, misalnya https://10.0.0.5:8750.</translation>
+    </message>
+    <message>
+        <source>Sidik jari SHA-256 berisi 64 angka heksadesimal (boleh dipisah titik dua).</source>
+        <translation>Sidik jari SHA-256 berisi 64 angka heksadesimal (boleh dipisah titik dua).</translation>
     </message>
     <message>
         <source>Isi nama pengguna dan kata sandi.</source>
@@ -2796,6 +2816,24 @@ Buat kata sandi untuk mengenkripsinya. Tidak ada data yang hilang: salinan teren
     <message>
         <source>Duplikat digabung ({n})</source>
         <translation>Duplikat digabung ({n})</translation>
+    </message>
+    <message>
+        <source>Sertifikat server cabang ini belum dikenal laptop ini; mulai sekarang hanya sertifikat ini yang dipercaya.
+
+Sidik jari SHA-256:
+{fingerprint}
+
+Cocokkan dengan sidik jari dari kantor cabang; bila berbeda, jangan sinkron dan hubungi cabang.</source>
+        <translation>Sertifikat server cabang ini belum dikenal laptop ini; mulai sekarang hanya sertifikat ini yang dipercaya.
+
+Sidik jari SHA-256:
+{fingerprint}
+
+Cocokkan dengan sidik jari dari kantor cabang; bila berbeda, jangan sinkron dan hubungi cabang.</translation>
+    </message>
+    <message>
+        <source>Keamanan sambungan ke server cabang</source>
+        <translation>Keamanan sambungan ke server cabang</translation>
     </message>
     <message>
         <source>Terkirim {sent}, diterima {received}</source>

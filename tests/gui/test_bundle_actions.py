@@ -284,7 +284,7 @@ def test_agent_failures_are_explained_and_change_nothing(
 
     theirs = BundleJobs.of(second.sync).export_to(tmp_path / "theirs.bundle", "agen.saumlaki")
     foreign = docs / "jawaban-laptop-lain.bundle"
-    with SyncClient("http://server.test", staff.store.local_setting("sync_token"),
+    with SyncClient("http://localhost", staff.store.local_setting("sync_token"),
                     transport=link) as client:  # fmt: skip
         foreign.write_bytes(relay_bundle(client, theirs.path.read_bytes()).answer)
     assert "untuk laptop lain" in told(qtbot, bundles, lambda: bundles.import_from(foreign))
@@ -351,7 +351,7 @@ def test_staff_failures_are_explained(qtbot, inprocess, worker, schedule, tmp_pa
     assert "diubah setelah dibuat" in text and desk.message.windowTitle() == "Bundel tidak terkirim"  # type: ignore[union-attr]
     snap(desk.message, tmp_path / "tampered.png")  # type: ignore[arg-type]
     answer = tmp_path / "jawaban.bundle"
-    with SyncClient("http://server.test", token, transport=link) as client:
+    with SyncClient("http://localhost", token, transport=link) as client:
         answer.write_bytes(relay_bundle(client, bundle.read_bytes()).answer)
     assert "bundel jawaban dari kantor cabang, bukan bundel perubahan" in told(
         qtbot, desk, lambda: desk.relay(answer)
@@ -364,14 +364,15 @@ def test_staff_failures_are_explained(qtbot, inprocess, worker, schedule, tmp_pa
     assert "Server menolak: Hanya staf cabang" in text
 
     # the server out of reach: said so, after the client's retries (no waiting in tests)
-    offline = SyncService(staff.store, lambda url, tok: SyncClient(
-        url, tok, transport=Dead(), sleep=lambda _s: None))  # fmt: skip
+    offline = SyncService(staff.store, lambda url, tok, trust: SyncClient(
+        url, tok, transport=Dead(), sleep=lambda _s: None, trust=trust))  # fmt: skip
     cut = BundleActions(offline, lambda: tmp_path, worker, lambda: TODAY, True, window)
     assert "tidak terjangkau" in told(qtbot, cut, lambda: cut.relay(bundle))
 
     # a slow upload given up: said so, and the late answer is dropped, not shown
     held = Held(link)
-    slow = SyncService(staff.store, lambda url, tok: SyncClient(url, tok, transport=held))
+    slow = SyncService(staff.store, lambda url, tok, trust: SyncClient(
+        url, tok, transport=held, trust=trust))  # fmt: skip
     waiting = BundleActions(slow, lambda: tmp_path, worker, lambda: TODAY, True, window)
     waiting.relay(bundle)
     assert waiting.running and waiting.busy is not None

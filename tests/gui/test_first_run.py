@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from outreach_app.domain.models import Role
 from outreach_app.services.keys import new_branch_key
-from outreach_app.services.setup import SetupService
+from outreach_app.services.setup import SetupRefused, SetupService
 from outreach_app.storage.store import Store
 from outreach_app.storage.sync_state import SERVER_KEY
 from outreach_app.ui.dialogs.first_run import FirstRunChoice, FirstRunDialog
@@ -110,15 +110,18 @@ def test_first_run_answers_set_up_an_empty_laptop(store: Store, tmp_path: Path) 
     dialog.branch_code.setText("mal")
     dialog.device_name.setText("Laptop Saumlaki")
     dialog.receipt_prefix.setText("SML01")
-    dialog.server.setText("http://10.0.0.5:8750/")
+    dialog.server.setText("http://10.0.0.5:8750/")  # plain http over the network: refused
     setup = SetupService(store, tmp_path / "config.json")
+    with pytest.raises(SetupRefused, match="https://"):
+        setup.first_run(dialog.answers())
+    dialog.server.setText("10.0.0.5:8750/")  # no scheme typed: https
     user = setup.first_run(dialog.answers())
     assert user is not None
     assert (user.username, user.role) == ("agen.saumlaki", Role.AGENT)
     assert setup.current_user() == user
     assert store.branches.all()[0].code == "MAL"
     assert store.device.receipt_prefix == "SML01"
-    assert store.local_setting(SERVER_KEY) == "http://10.0.0.5:8750"
+    assert store.local_setting(SERVER_KEY) == "https://10.0.0.5:8750"
 
 
 def test_the_branch_recovery_key_is_found_and_shown(qtbot, tmp_path: Path) -> None:

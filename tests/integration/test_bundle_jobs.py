@@ -48,7 +48,7 @@ def enrol(agent: Laptop, village: str, serial: int, **fields: object) -> str:
 
 def relay(staff: Laptop, link: httpx.BaseTransport, data: bytes):
     token = staff.store.local_setting("sync_token")
-    with SyncClient("http://server.test", token, transport=link) as client:
+    with SyncClient("http://localhost", token, transport=link) as client:
         return relay_bundle(client, data)
 
 

@@ -22,11 +22,12 @@ from outreach_app.services.sync import SyncService
 from outreach_app.storage.sync_state import SERVER_SIGNING_KEY
 from outreach_app.sync.bundle import new_signing_key
 from outreach_app.sync.client import SyncClient, SyncUnavailable
+from outreach_app.sync.tls import ServerTrust
 from tests.integration.sync_world import PASSWORDS, Laptop, laptop, outreach, seed_branch
 from tests.integration.test_sync_faults import AppTransport
 
 DATA = Path(__file__).parents[1] / "data" / "reference"
-URL = "http://server.test"
+URL = "http://localhost"
 
 
 @pytest.fixture
@@ -46,8 +47,8 @@ def branch(tmp_path: Path, folder: Path | None) -> tuple[Laptop, ReferenceLibrar
     publisher = None if folder is None else ReferencePublisher(folder)
     transport = AppTransport(create_app(server, reference=publisher))
 
-    def client(url: str, token: str | None) -> SyncClient:
-        return SyncClient(url, token, transport=transport, sleep=lambda _s: None)
+    def client(url: str, token: str | None, trust: ServerTrust) -> SyncClient:
+        return SyncClient(url, token, transport=transport, sleep=lambda _s: None, trust=trust)
 
     staff = laptop(tmp_path, "kantor")
     seed_branch(staff)

@@ -27,6 +27,7 @@ from outreach_app.server.store.store import ServerStore, open_engine
 from outreach_app.server.sync_server import SyncServer
 from outreach_app.services.sync import SyncService
 from outreach_app.sync.client import SyncClient, SyncUnavailable
+from outreach_app.sync.tls import ServerTrust
 from tests.factories import make_participant
 from tests.integration.sync_world import PASSWORDS, laptop, seed_branch
 
@@ -87,15 +88,15 @@ def world(folder: Path, seed: int):
     inner = AppTransport(create_app(server))
     link = FlakyLink(inner, random.Random(seed))
 
-    def client(url: str, token: str | None) -> SyncClient:
-        return SyncClient(url, token, transport=link, sleep=lambda _s: None)
+    def client(url: str, token: str | None, trust: ServerTrust) -> SyncClient:
+        return SyncClient(url, token, transport=link, sleep=lambda _s: None, trust=trust)
 
     machines = [laptop(folder, name) for name in ("kantor", "laptop-sml", "laptop-sml-2")]
     villages = seed_branch(machines[0])
     for machine, user in zip(machines, ("staf.maluku", "agen.saumlaki", "agen.saumlaki"),
                              strict=True):  # fmt: skip
         machine.sync = SyncService(machine.store, client)
-        machine.sync.sign_in("http://server.test", user, PASSWORDS[user])
+        machine.sync.sign_in("http://localhost", user, PASSWORDS[user])
     link.server_store = store  # type: ignore[attr-defined]  # for the tests' final checks
     return machines, villages, link
 
@@ -207,8 +208,8 @@ def test_a_lost_reply_is_answered_already_had_and_nothing_doubles(tmp_path: Path
             return response
 
     once = DropFirstReply()
-    agent.sync = SyncService(agent.store, lambda url, token: SyncClient(
-        url, token, transport=once, sleep=lambda _s: None))  # fmt: skip
+    agent.sync = SyncService(agent.store, lambda url, token, trust: SyncClient(
+        url, token, transport=once, sleep=lambda _s: None, trust=trust))  # fmt: skip
     report = agent.sync.sync()
     assert once.dropped and report.already_had == 3 and report.pushed == 0
     staff.sync.sync()

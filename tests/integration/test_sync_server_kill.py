@@ -25,6 +25,7 @@ import pytest
 from outreach_app.services.sync import SyncService
 from outreach_app.sync.client import SyncClient, SyncUnavailable
 from outreach_app.sync.protocol import MAX_PUSH_BATCH, PULL_PAGE
+from outreach_app.sync.tls import ServerTrust
 from tests.integration.slow_link import Connection, Relay
 from tests.integration.sync_world import (
     PASSWORDS,
@@ -196,9 +197,9 @@ def server(request: pytest.FixtureRequest, tmp_path: Path):
     running.stop()
 
 
-def impatient(url: str, token: str | None) -> SyncClient:
+def impatient(url: str, token: str | None, trust: ServerTrust) -> SyncClient:
     """The laptop's real client, its retries without the waits between them."""
-    return SyncClient(url, token, timeout=15, sleep=lambda _s: None)
+    return SyncClient(url, token, timeout=15, sleep=lambda _s: None, trust=trust)
 
 
 @pytest.fixture

@@ -48,7 +48,9 @@ def test_a_sync_over_a_slow_lossy_link_completes_resending_at_most_a_batch_a_dro
         log = PushLog()
         agent.sync = SyncService(
             agent.store,  # the app's client; its retries without the waits between them
-            lambda url, token: SyncClient(url, token, transport=log, sleep=lambda _s: None),
+            lambda url, token, trust: SyncClient(
+                url, token, transport=log, sleep=lambda _s: None, trust=trust
+            ),
         )
         # Up byte 5,000 falls inside the first push's request (about 9 kB): the server never
         # has it whole. Down byte 100 then falls inside the reply to its second sending (a

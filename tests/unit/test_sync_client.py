@@ -13,7 +13,7 @@ from outreach_app.sync.protocol import PushRequest
 
 
 def client_with(handler, slept: list[float]) -> SyncClient:
-    return SyncClient("http://branch.test", token="t", transport=httpx.MockTransport(handler),
+    return SyncClient("http://localhost", token="t", transport=httpx.MockTransport(handler),
                       sleep=slept.append)  # fmt: skip
 
 

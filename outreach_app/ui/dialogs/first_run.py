@@ -66,7 +66,7 @@ class FirstRunDialog(QDialog):
         self.receipt_prefix.setPlaceholderText(self.tr("mis. SML01"))
         self.receipt_prefix.setMaxLength(12)
         self.server = QLineEdit()
-        self.server.setPlaceholderText(self.tr("opsional, mis. http://10.0.0.5:8750"))
+        self.server.setPlaceholderText(self.tr("opsional, mis. https://10.0.0.5:8750"))
         self.laptop = QGroupBox(self.tr("Laptop ini"))
         laptop = QFormLayout(self.laptop)
         laptop.addRow(self.tr("Peran"), self.role)

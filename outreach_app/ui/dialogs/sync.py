@@ -23,13 +23,39 @@ from outreach_app.ui.dialogs.buttons import save_cancel_buttons
 
 
 class SignInDialog(QDialog):
-    """Server address, user name and password; the password is used once and not kept."""
+    """Server address, user name and password; the password is used once and not kept. The
+    certificate's fingerprint from the branch is optional: without it the certificate the
+    server shows first is trusted and shown after (sync/tls.py). Plain http:// is refused here
+    for any address but this machine's (or the one allowed for testing on the command line)."""
 
-    def __init__(self, server: str, username: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        server: str,
+        username: str,
+        parent: QWidget | None = None,
+        plain_http_allowed: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Masuk ke server cabang"))
+        self._plain_http_allowed = plain_http_allowed.rstrip("/")
         self.server = QLineEdit(server)
-        self.server.setPlaceholderText("http://10.0.0.5:8750")
+        self.server.setPlaceholderText("https://10.0.0.5:8750")
+        self.fingerprint = QLineEdit()
+        self.fingerprint.setPlaceholderText("AB:CD:EF:…")
+        metrics = self.fingerprint.fontMetrics()  # the whole fingerprint in view
+        self.fingerprint.setMinimumWidth(metrics.horizontalAdvance("AB:" * 32) + 16)
+        fingerprint_hint = QLabel(self.tr(
+            "Dari kantor cabang. Kosongkan bila cabang memakai sertifikat resmi, atau untuk "
+            "memercayai sertifikat yang ditunjukkan server pertama kali (sidik jarinya "
+            "ditampilkan setelah masuk)."
+        ))  # fmt: skip
+        fingerprint_hint.setWordWrap(True)
+        fingerprint_hint.setStyleSheet("color: #4b5563;")
+        fingerprint_field = QWidget()
+        column = QVBoxLayout(fingerprint_field)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.fingerprint)
+        column.addWidget(fingerprint_hint)
         self.username = QLineEdit(username)
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -38,6 +64,7 @@ class SignInDialog(QDialog):
         self.message.setStyleSheet("color: #b91c1c;")
         form = QFormLayout()
         form.addRow(self.tr("Alamat server"), self.server)
+        form.addRow(self.tr("Sidik jari sertifikat (SHA-256)"), fingerprint_field)
         form.addRow(self.tr("Nama pengguna"), self.username)
         form.addRow(self.tr("Kata sandi"), self.password)
         buttons, self.ok = save_cancel_buttons(self, self.tr("Masuk"))
@@ -52,17 +79,46 @@ class SignInDialog(QDialog):
         (self.password if server and username else self.server).setFocus()
 
     def _check(self) -> None:
-        server = self.server.text().strip()
-        if not server.startswith(("http://", "https://")):
-            self.message.setText(self.tr("Alamat server diawali http:// atau https://."))
+        from outreach_app.sync.errors import PlainHttpRefused, UntrustedServer
+        from outreach_app.sync.tls import check_address, normalize_fingerprint
+
+        server = self.server.text().strip().rstrip("/")
+        if not server.lower().startswith(("http://", "https://")):
+            self._refuse(self.tr("Alamat server diawali http:// atau https://."))
             return
+        try:
+            check_address(server, server == self._plain_http_allowed)
+        except PlainHttpRefused:
+            self._refuse(self.tr(
+                "Alamat http:// biasa hanya untuk komputer ini: lewat jaringan, tanda masuk dan "
+                "NIK peserta akan terbaca orang lain. Pakai alamat https:// dari kantor cabang."
+            ))  # fmt: skip
+            return
+        except UntrustedServer:
+            self._refuse(self.tr("Alamat server tidak dikenali, misalnya "
+                                         "https://10.0.0.5:8750."))  # fmt: skip
+            return
+        if self.fingerprint.text().strip():
+            try:
+                normalize_fingerprint(self.fingerprint.text())
+            except UntrustedServer:
+                self._refuse(self.tr(
+                    "Sidik jari SHA-256 berisi 64 angka heksadesimal (boleh dipisah titik dua)."
+                ))  # fmt: skip
+                return
         if not self.username.text().strip() or not self.password.text():
-            self.message.setText(self.tr("Isi nama pengguna dan kata sandi."))
+            self._refuse(self.tr("Isi nama pengguna dan kata sandi."))
             return
         self.accept()
 
-    def answers(self) -> tuple[str, str, str]:
-        return self.server.text().strip(), self.username.text().strip(), self.password.text()
+    def _refuse(self, text: str) -> None:
+        self.message.setText(text)
+        self.adjustSize()  # a wrapped message of two lines shown whole, not clipped
+
+    def answers(self) -> tuple[str, str, str, str]:
+        """(server, user name, password, fingerprint: "" for none)."""
+        return (self.server.text().strip().rstrip("/"), self.username.text().strip(),
+                self.password.text(), self.fingerprint.text().strip())  # fmt: skip
 
 
 class SyncProblemsDialog(QDialog):

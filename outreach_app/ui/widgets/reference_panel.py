@@ -35,6 +35,7 @@ from outreach_app.reference.dates_text import short_date
 from outreach_app.reference.library import Source, Table, TableKind
 from outreach_app.reference.money_text import format_percent, format_rupiah
 from outreach_app.services.reference_updates import ReferenceUpdates, ServerUpdate
+from outreach_app.sync.errors import UntrustedServer
 from outreach_app.ui.workers import TaskContext, Worker
 
 OK_STYLE, ERROR_STYLE = "color: #15803d;", "color: #b91c1c;"
@@ -207,7 +208,7 @@ class ReferencePanel(QGroupBox):
     def update_from_server(self) -> None:
         try:
             download = self._updates.server_job()
-        except DomainError as exc:
+        except (DomainError, UntrustedServer) as exc:  # not signed in; an address refused
             self._say(str(exc), ok=False)
             return
         self.server_button.setEnabled(False)

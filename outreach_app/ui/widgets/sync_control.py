@@ -13,8 +13,15 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QWidget,
+)
 
 from outreach_app.reference.money_text import format_count
 from outreach_app.services.sync import SyncReport, SyncService, SyncStatus
@@ -50,6 +57,7 @@ class SyncControl(QWidget):
         self._merged_news = 0  # records merged by the branch, received since last shown
         self.dialog: SignInDialog | SyncProblemsDialog | None = None
         self.reviews_dialog: DuplicateReviewDialog | None = None
+        self.message: QMessageBox | None = None  # the last word about the certificate
         self.label = QLabel()
         self.progress = QProgressBar()
         self.progress.setMaximumWidth(160)
@@ -133,20 +141,47 @@ class SyncControl(QWidget):
         from outreach_app.ui.dialogs.sync import SignInDialog  # loads Qt.* (~15 ms): not at start
 
         dialog = SignInDialog(self._service.server() or "", self._service.username() or "",
-                              self.window())  # fmt: skip
+                              self.window(), self._service.plain_http_allowed())  # fmt: skip
         dialog.accepted.connect(lambda: self.sign_in(*dialog.answers()))
         self.dialog = dialog
         dialog.open()
         return dialog
 
-    def sign_in(self, server: str, username: str, password: str) -> None:
+    def sign_in(self, server: str, username: str, password: str, fingerprint: str = "") -> None:
         jobs = self._service.jobs()
+        same = server.rstrip("/") == (self._service.server() or "").rstrip("/")
+        pinned = self._service.certificate_fingerprint() if same else None
+
+        def signed_in(_role: str) -> None:
+            self._busy(False)
+            now = self._service.certificate_fingerprint()
+            if now and not fingerprint and now != pinned:  # trusted on first use: show it
+                self._tell(QMessageBox.Icon.Information, self.tr(
+                    "Sertifikat server cabang ini belum dikenal laptop ini; mulai sekarang hanya "
+                    "sertifikat ini yang dipercaya.\n\nSidik jari SHA-256:\n{fingerprint}\n\n"
+                    "Cocokkan dengan sidik jari dari kantor cabang; bila berbeda, jangan sinkron "
+                    "dan hubungi cabang."
+                ).format(fingerprint=now))  # fmt: skip
+            self.start()
+
         self._busy(True)
         self._task = self._worker.run(
-            lambda _context: jobs.sign_in(server, username, password),
-            lambda _role: (self._busy(False), self.start()),
+            lambda _context: jobs.sign_in(server, username, password, fingerprint or None),
+            signed_in,
             self._failed,
         )
+
+    def _tell(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
+        """A message about the server's certificate or address: it matters too much for a
+        tooltip (one at a time: a quiet sync refused again replaces the last one)."""
+        if self.message is not None:
+            self.message.close()
+        box = QMessageBox(icon, self.tr("Keamanan sambungan ke server cabang"), text,
+                          QMessageBox.StandardButton.Ok, self.window())  # fmt: skip
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message = box
+        box.open()
+        return box
 
     def show_problems(self) -> SyncProblemsDialog:
         from outreach_app.ui.dialogs.sync import SyncProblemsDialog  # on first use, as above
@@ -167,8 +202,14 @@ class SyncControl(QWidget):
         if not self._service.signed_in():
             self.ask_sign_in()
             return None
-        dialog = DuplicateReviewDialog(DuplicateDesk(self._service).queue(), self._worker,
-                                       self.window())  # fmt: skip
+        from outreach_app.sync.errors import UntrustedServer
+
+        try:
+            queue = DuplicateDesk(self._service).queue()
+        except UntrustedServer as exc:  # the address refused here, before any connection
+            self._tell(QMessageBox.Icon.Warning, str(exc))
+            return None
+        dialog = DuplicateReviewDialog(queue, self._worker, self.window())
         dialog.resolved.connect(lambda _review: self.start(quiet=False))
         self.reviews_dialog = dialog
         dialog.open()
@@ -204,9 +245,15 @@ class SyncControl(QWidget):
 
     def _failed(self, error: Exception) -> None:
         from outreach_app.sync.client import SyncDenied, SyncUnavailable
+        from outreach_app.sync.errors import UntrustedServer
 
         self._busy(False)
-        if isinstance(error, SyncUnavailable):
+        if isinstance(error, UntrustedServer):  # refused by this laptop: nothing was sent
+            self._online = False
+            self._backoff = min(self._backoff * 2, MAX_BACKOFF)
+            self.setToolTip(str(error))
+            self._tell(QMessageBox.Icon.Warning, str(error))
+        elif isinstance(error, SyncUnavailable):
             self._online = False
             self._backoff = min(self._backoff * 2, MAX_BACKOFF)
             self.setToolTip(str(error))
