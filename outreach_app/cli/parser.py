@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from outreach_app.cli.account_parser import add_account_commands
 from outreach_app.domain.models import PayerType, Sector
 
 
@@ -144,7 +145,10 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         "revoke", parents=[store], help="sign a user's devices out (a lost laptop)"
     )
     revoke.add_argument("username", metavar="NAME")
-    revoke.add_argument("--device", metavar="DEVICE_ID", help="only this device")
+    revoke.add_argument(
+        "--device", metavar="DEVICE_ID", help="only this device, and revoke the device too"
+    )
+    add_account_commands(admin_commands, store)
     sync = commands.add_parser("sync", parents=[db], help="sync with the branch server")
     sync.add_argument("--server", metavar="URL", help="e.g. http://10.0.0.5:8750")
     sync.add_argument("--user", metavar="NAME", help="sign in (again) as this user")

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from outreach_app.domain.errors import DomainError
+from outreach_app.server import account_commands
 from outreach_app.server.reference_publishing import ReferencePublisher
 from outreach_app.server.store.store import ServerStore, open_engine
 from outreach_app.server.sync_server import SyncRefused, SyncServer
@@ -84,6 +85,8 @@ def run(
         return 0
     if args.server_command == "import-bundle":
         return _import_bundle(args, server, out)
+    if args.server_command in account_commands.COMMANDS:
+        return account_commands.run(args, server, out)
     revoked = server.revoke(args.username, args.device)
     print(f"{revoked} tanda masuk {args.username} dicabut.", file=out)
     return 0

@@ -51,6 +51,7 @@ tokens = Table(
     Column("device_name", String(128), nullable=False),
     Column("created_at", String(40), nullable=False),
     Column("revoked_at", String(40)),
+    Column("expires_at", String(40)),  # schema 3; none: issued before, given one on first use
 )
 
 changes = Table(
