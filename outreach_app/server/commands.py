@@ -1,6 +1,7 @@
-"""`outreach serve` and `outreach server add-user|revoke|import-bundle`: the branch server's
-own commands. The composition root hands them to the command line (which never imports the
-server package), so a laptop bundle that leaves this package out loses nothing else."""
+"""`outreach serve` and `outreach server add-user|revoke|import-bundle` (devices and the
+audit log: account_commands.py): the branch server's own commands. The composition root
+hands them to the command line (which never imports the server package), so a laptop bundle
+that leaves this package out loses nothing else."""
 
 from __future__ import annotations
 

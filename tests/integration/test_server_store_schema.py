@@ -71,6 +71,7 @@ def test_schema_3_binds_each_device_to_its_first_account(store: ServerStore) -> 
                 ("pemilik", owner, "laptop-sml", "2026-10-01T08:00:00+00:00"),
                 ("penyusup", intruder, "laptop-sml", "2026-11-01T08:00:00+00:00"),
                 ("ambon", intruder, "laptop-amb", "2026-10-02T08:00:00+00:00"),
+                ("palsu", intruder, "server-MAL", "2026-10-03T08:00:00+00:00"),
             )
         ])  # fmt: skip
         conn.execute(insert(changes), [
@@ -88,7 +89,7 @@ def test_schema_3_binds_each_device_to_its_first_account(store: ServerStore) -> 
     assert bound == {"laptop-sml": "agen.saumlaki", "laptop-amb": "agen.ambon",
                      "laptop-desa": "agen.saumlaki"}  # fmt: skip
     assert store.session("pemilik") is not None and store.session("ambon") is not None
-    assert store.session("penyusup") is None
+    assert store.session("penyusup") is None and store.session("palsu") is None
     with store.engine.connect() as conn:
         expiry = conn.execute(
             select(tokens.c.expires_at).where(tokens.c.token_hash == token_hash("pemilik"))

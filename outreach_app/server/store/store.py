@@ -54,7 +54,8 @@ SCHEMA_VERSION = 3
 # for a laptop whose scope grew), an index to find a village's rows, the server's signing key.
 # Schema 3: tokens expire; devices are bound to the account that first used them (taken from
 # the tokens and changes already there: the first account wins, any other account's live
-# token on that device is revoked); wrong-password counters and the audit log (new tables).
+# token on that device is revoked, and so is a token under the server's own device ids);
+# wrong-password counters and the audit log (new tables).
 _UPGRADES: dict[int, list[str]] = {
     2: [
         "ALTER TABLE changes ADD COLUMN versions TEXT",
@@ -81,6 +82,8 @@ _UPGRADES: dict[int, list[str]] = {
         "UPDATE tokens SET revoked_at = CAST(CURRENT_TIMESTAMP AS VARCHAR(40)) "
         "WHERE revoked_at IS NULL AND EXISTS (SELECT 1 FROM devices d "
         "WHERE d.device_id = tokens.device_id AND d.account_id <> tokens.account_id)",
+        "UPDATE tokens SET revoked_at = CAST(CURRENT_TIMESTAMP AS VARCHAR(40)) "
+        "WHERE revoked_at IS NULL AND lower(device_id) LIKE 'server-%'",
     ],
 }
 
