@@ -31,18 +31,10 @@ def bearer(authorization: str | None) -> str | None:
 
 
 def account_router(server: SyncServer, session: Callable[..., Session]) -> APIRouter:
-    """`session`: the app's dependency that turns the request's token into a Session."""
+    """`session`: the app's dependency that turns the request's token into a Session.
+    (Renewal is defined last, so a client walking the API in order uses its token first.)"""
     router = APIRouter(prefix="/v1")
     desk = DeviceDesk(server.store, server.accounts)
-
-    @router.post(
-        "/token/renew",
-        summary="Trade a live token for a new one (the one sent stops working)",
-    )
-    def renew(
-        request: Request, authorization: Annotated[str | None, Header()] = None
-    ) -> TokenRenewal:
-        return server.accounts.renew(bearer(authorization), client_address(request))
 
     @router.get("/devices", summary="The devices of the branch's accounts (staff)")
     def devices(
@@ -66,5 +58,14 @@ def account_router(server: SyncServer, session: Callable[..., Session]) -> APIRo
         request: Request, device_id: DeviceId, who: Annotated[Session, Depends(session)]
     ) -> DeviceAction:
         return desk.enable(who, device_id, client_address(request))
+
+    @router.post(
+        "/token/renew",
+        summary="Trade a live token for a new one (the one sent stops working)",
+    )
+    def renew(
+        request: Request, authorization: Annotated[str | None, Header()] = None
+    ) -> TokenRenewal:
+        return server.accounts.renew(bearer(authorization), client_address(request))
 
     return router
