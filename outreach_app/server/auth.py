@@ -29,7 +29,13 @@ from argon2.exceptions import InvalidHashError, VerificationError
 
 from outreach_app.server import throttle
 from outreach_app.server.errors import SyncRefused
-from outreach_app.server.store.sessions import TOKEN_LIFETIME, DeviceRefused, IssuedToken, stamp
+from outreach_app.server.store.sessions import (
+    TOKEN_LIFETIME,
+    DeviceRefused,
+    IssuedToken,
+    audited_device,
+    stamp,
+)
 from outreach_app.server.store.store import Account, ServerStore, Session, _account
 from outreach_app.sync.account_protocol import TokenRenewal
 from outreach_app.sync.protocol import SignInRequest, SignInResponse
@@ -41,6 +47,7 @@ Clock = Callable[[], dt.datetime]
 SIGN_IN_AGAIN = "Tanda masuk tidak sah atau sudah dicabut; masuk lagi."
 EXPIRED = "Tanda masuk laptop ini sudah kedaluwarsa; masuk lagi dengan kata sandi."
 DISABLED = "Akun ini dinonaktifkan; hubungi kantor cabang."
+MALFORMED = "Isian masuk tidak sah (ada karakter yang tidak bisa disimpan)."
 DEVICE_REFUSALS = {
     "other_account": (
         "Perangkat ini sudah terdaftar atas akun lain: satu laptop dipakai satu akun. "
@@ -53,6 +60,17 @@ DEVICE_REFUSALS = {
     "reserved": ("Nomor perangkat ini tidak boleh dipakai laptop.", 400),
     "invalid": ("Nomor perangkat tidak sah (kosong atau lebih dari 64 karakter).", 400),
 }  # fmt: skip
+
+
+def well_formed(*texts: str) -> bool:
+    """Whether every text can be stored: JSON may carry lone UTF-16 surrogates, which no
+    database column (nor the password hasher) takes."""
+    try:
+        for text in texts:
+            text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def utc_now() -> dt.datetime:
@@ -96,7 +114,8 @@ class Accounts:
         address: str | None = None,
         detail: str | None = None,
     ) -> None:
-        self._store.audit.write(event, stamp(self.now()), account, device_id, address, detail)
+        device = audited_device(device_id)
+        self._store.audit.write(event, stamp(self.now()), account, device, address, detail)
 
     # --- accounts ------------------------------------------------------------------------
 
@@ -119,6 +138,9 @@ class Accounts:
     # --- signing in ----------------------------------------------------------------------
 
     def sign_in(self, request: SignInRequest, address: str | None = None) -> SignInResponse:
+        fields = (request.username, request.password, request.device_id, request.device_name)
+        if not well_formed(*fields):
+            raise SyncRefused(MALFORMED, 400)
         username = request.username.strip()
         keys = [("account", _name_key(username)), ("address", address or "-")]
         self._refuse_while_waiting(keys, username, request.device_id, address)
@@ -281,6 +303,8 @@ class Accounts:
     ) -> None:
         """A bundle's device: bound to its account at its first bundle, refused (audited)
         when another account's or revoked, exactly as at sign-in."""
+        if not well_formed(device_id, device_name):
+            raise SyncRefused(MALFORMED, 400)
         try:
             self._store.sessions.claim(account, device_id, device_name, self.now(), address)
         except DeviceRefused as refused:

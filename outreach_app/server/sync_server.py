@@ -33,7 +33,7 @@ from outreach_app.domain.synced_tables import (
     natural_key,
 )
 from outreach_app.domain.versions import version, wins
-from outreach_app.server.auth import MIN_PASSWORD, ROLES, Accounts, Clock, utc_now
+from outreach_app.server.auth import MIN_PASSWORD, ROLES, Accounts, Clock, utc_now, well_formed
 from outreach_app.server.errors import SyncRefused
 from outreach_app.server.scope_backfill import refile_moved_participant, snapshot_village
 from outreach_app.server.store.batch import RowBatch
@@ -457,7 +457,7 @@ class SyncServer:
         if it never signed in). Returns (answer bundle, a one-line summary)."""
         body, public_key = unpack(data, "changes")
         username = str(body.get("username", ""))[:64]
-        account = self._store.account(username)
+        account = self._store.account(username) if well_formed(username) else None
         if account is None or not account.active:
             raise SyncRefused(f"Akun {username} tidak ada atau tidak aktif.", 403)
         if operator is not None and (

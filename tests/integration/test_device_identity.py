@@ -6,6 +6,7 @@ working for ever."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -71,6 +72,27 @@ def test_the_server_s_own_device_ids_are_not_for_laptops(world: World) -> None:
     assert answer.status_code == 400 and answer.json()["detail"]
     assert world.sign_in("agen.ambon", "x" * 65).status_code == 400
     assert world.sign_in("agen.ambon", "").status_code == 400
+
+
+def test_malformed_sign_in_fields_get_a_reason(world: World) -> None:
+    """JSON may carry lone surrogates no column takes, and names with terminal escapes:
+    refused with a reason (never a server error), and nothing unprintable kept."""
+    good = {"username": "agen.ambon", "password": PASSWORDS["agen.ambon"],
+            "device_id": "laptop-baru", "device_name": "baru"}  # fmt: skip
+    with world.http() as client:
+        for field in good:
+            body = json.dumps({**good, field: "\ud800"})  # a lone surrogate, escaped
+            answer = client.post("/v1/sign-in", content=body,
+                                 headers={"Content-Type": "application/json"})  # fmt: skip
+            assert answer.status_code == 400 and answer.json()["detail"], (field, answer.text)
+        escaped = client.post("/v1/sign-in", json={**good, "device_name": "\x1b[31mmerah\x07"})
+        assert escaped.status_code == 200
+        odd = client.post("/v1/sign-in", json={**good, "password": "salah",
+                                                "device_id": "\x1b[2J" + "x" * 100})  # fmt: skip
+        assert odd.status_code == 401
+    assert world.store.sessions.device("laptop-baru").device_name == "[31mmerah"
+    assert all(row.device_id is None or row.device_id.isprintable()
+               for row in world.store.audit.rows())  # fmt: skip
 
 
 def bundle_claiming(device_id: str, username: str, person_id: str, seq: int) -> bytes:

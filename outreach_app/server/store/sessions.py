@@ -37,6 +37,20 @@ Refusal = Literal["other_account", "revoked", "reserved", "invalid"]
 TokenState = Literal["ok", "unknown", "revoked", "expired"]
 
 
+def printable(text: str) -> str:
+    """A name a laptop sent, without control characters (it is printed on the server's
+    console: no terminal escapes), cut to its column."""
+    return "".join(char for char in text if char.isprintable())[:NAME_LENGTH]
+
+
+def audited_device(device_id: str | None) -> str | None:
+    """A device id as the audit log keeps it: one a laptop could not have made (too long,
+    control characters) is not copied in."""
+    if device_id is None or (0 < len(device_id) <= ID_LENGTH and device_id.isprintable()):
+        return device_id
+    return "(tidak sah)"
+
+
 def stamp(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).isoformat(timespec="seconds")
 
@@ -135,7 +149,7 @@ class SessionStore:
                        tokens.c.revoked_at.is_(None))
                 .values(revoked_at=stamp(now))
             )  # fmt: skip
-            return _insert_token(conn, account.id, device_id, device_name[:NAME_LENGTH],
+            return _insert_token(conn, account.id, device_id, printable(device_name),
                                  now, lifetime)  # fmt: skip
 
         return self._with_retry(issue_in, account, device_id, address, now)  # type: ignore[no-any-return]
@@ -154,7 +168,7 @@ class SessionStore:
                     raise
             except DeviceRefused as refused:
                 self._audit.write(
-                    "device_refused", stamp(now), account.username, device_id[:ID_LENGTH],
+                    "device_refused", stamp(now), account.username, audited_device(device_id),
                     address, _refusal_detail(refused),
                 )  # fmt: skip
                 raise
@@ -164,6 +178,7 @@ class SessionStore:
     def _claim(
         conn: Connection, account: Any, device_id: str, device_name: str, now: dt.datetime
     ) -> None:
+        device_name = printable(device_name)
         if not device_id or len(device_id) > ID_LENGTH or not device_id.isprintable():
             raise DeviceRefused(device_id, "invalid")
         if device_id.lower().startswith(RESERVED_PREFIX):
