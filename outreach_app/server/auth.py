@@ -269,7 +269,12 @@ class Accounts:
         """A new token for the same account and device; the one presented stops working."""
         session = self.session(token, address)
         assert token is not None  # session() refuses no token
-        issued = self._store.sessions.rotate(token, self.now(), TOKEN_LIFETIME)
+        try:
+            issued = self._store.sessions.rotate(
+                token, session.account, session.device_id, self.now(), TOKEN_LIFETIME, address
+            )
+        except DeviceRefused as refused:  # revoked between the two reads: audited
+            raise device_refusal(refused) from refused
         if issued is None:  # renewed twice at once: the other one won
             raise SyncRefused(SIGN_IN_AGAIN, 401)
         self.audit("token_rotated", session.account.username, session.device_id, address)

@@ -142,17 +142,29 @@ class SessionStore:
         account's to use."""
 
         def issue_in(conn: Connection) -> IssuedToken:
-            self._claim(conn, account, device_id, device_name, now)
-            conn.execute(
-                update(tokens)
-                .where(tokens.c.account_id == account.id, tokens.c.device_id == device_id,
-                       tokens.c.revoked_at.is_(None))
-                .values(revoked_at=stamp(now))
-            )  # fmt: skip
-            return _insert_token(conn, account.id, device_id, printable(device_name),
-                                 now, lifetime)  # fmt: skip
+            return self._issue_in(conn, account, device_id, device_name, now, lifetime)
 
         return self._with_retry(issue_in, account, device_id, address, now)  # type: ignore[no-any-return]
+
+    def _issue_in(
+        self,
+        conn: Connection,
+        account: Any,
+        device_id: str,
+        device_name: str,
+        now: dt.datetime,
+        lifetime: dt.timedelta,
+    ) -> IssuedToken:
+        """Every token is made here: the device bound (or refused), the pair's live tokens
+        retired, the new one written."""
+        self._claim(conn, account, device_id, device_name, now)
+        conn.execute(
+            update(tokens)
+            .where(tokens.c.account_id == account.id, tokens.c.device_id == device_id,
+                   tokens.c.revoked_at.is_(None))
+            .values(revoked_at=stamp(now))
+        )  # fmt: skip
+        return _insert_token(conn, account.id, device_id, printable(device_name), now, lifetime)
 
     def _with_retry(
         self, work: Any, account: Any, device_id: str, address: str | None, now: dt.datetime
@@ -317,24 +329,35 @@ class SessionStore:
             state = "expired"
         return TokenRow(values, values["device_id"], values["device_name"], state, expires)
 
-    def rotate(self, token: str, now: dt.datetime, lifetime: dt.timedelta) -> IssuedToken | None:
-        """A new token for the same (account, device), the old one retired in the same
-        transaction; None when the old one was no longer live (used twice at once)."""
-        with self._engine.begin() as conn:
-            row = conn.execute(
-                select(tokens).where(tokens.c.token_hash == token_hash(token))
-            ).first()
-            if row is None:
-                return None
+    def rotate(
+        self,
+        token: str,
+        account: Any,
+        device_id: str,
+        now: dt.datetime,
+        lifetime: dt.timedelta,
+        address: str | None = None,
+    ) -> IssuedToken | None:
+        """A new token for the same (account, device) as this live one, which is retired in
+        the same transaction (as `issue` does, the device's binding checked again); None
+        when it was no longer live (renewed twice at once: the first one won)."""
+        where = (
+            (tokens.c.token_hash == token_hash(token))
+            & (tokens.c.account_id == account.id)
+            & (tokens.c.device_id == device_id)
+        )
+
+        def rotate_in(conn: Connection) -> IssuedToken | None:
+            row = conn.execute(select(tokens).where(where)).first()
             retired = conn.execute(
-                update(tokens)
-                .where(tokens.c.token_hash == token_hash(token), tokens.c.revoked_at.is_(None))
+                update(tokens).where(where, tokens.c.revoked_at.is_(None))
                 .values(revoked_at=stamp(now))
-            ).rowcount
-            if retired != 1:
+            ).rowcount  # fmt: skip
+            if row is None or retired != 1:  # the row lock makes a second renewal wait here
                 return None
-            return _insert_token(conn, int(row.account_id), row.device_id, row.device_name,
-                                 now, lifetime)  # fmt: skip
+            return self._issue_in(conn, account, device_id, row.device_name, now, lifetime)
+
+        return self._with_retry(rotate_in, account, device_id, address, now)  # type: ignore[no-any-return]
 
     def revoke_tokens(self, account_id: int, device_id: str | None, now: dt.datetime) -> int:
         condition = (tokens.c.account_id == account_id) & tokens.c.revoked_at.is_(None)
