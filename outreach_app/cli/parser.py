@@ -10,6 +10,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
+from outreach_app.cli.account_parser import add_account_commands
 from outreach_app.domain.models import PayerType, Sector
 
 
@@ -158,7 +159,10 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         "revoke", parents=[store], help="sign a user's devices out (a lost laptop)"
     )
     revoke.add_argument("username", metavar="NAME")
-    revoke.add_argument("--device", metavar="DEVICE_ID", help="only this device")
+    revoke.add_argument(
+        "--device", metavar="DEVICE_ID", help="only this device, and revoke the device too"
+    )
+    add_account_commands(admin_commands, store)
     make_cert = admin_commands.add_parser(
         "make-cert", help="a self-signed branch certificate and key; prints its fingerprint"
     )

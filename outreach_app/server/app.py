@@ -23,6 +23,7 @@ from pydantic import BaseModel
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import outreach_app
+from outreach_app.server.account_routes import account_router, bearer, client_address
 from outreach_app.server.duplicate_reviews import DuplicateReviews
 from outreach_app.server.reference_publishing import ReferenceFolderError, ReferencePublisher
 from outreach_app.server.store.store import Session
@@ -113,21 +114,18 @@ def create_app(
 
     @app.exception_handler(SyncRefused)
     def refused(_request: Request, exc: SyncRefused) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=exc.status)
+        return JSONResponse({"detail": str(exc)}, status_code=exc.status, headers=exc.headers)
 
-    def session(authorization: Annotated[str | None, Header()] = None) -> Session:
-        token = None
-        if authorization and authorization.lower().startswith("bearer "):
-            token = authorization[7:].strip()
-        return server.session(token)
+    def session(http: Request, authorization: Annotated[str | None, Header()] = None) -> Session:
+        return server.session(bearer(authorization), client_address(http))
 
     @app.get("/v1/info")
     def info() -> ServerInfo:
         return ServerInfo()
 
     @app.post("/v1/sign-in")
-    def sign_in(request: SignInRequest) -> SignInResponse:
-        return server.sign_in(request)
+    def sign_in(request: SignInRequest, http: Request) -> SignInResponse:
+        return server.sign_in(request, client_address(http))
 
     @app.post("/v1/push", response_model=PushResponse)
     def push(request: PushRequest, who: Annotated[Session, Depends(session)]) -> Response:
@@ -148,9 +146,9 @@ def create_app(
         summary="Apply an agent's sync bundle (staff only) and get the answer bundle",
     )
     def bundle(request_body: Annotated[bytes, Body(media_type="application/octet-stream")],
-               who: Annotated[Session, Depends(session)]) -> Response:  # fmt: skip
+               who: Annotated[Session, Depends(session)], http: Request) -> Response:  # fmt: skip
         try:
-            answer, _summary = server.import_bundle(request_body, operator=who)
+            answer, _summary = server.import_bundle(request_body, who, client_address(http))
         except BundleError as exc:
             raise SyncRefused(str(exc), 400) from exc
         return Response(answer, media_type="application/octet-stream")
@@ -187,6 +185,7 @@ def create_app(
                 raise SyncRefused(str(exc), 500) from exc
         return Response(document, media_type="application/octet-stream")
 
+    app.include_router(account_router(server, session))
     return app
 
 

@@ -1,6 +1,7 @@
-"""`outreach serve` and `outreach server add-user|revoke|import-bundle|make-cert`: the branch
-server's own commands. The composition root hands them to the command line (which never imports the
-server package), so a laptop bundle that leaves this package out loses nothing else."""
+"""`outreach serve` and `outreach server add-user|revoke|import-bundle|make-cert` (devices and the
+audit log: account_commands.py): the branch server's own commands. The composition root
+hands them to the command line (which never imports the server package), so a laptop bundle
+that leaves this package out loses nothing else."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from outreach_app.domain.errors import DomainError
+from outreach_app.server import account_commands
 from outreach_app.server.certificates import BranchCertificate, make_certificate, serving_pair
 from outreach_app.server.reference_publishing import ReferencePublisher
 from outreach_app.server.store.store import ServerStore, open_engine
@@ -98,6 +100,8 @@ def run(
         return 0
     if args.server_command == "import-bundle":
         return _import_bundle(args, server, out)
+    if args.server_command in account_commands.COMMANDS:
+        return account_commands.run(args, server, out)
     revoked = server.revoke(args.username, args.device)
     print(f"{revoked} tanda masuk {args.username} dicabut.", file=out)
     return 0

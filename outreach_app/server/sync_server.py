@@ -21,12 +21,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from pydantic import ValidationError
 from sqlalchemy import Connection
 from sqlalchemy.exc import IntegrityError
 
-from outreach_app.domain.errors import DomainError
 from outreach_app.domain.nik import parse_nik
 from outreach_app.domain.synced_tables import (
     PAYMENT_VOID_FIELDS,
@@ -35,6 +33,8 @@ from outreach_app.domain.synced_tables import (
     natural_key,
 )
 from outreach_app.domain.versions import version, wins
+from outreach_app.server.auth import MIN_PASSWORD, ROLES, Accounts, Clock, utc_now, well_formed
+from outreach_app.server.errors import SyncRefused
 from outreach_app.server.scope import OutOfScope, Scope, check_ownership, check_write
 from outreach_app.server.scope_backfill import refile_moved_participant, snapshot_village
 from outreach_app.server.store.batch import RowBatch
@@ -55,25 +55,15 @@ from outreach_app.sync.protocol import (
     SignInResponse,
 )
 
-ROLES = ("agent", "staff")
+__all__ = ["MIN_PASSWORD", "ROLES", "Identity", "Rejected", "SyncRefused", "SyncServer"]
 _ID_FIELDS = (
     "agent_id", "village_id", "participant_id", "payer_id", "branch_id", "merged_into",
     "collected_by", "code", "username",
 )  # fmt: skip
-MIN_PASSWORD = 8
 # fields that point at another row: (field, table), read ahead for a whole batch
 _REFERENCES = (
     ("village_id", "villages"), ("participant_id", "participants"), ("agent_id", "users"),
 )  # fmt: skip
-
-
-class SyncRefused(DomainError):
-    """A request the server will not serve: bad credentials, a revoked token, an old protocol.
-    `status` is the HTTP status the API answers with."""
-
-    def __init__(self, message: str, status: int = 403) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 class Rejected(Exception):
@@ -102,60 +92,38 @@ class Identity:
 
 
 class SyncServer:
-    def __init__(self, store: ServerStore, hasher: PasswordHasher | None = None) -> None:
+    """`clock`: the current UTC time for tokens, waits and the audit log (tests move it)."""
+
+    def __init__(
+        self, store: ServerStore, hasher: PasswordHasher | None = None, clock: Clock = utc_now
+    ) -> None:
         self._store = store
-        self._hasher = hasher or PasswordHasher()
+        self._accounts = Accounts(store, hasher, clock)
 
     @property
     def store(self) -> ServerStore:
         return self._store
 
-    # --- accounts ------------------------------------------------------------------------
+    @property
+    def accounts(self) -> Accounts:
+        """Accounts, sign-in, tokens and devices (server/auth.py)."""
+        return self._accounts
+
+    # --- accounts (server/auth.py) -------------------------------------------------------
 
     def add_user(self, username: str, password: str, role: str, branch_code: str) -> None:
-        username, branch_code = username.strip(), branch_code.strip().upper()
-        if role not in ROLES:
-            raise SyncRefused(f"Peran harus salah satu dari: {', '.join(ROLES)}.", 400)
-        if not username or not branch_code:
-            raise SyncRefused("Nama pengguna dan kode cabang wajib diisi.", 400)
-        if len(password) < MIN_PASSWORD:
-            raise SyncRefused(f"Kata sandi minimal {MIN_PASSWORD} karakter.", 400)
-        try:
-            self._store.add_account(username, self._hasher.hash(password), role, branch_code)
-        except ValueError as exc:
-            raise SyncRefused(f"Akun {username} sudah ada.", 409) from exc
+        self._accounts.add_user(username, password, role, branch_code)
 
     def revoke(self, username: str, device_id: str | None = None) -> int:
         """Signs a user's devices out (a lost laptop): their tokens stop working at once."""
-        return self._store.revoke_tokens(username, device_id)
+        return self._accounts.revoke(username, device_id)
 
-    def sign_in(self, request: SignInRequest) -> SignInResponse:
+    def sign_in(self, request: SignInRequest, address: str | None = None) -> SignInResponse:
         self._check_protocol(request.protocol)
-        account = self._store.account(request.username.strip())
-        try:
-            if account is None:
-                raise VerificationError("no such account")
-            self._hasher.verify(account.password_hash, request.password)
-        except (VerificationError, InvalidHashError) as exc:
-            raise SyncRefused("Nama pengguna atau kata sandi salah.", 401) from exc
-        if not account.active:
-            raise SyncRefused("Akun ini dinonaktifkan; hubungi kantor cabang.", 403)
-        token = self._store.issue_token(account, request.device_id, request.device_name)
-        return SignInResponse(
-            token=token,
-            server_key=self._store.signing_key(new_signing_key)[1],
-            username=account.username,
-            role=account.role,  # type: ignore[arg-type]
-            branch_code=account.branch_code,
-        )
+        return self._accounts.sign_in(request, address)
 
-    def session(self, token: str | None) -> Session:
-        found = self._store.session(token) if token else None
-        if found is None:
-            raise SyncRefused("Tanda masuk tidak sah atau sudah dicabut; masuk lagi.", 401)
-        if not found.account.active:
-            raise SyncRefused("Akun ini dinonaktifkan; hubungi kantor cabang.", 403)
-        return found
+    def session(self, token: str | None, address: str | None = None) -> Session:
+        return self._accounts.session(token, address)
 
     @staticmethod
     def _check_protocol(protocol: int) -> None:
@@ -496,19 +464,26 @@ class SyncServer:
 
     # --- bundles (no signal at all) -----------------------------------------------------
 
-    def import_bundle(self, data: bytes, operator: Session | None = None) -> tuple[bytes, str]:
+    def import_bundle(
+        self, data: bytes, operator: Session | None = None, address: str | None = None
+    ) -> tuple[bytes, str]:
         """Applies a laptop's bundle exactly like its push, then answers with its pull.
         `operator`: the staff member importing it over HTTP (None: the server's own console).
-        Returns (answer bundle, a one-line summary)."""
+        The bundle's device must be its account's, as at sign-in (bound by its first bundle
+        if it never signed in). Returns (answer bundle, a one-line summary)."""
         body, public_key = unpack(data, "changes")
-        account = self._store.account(str(body.get("username", "")))
+        username = str(body.get("username", ""))[:64]
+        account = self._store.account(username) if well_formed(username) else None
         if account is None or not account.active:
-            raise SyncRefused(f"Akun {body.get('username')} tidak ada atau tidak aktif.", 403)
+            raise SyncRefused(f"Akun {username} tidak ada atau tidak aktif.", 403)
         if operator is not None and (
             operator.account.role != "staff" or operator.account.branch_code != account.branch_code
         ):
+            self._accounts.audit("forbidden", operator.account.username, None, address,
+                                 f"impor bundel akun {account.username}")  # fmt: skip
             raise SyncRefused("Hanya staf cabang itu sendiri yang mengimpor bundel agennya.", 403)
-        device_id = str(body.get("device_id"))
+        device_id = str(body.get("device_id") or "")
+        self._accounts.claim_device(account, device_id, str(body.get("device_name") or ""), address)
         if not public_key or not self._store.device_key(device_id, public_key):
             raise SyncRefused(
                 "Bundel ini ditandatangani kunci yang berbeda dari yang dikenal untuk perangkat "

@@ -31,6 +31,7 @@ from outreach_app.services.server_trust import (
     stored_trust,
     trust_for_sign_in,
 )
+from outreach_app.services.sync_session import remember_expiry, renew_if_due, utc_now
 from outreach_app.storage.database import DatabaseKey
 from outreach_app.storage.store import Store
 from outreach_app.storage.sync_state import (
@@ -84,18 +85,20 @@ class SyncReport:
 
 class SyncService:
     """`reference`: where new reference tables from the server go after each sync (None: the
-    sync leaves them alone)."""
+    sync leaves them alone). `clock`: the current UTC time, for renewing the token."""
 
     def __init__(
         self,
         store: Store,
         client: ClientFactory = http_client,
         reference: ReferenceLibrary | None = None,
+        clock: Callable[[], dt.datetime] = utc_now,
     ) -> None:
         self._store = store
         self._state = SyncState(store)
         self._client = client
         self._reference = reference
+        self._clock = clock
 
     @property
     def state(self) -> SyncState:
@@ -183,6 +186,7 @@ class SyncService:
                            (SERVER_SIGNING_KEY, answer.server_key)):  # fmt: skip
             self._state.set_setting(key, value)
         remember(self._state.set_setting, server, trust)
+        remember_expiry(self._state, answer.expires_at)
         return answer.role
 
     def sync(
@@ -191,6 +195,12 @@ class SyncService:
         cancelled: Callable[[], bool] = lambda: False,
     ) -> SyncReport:
         client = self.connect()
+        try:  # a token near its expiry traded first, its write flushed to disk at once
+            if not cancelled():
+                renew_if_due(self._state, client, self._clock)
+        except BaseException:
+            client.close()
+            raise
         report = SyncReport()
         merged_before = self._state.merged_count()
         network = ThreadPoolExecutor(1, thread_name_prefix="sync-network")

@@ -20,6 +20,7 @@ from typing import TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from outreach_app.sync.account_protocol import TokenRenewal
 from outreach_app.sync.errors import SyncDenied, SyncUnavailable, UntrustedServer
 from outreach_app.sync.protocol import (
     PULL_PAGE,
@@ -89,6 +90,13 @@ class SyncClient:
 
     def sign_in(self, request: SignInRequest) -> SignInResponse:
         answer = self._call("POST", "/v1/sign-in", SignInResponse, body=request)
+        self._token = answer.token
+        return answer
+
+    def renew_token(self) -> TokenRenewal:
+        """Trades this client's token for a new one (the old one stops working at once) and
+        goes on with the new one."""
+        answer = self._call("POST", "/v1/token/renew", TokenRenewal)
         self._token = answer.token
         return answer
 
@@ -172,6 +180,8 @@ class SyncClient:
                     raise UntrustedServer(refusal(self.base_url, self._trust, failure)) from exc
                 last_error = f"server tidak terjangkau ({type(exc).__name__})"
                 continue
+            if response.status_code == 429 and _asks_to_wait(response) > RETRY_DELAYS[-1]:
+                raise _refusal(response)  # wrong passwords: waiting here would not help
             if response.status_code in (429, 502, 503, 504):
                 last_error = f"server sibuk (HTTP {response.status_code})"
                 continue
@@ -182,6 +192,14 @@ class SyncClient:
             f"Sinkronisasi belum bisa: {last_error}. Data tetap aman di laptop; coba lagi saat "
             "ada sinyal."
         )
+
+
+def _asks_to_wait(response: httpx.Response) -> float:
+    """The seconds of the answer's Retry-After (0 when it says none)."""
+    try:
+        return float(response.headers.get("Retry-After", "0"))
+    except ValueError:
+        return 0.0
 
 
 def _refusal(response: httpx.Response) -> Exception:

@@ -380,6 +380,11 @@ class SignInResponse(BaseModel):
     device_seq: int = Field(
         default=0, description="the highest seq of the signing-in device the server holds"
     )
+    expires_at: str | None = Field(
+        default=None,
+        description="when the token stops working (ISO 8601, UTC); renew it before, with "
+        "POST /v1/token/renew",
+    )
 
 
 class ServerInfo(BaseModel):

@@ -6,10 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import inspect, select, text, update
+from sqlalchemy import Connection, insert, inspect, select, text, update
 
+from outreach_app.server.store.sessions import token_hash
 from outreach_app.server.store.store import SCHEMA_VERSION, ServerStore, open_engine
-from outreach_app.server.store.tables import schema_info
+from outreach_app.server.store.tables import changes, schema_info, tokens
 from outreach_app.storage.errors import StorageUnavailable
 from tests.integration.sync_world import store_url
 
@@ -33,10 +34,10 @@ def test_an_older_store_is_brought_up_with_its_accounts_kept(store: ServerStore)
     with store.engine.begin() as conn:  # as schema 1 left it
         conn.execute(text("DROP INDEX records_village"))
         conn.execute(text("ALTER TABLE changes DROP COLUMN versions"))
-        conn.execute(text("DROP TABLE village_grants"))
+        as_schema_2(conn)
         conn.execute(update(schema_info).values(version=1))
     store.migrate()
-    assert version_of(store) == SCHEMA_VERSION == 3
+    assert version_of(store) == SCHEMA_VERSION == 4
     columns = {column["name"] for column in inspect(store.engine).get_columns("changes")}
     assert "versions" in columns
     indexes = {index["name"] for index in inspect(store.engine).get_indexes("records")}
@@ -45,6 +46,57 @@ def test_an_older_store_is_brought_up_with_its_accounts_kept(store: ServerStore)
     assert store.account("staf.maluku") is not None
     store.migrate()  # again: nothing to do
     assert version_of(store) == SCHEMA_VERSION
+
+
+def as_schema_2(conn: Connection) -> None:
+    """Takes away what schemas 3 and 4 added."""
+    conn.execute(text("DROP TABLE IF EXISTS village_grants"))
+    for table in ("devices", "sign_in_failures", "server_audit"):
+        conn.execute(text(f"DROP TABLE {table}"))
+    conn.execute(text("ALTER TABLE tokens DROP COLUMN expires_at"))
+
+
+def test_schema_3_binds_each_device_to_its_first_account(store: ServerStore) -> None:
+    """A store from before devices were bound: each device goes to the first account that
+    used it (by its tokens, else by its changes), a live token of any other account on it is
+    revoked, and the tokens of before keep working (they get an expiry on first use)."""
+    store.migrate()
+    owner = store.add_account("agen.saumlaki", "hash", "agent", "MAL")
+    intruder = store.add_account("agen.ambon", "hash", "agent", "MAL")
+    with store.engine.begin() as conn:
+        as_schema_2(conn)
+        conn.execute(update(schema_info).values(version=2))
+        conn.execute(insert(tokens), [
+            {"token_hash": token_hash(name), "account_id": account, "device_id": device,
+             "device_name": device, "created_at": created}
+            for name, account, device, created in (
+                ("pemilik", owner, "laptop-sml", "2026-10-01T08:00:00+00:00"),
+                ("penyusup", intruder, "laptop-sml", "2026-11-01T08:00:00+00:00"),
+                ("ambon", intruder, "laptop-amb", "2026-10-02T08:00:00+00:00"),
+                ("palsu", intruder, "server-MAL", "2026-10-03T08:00:00+00:00"),
+            )
+        ])  # fmt: skip
+        conn.execute(insert(changes), [
+            {"device_id": device, "seq": 1, "table_name": "branches", "row_id": device,
+             "op": "insert", "fields": "{}", "hlc": "0001795254011601-002a",
+             "account_id": account, "branch_id": "b", "accepted_at": at}
+            for device, account, at in (
+                ("laptop-desa", owner, "2026-09-01T08:00:00+00:00"),  # bundles only
+                ("server-MAL", intruder, "2026-09-02T08:00:00+00:00"),  # the server's own
+            )
+        ])  # fmt: skip
+    store.migrate()
+    assert version_of(store) == SCHEMA_VERSION
+    bound = {row.device_id: row.username for row in store.sessions.devices()}
+    assert bound == {"laptop-sml": "agen.saumlaki", "laptop-amb": "agen.ambon",
+                     "laptop-desa": "agen.saumlaki"}  # fmt: skip
+    assert store.session("pemilik") is not None and store.session("ambon") is not None
+    assert store.session("penyusup") is None and store.session("palsu") is None
+    with store.engine.connect() as conn:
+        expiry = conn.execute(
+            select(tokens.c.expires_at).where(tokens.c.token_hash == token_hash("pemilik"))
+        ).scalar()
+    assert expiry is not None  # given one when first used
 
 
 def test_a_store_from_a_newer_server_is_refused_untouched(store: ServerStore) -> None:
@@ -56,8 +108,8 @@ def test_a_store_from_a_newer_server_is_refused_untouched(store: ServerStore) ->
     assert version_of(store) == SCHEMA_VERSION + 1
 
 
-def test_schema_3_grants_the_visits_held_before_it(store: ServerStore) -> None:
-    """Before schema 3 the server could not tell who planned a visit: every live visit it
+def test_schema_4_grants_the_visits_held_before_it(store: ServerStore) -> None:
+    """Before schema 4 the server could not tell who planned a visit: every live visit it
     held keeps granting its village, a cancelled one does not."""
     from outreach_app.server.store.grants import granted_villages
     from outreach_app.server.store.tables import records, village_grants
@@ -71,7 +123,7 @@ def test_schema_3_grants_the_visits_held_before_it(store: ServerStore) -> None:
             ))  # fmt: skip
         conn.execute(village_grants.delete())
         conn.execute(text("DROP TABLE village_grants"))
-        conn.execute(update(schema_info).values(version=2))
+        conn.execute(update(schema_info).values(version=3))
     store.migrate()
     with store.engine.connect() as conn:
         assert granted_villages(conn, "agen") == {"desa-1"}

@@ -43,3 +43,14 @@ def test_server_commands_name_the_missing_extra(monkeypatch: pytest.MonkeyPatch)
                         lambda name, *a: None if name == "argon2" else real(name, *a))  # fmt: skip
     with pytest.raises(DomainError, match=r"perisai-outreach\[server\].*argon2"):
         _require_server_extra()
+
+
+def test_the_server_s_device_and_audit_commands() -> None:
+    devices = parse(["server", "devices", "--user", "agen.ambon", "--db", "s.db"])
+    assert (devices.server_command, devices.user, devices.db) == ("devices", "agen.ambon", "s.db")
+    revoke = parse(["server", "revoke-device", "laptop-1", "--database-url", "postgresql://x"])
+    assert (revoke.server_command, revoke.device_id) == ("revoke-device", "laptop-1")
+    assert parse(["server", "enable-device", "laptop-1"]).device_id == "laptop-1"
+    audit = parse(["server", "audit", "--since", "2026-12-01"])
+    assert (audit.server_command, audit.since) == ("audit", "2026-12-01")
+    assert parse(["server", "audit"]).since is None

@@ -71,7 +71,7 @@ class GrantBatch:
 
 
 def grant_existing_visits(conn: Connection) -> None:
-    """Schema 5's first grants: every live visit held before it counts as assigned (the
+    """Schema 4's first grants: every live visit held before it counts as assigned (the
     server could not tell before who planned it)."""
     query = select(records.c.row_id, records.c.branch_id, records.c.owner_id,
                    records.c.village_id, records.c.data).where(

@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
-import secrets
 import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -34,8 +32,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
+from outreach_app.server.store import auth_tables  # noqa: F401  (its tables in `metadata`)
+from outreach_app.server.store.audit import AuditLog, FailureCounts
 from outreach_app.server.store.grants import grant_existing_visits
 from outreach_app.server.store.json_text import dumps, loads
+from outreach_app.server.store.sessions import TOKEN_LIFETIME, SessionStore
 from outreach_app.server.store.tables import (
     accounts,
     changes,
@@ -46,31 +47,54 @@ from outreach_app.server.store.tables import (
     records,
     schema_info,
     server_keys,
-    tokens,
 )
 from outreach_app.storage.errors import StorageUnavailable
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # Each step brings a store from the version before it. Schema 2: changes.versions (snapshots
 # for a laptop whose scope grew), an index to find a village's rows, the server's signing key.
-# Schema 3: village_grants (an agent's villages, granted by staff only).
+# Schema 3: tokens expire; devices are bound to the account that first used them (taken from
+# the tokens and changes already there: the first account wins, any other account's live
+# token on that device is revoked, and so is a token under the server's own device ids);
+# wrong-password counters and the audit log (new tables).
+# Schema 4: village_grants (an agent's villages, granted by staff only).
 _UPGRADES: dict[int, list[str]] = {
     2: [
         "ALTER TABLE changes ADD COLUMN versions TEXT",
         "CREATE INDEX records_village ON records (branch_id, village_id)",
     ],
-    3: [],
+    3: [
+        "ALTER TABLE tokens ADD COLUMN expires_at VARCHAR(40)",
+        "CREATE TABLE devices (device_id VARCHAR(64) NOT NULL PRIMARY KEY, "
+        "account_id BIGINT NOT NULL REFERENCES accounts (id), "
+        "device_name VARCHAR(128) NOT NULL, first_seen VARCHAR(40) NOT NULL, "
+        "last_seen VARCHAR(40) NOT NULL, revoked_at VARCHAR(40), revoked_by VARCHAR(64))",
+        "CREATE INDEX devices_account ON devices (account_id)",
+        "INSERT INTO devices (device_id, account_id, device_name, first_seen, last_seen) "
+        "SELECT t.device_id, t.account_id, t.device_name, t.created_at, "
+        "(SELECT MAX(t3.created_at) FROM tokens t3 WHERE t3.device_id = t.device_id) "
+        "FROM tokens t WHERE lower(t.device_id) NOT LIKE 'server-%' AND t.token_hash = "
+        "(SELECT t2.token_hash FROM tokens t2 WHERE t2.device_id = t.device_id "
+        "ORDER BY t2.created_at, t2.token_hash LIMIT 1)",
+        "INSERT INTO devices (device_id, account_id, device_name, first_seen, last_seen) "
+        "SELECT c.device_id, c.account_id, '', c.accepted_at, c.accepted_at FROM changes c "
+        "JOIN (SELECT device_id, MIN(server_seq) AS first_seq FROM changes GROUP BY device_id)"
+        " f ON c.server_seq = f.first_seq WHERE lower(c.device_id) NOT LIKE 'server-%' "
+        "AND NOT EXISTS (SELECT 1 FROM devices d WHERE d.device_id = c.device_id)",
+        "UPDATE tokens SET revoked_at = CAST(CURRENT_TIMESTAMP AS VARCHAR(40)) "
+        "WHERE revoked_at IS NULL AND EXISTS (SELECT 1 FROM devices d "
+        "WHERE d.device_id = tokens.device_id AND d.account_id <> tokens.account_id)",
+        "UPDATE tokens SET revoked_at = CAST(CURRENT_TIMESTAMP AS VARCHAR(40)) "
+        "WHERE revoked_at IS NULL AND lower(device_id) LIKE 'server-%'",
+    ],
+    4: [],
 }
 # Data a step fills in once its new tables exist.
-_BACKFILLS: dict[int, Callable[[Connection], None]] = {3: grant_existing_visits}
+_BACKFILLS: dict[int, Callable[[Connection], None]] = {4: grant_existing_visits}
 
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-
-
-def _token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,14 +141,6 @@ class LoggedChange:
     branch_id: str = ""
     village_id: str | None = None
     owner_id: str | None = None
-
-
-# every request asks this: built once, not for each request
-_SESSION = (
-    select(accounts, tokens.c.device_id, tokens.c.device_name)
-    .join(tokens, tokens.c.account_id == accounts.c.id)
-    .where(tokens.c.token_hash == bindparam("token_hash"), tokens.c.revoked_at.is_(None))
-)
 
 
 _SEEN = select(changes.c.seq).where(
@@ -187,6 +203,9 @@ class ServerStore:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.postgres = engine.dialect.name == "postgresql"
+        self.audit = AuditLog(engine)
+        self.sign_in_failures = FailureCounts(engine)
+        self.sessions = SessionStore(engine, self.audit)
 
     # --- schema ------------------------------------------------------------------------
 
@@ -242,35 +261,26 @@ class ServerStore:
         return None if row is None else _account(row._mapping)
 
     def issue_token(self, account: Account, device_id: str, device_name: str) -> str:
-        token = secrets.token_urlsafe(32)
-        with self.transaction() as conn:
-            conn.execute(
-                insert(tokens).values(
-                    token_hash=_token_hash(token), account_id=account.id, device_id=device_id,
-                    device_name=device_name, created_at=_now(),
-                )
-            )  # fmt: skip
-        return token
+        """The one way a token is made (see SessionStore.issue): binds the device to the
+        account at its first use, or raises sessions.DeviceRefused (audited); the pair's
+        older tokens stop working. A restored laptop given a new device id by the server
+        gets its token here too."""
+        return self.sessions.issue(
+            account, device_id, device_name, dt.datetime.now(dt.UTC), TOKEN_LIFETIME
+        ).token
 
     def session(self, token: str) -> Session | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(_SESSION, {"token_hash": _token_hash(token)}).first()
-        if row is None:
+        """The live (neither revoked nor expired) token's account and device."""
+        found = self.sessions.token(token, dt.datetime.now(dt.UTC), TOKEN_LIFETIME)
+        if found.state != "ok":
             return None
-        values = row._mapping
-        return Session(_account(values), values["device_id"], values["device_name"])
+        return Session(_account(found.account), found.device_id, found.device_name)
 
     def revoke_tokens(self, username: str, device_id: str | None = None) -> int:
         account = self.account(username)
         if account is None:
             return 0
-        condition = (tokens.c.account_id == account.id) & tokens.c.revoked_at.is_(None)
-        if device_id is not None:
-            condition &= tokens.c.device_id == device_id
-        with self.transaction() as conn:
-            return int(
-                conn.execute(update(tokens).where(condition).values(revoked_at=_now())).rowcount
-            )
+        return self.sessions.revoke_tokens(account.id, device_id, dt.datetime.now(dt.UTC))
 
     # --- rows and changes (inside a transaction) ----------------------------------------
 

@@ -51,6 +51,7 @@ tokens = Table(
     Column("device_name", String(128), nullable=False),
     Column("created_at", String(40), nullable=False),
     Column("revoked_at", String(40)),
+    Column("expires_at", String(40)),  # schema 3; none: issued before, given one on first use
 )
 
 changes = Table(
@@ -135,7 +136,7 @@ server_keys = Table(
     Column("created_at", String(40), nullable=False),
 )
 
-# Villages staff granted an agent (schema 5): one row per visit plan that staff assigned,
+# Villages staff granted an agent (schema 4): one row per visit plan that staff assigned,
 # naming its agent and village. An agent's scope is these villages; a visit the agent planned
 # itself grants nothing (scope grows only by a staff decision).
 village_grants = Table(
