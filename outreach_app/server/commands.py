@@ -15,17 +15,13 @@ from outreach_app.server.store.store import ServerStore, open_engine
 from outreach_app.server.sync_server import SyncRefused, SyncServer
 
 # uvicorn's own logging, through the same scrubbing formatter as the app's log: a request that
-# fails writes its stack, never an exception message that could hold a NIK or a name.
+# fails writes its stack, never an exception message that could hold a NIK or a name. The
+# lines are formatted and written on a thread of their own, off the event loop.
 SERVER_LOG_CONFIG = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"scrubbed": {"()": "outreach_app.diagnostics.ScrubbingFormatter"}},
     "handlers": {
-        "stderr": {
-            "class": "logging.StreamHandler",
-            "formatter": "scrubbed",
-            "stream": "ext://sys.stderr",
-        },
+        "stderr": {"()": "outreach_app.server.log_thread.BackgroundStderrHandler"},
     },
     "loggers": {
         "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
@@ -55,10 +51,15 @@ def serve_http(
     import uvicorn
 
     from outreach_app.server.app import create_app
+    from outreach_app.server.edge import MAX_HEAD
 
     uvicorn.run(
-        create_app(server, reference=reference), host=host, port=port, log_config=SERVER_LOG_CONFIG
-    )
+        create_app(server, reference=reference), host=host, port=port, log_config=SERVER_LOG_CONFIG,
+        http="h11",  # the parser whose limits are set here (httptools, if installed, has others)
+        h11_max_incomplete_event_size=MAX_HEAD,  # a request head still incomplete past this: 400
+        timeout_keep_alive=30,
+        server_header=False,
+    )  # fmt: skip
 
 
 def run(

@@ -16,6 +16,7 @@ another branch.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,6 +40,7 @@ from outreach_app.server.scope_backfill import refile_moved_participant, snapsho
 from outreach_app.server.store.batch import RowBatch
 from outreach_app.server.store.store import ServerStore, Session, StoredRecord
 from outreach_app.sync.bundle import new_signing_key, pack_signed, unpack
+from outreach_app.sync.bundle_models import ChangesBundle
 from outreach_app.sync.protocol import (
     ID_LENGTH,
     MAX_PUSH_BATCH,
@@ -53,6 +55,7 @@ from outreach_app.sync.protocol import (
     SignInRequest,
     SignInResponse,
 )
+from outreach_app.sync.wire_types import BRANCH_CODE_PATTERN, text_problem
 
 ROLES = ("agent", "staff")
 _ID_FIELDS = (
@@ -109,6 +112,12 @@ class SyncServer:
             raise SyncRefused(f"Peran harus salah satu dari: {', '.join(ROLES)}.", 400)
         if not username or not branch_code:
             raise SyncRefused("Nama pengguna dan kode cabang wajib diisi.", 400)
+        if not re.fullmatch(BRANCH_CODE_PATTERN, branch_code):
+            raise SyncRefused(
+                "Kode cabang hanya huruf, angka, - atau _ (paling banyak 16 karakter).", 400
+            )
+        if len(username) > 64 or text_problem(username + password):
+            raise SyncRefused("Nama pengguna atau kata sandi memuat karakter terlarang.", 400)
         if len(password) < MIN_PASSWORD:
             raise SyncRefused(f"Kata sandi minimal {MIN_PASSWORD} karakter.", 400)
         try:
@@ -484,33 +493,34 @@ class SyncServer:
         """Applies a laptop's bundle exactly like its push, then answers with its pull.
         `operator`: the staff member importing it over HTTP (None: the server's own console).
         Returns (answer bundle, a one-line summary)."""
-        body, public_key = unpack(data, "changes")
-        account = self._store.account(str(body.get("username", "")))
+        raw, public_key = unpack(data, "changes")
+        try:
+            body = ChangesBundle.model_validate(raw)
+        except ValidationError as exc:
+            raise SyncRefused(
+                "Isi bundel rusak: ada perubahan yang tidak terbaca. Buat bundel lagi di laptop.",
+                400,
+            ) from exc
+        account = self._store.account(body.username)
         if account is None or not account.active:
-            raise SyncRefused(f"Akun {body.get('username')} tidak ada atau tidak aktif.", 403)
+            raise SyncRefused(f"Akun {body.username} tidak ada atau tidak aktif.", 403)
         if operator is not None and (
             operator.account.role != "staff" or operator.account.branch_code != account.branch_code
         ):
             raise SyncRefused("Hanya staf cabang itu sendiri yang mengimpor bundel agennya.", 403)
-        device_id = str(body.get("device_id"))
+        device_id = body.device_id
         if not public_key or not self._store.device_key(device_id, public_key):
             raise SyncRefused(
                 "Bundel ini ditandatangani kunci yang berbeda dari yang dikenal untuk perangkat "
                 "ini: bukan dari laptop itu, atau laptopnya dipasang ulang. Periksa ke agennya.",
                 403,
             )
-        session = Session(account, device_id, str(body.get("device_name", "")))
-        try:
-            changes = [Change.model_validate(c) for c in body.get("changes", [])]
-        except ValidationError as exc:
-            raise SyncRefused(
-                "Isi bundel rusak: ada perubahan yang tidak terbaca. Buat bundel lagi di laptop.",
-                400,
-            ) from exc
+        session = Session(account, device_id, body.device_name)
+        changes = body.changes
         results: list[ChangeResult] = []
         for start in range(0, len(changes), MAX_PUSH_BATCH):
             results += self.push_changes(session, changes[start : start + MAX_PUSH_BATCH])
-        cursor = int(body.get("cursor", 0))
+        cursor = body.cursor
         pulled: list[dict[str, Any]] = []
         while True:
             page = self.pull(session, cursor, PULL_PAGE)

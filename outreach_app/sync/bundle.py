@@ -96,7 +96,7 @@ def unpack(data: bytes, kind: str) -> tuple[dict[str, Any], str | None]:
         raise BundleError("Bundel terlalu besar.")
     try:
         document = json.loads(plain)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested past Python's stack
         raise BundleError("Isi bundel rusak.") from exc
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BundleError("Berkas ini bukan bundel Perisai Outreach.")
