@@ -391,3 +391,28 @@ def test_huge_urls_and_headers_are_refused(server: ServerProcess) -> None:
     big = {"x-big": "v" * 20_000}
     assert httpx.get(f"{server.url}/v1/info", headers=big).status_code in (400, 431)
     assert httpx.get(f"{server.url}/v1/info").status_code == 200
+
+
+def test_the_openapi_document_lists_the_refusals_and_the_bearer_scheme(
+    server: ServerProcess,
+) -> None:
+    """So tools (schemathesis, client generators) know every answer and send the token."""
+    spec = httpx.get(f"{server.url}/openapi.json").json()
+    assert spec["components"]["securitySchemes"]["HTTPBearer"]["scheme"] == "bearer"
+    refusal = spec["components"]["schemas"]["Refusal"]
+    assert {"detail"} <= set(refusal["properties"]) and refusal["required"] == ["detail"]
+    expected = {
+        ("post", "/v1/sign-in"): {"400", "401", "403", "413", "422", "426", "429"},
+        ("post", "/v1/push"): {"400", "401", "403", "413", "422", "426"},
+        ("get", "/v1/pull"): {"400", "401", "403", "413", "422"},
+        ("post", "/v1/bundle"): {"400", "401", "403", "413", "422"},
+        ("post", "/v1/duplicate-reviews/{review_id}/resolve"): {"401", "403", "409", "422"},
+    }
+    for (method, path), codes in expected.items():
+        operation = spec["paths"][path][method]
+        assert codes <= set(operation["responses"]), (path, sorted(operation["responses"]))
+        for code in codes:
+            schema = operation["responses"][code]["content"]["application/json"]["schema"]
+            assert schema["$ref"].endswith("/Refusal"), (path, code)
+        if path != "/v1/sign-in":
+            assert operation["security"] == [{"HTTPBearer": []}], path
