@@ -5,11 +5,14 @@ run time, and the dependency functions are local to create_app.)
 
 Requests may be gzip-compressed (`Content-Encoding: gzip`, as laptops send their pushes over
 2G); answers larger than a kilobyte are compressed when the client accepts it (level 6: level
-9 made a pull page 2% smaller for three times the work). The handlers are plain functions run
-on a thread pool, so a slow database never stalls the event loop. Push and pull answers are
-serialized once by their own model and handed over as they are (FastAPI would otherwise turn
-a 500-change page into dicts, validate them again and then serialize them); the models still
-describe them in the OpenAPI document.
+9 made a pull page 2% smaller for three times the work). Before any of that, `edge.py` bounds
+every request as it is read (body, URL, headers) and answers every refusal with a reason;
+the request models (`sync/wire_types.py`) type and bound every field.
+
+The handlers are plain functions run on a thread pool, so a slow database never stalls the
+event loop. Push and pull answers are serialized once by their own model and handed over as
+they are (FastAPI would otherwise turn a 500-change page into dicts, validate them again and
+then serialize them); the models still describe them in the OpenAPI document.
 """
 
 import gzip

@@ -20,6 +20,7 @@ import base64
 import gzip
 import io
 import json
+import zlib
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -88,7 +89,7 @@ def unpack(data: bytes, kind: str) -> tuple[dict[str, Any], str | None]:
     """(body, public key) of a bundle of `kind`, its signature checked when it has one."""
     try:
         plain = gzip.GzipFile(fileobj=io.BytesIO(data)).read(MAX_BUNDLE + 1)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:  # zlib.error: a damaged deflate stream
         raise BundleError(
             "Berkas ini bukan bundel sinkronisasi (bukan gzip atau terpotong)."
         ) from exc

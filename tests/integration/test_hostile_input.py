@@ -250,10 +250,12 @@ def test_a_bundle_refuses_hostile_json_in_any_field(
                             headers={"Authorization": f"Bearer {staff}",
                                      "Content-Type": "application/octet-stream"})  # fmt: skip
         refused(answer, 400)
-    nested = gzip.compress(b"[" * 200_000)
-    answer = httpx.post(f"{server.url}/v1/bundle", content=nested,
-                        headers={"Authorization": f"Bearer {staff}"})  # fmt: skip
-    refused(answer, 400)
+    packed = signed_bundle(good)
+    damaged = packed[:12] + bytes(b ^ 0x55 for b in packed[12:40]) + packed[40:]  # deflate
+    for content in (gzip.compress(b"[" * 200_000), damaged):  # nested past the stack; zlib.error
+        answer = httpx.post(f"{server.url}/v1/bundle", content=content,
+                            headers={"Authorization": f"Bearer {staff}"})  # fmt: skip
+        refused(answer, 400)
 
 
 # --- bodies ---------------------------------------------------------------------------------
