@@ -418,3 +418,15 @@ def test_the_openapi_document_lists_the_refusals_and_the_bearer_scheme(
             assert schema["$ref"].endswith("/Refusal"), (path, code)
         if path != "/v1/sign-in":
             assert operation["security"] == [{"HTTPBearer": []}], path
+
+
+def test_access_lines_are_written_scrubbed_off_the_event_loop(server: ServerProcess) -> None:
+    """The log thread writes every line, scrubbed, however hostile the URL."""
+    nik = "3171012345678901"
+    assert httpx.get(f"{server.url}/v1/info?nik={nik}&x=" + "a@b" * 2_000).status_code == 200
+    log = server.folder / "server.log"
+    deadline = time.monotonic() + 10
+    while "nik=[NIK]" not in log.read_text(errors="replace") and time.monotonic() < deadline:
+        time.sleep(0.1)
+    text = log.read_text(errors="replace")
+    assert "nik=[NIK]" in text and nik not in text
