@@ -221,7 +221,10 @@ class SyncService:
         done, stop = 0, False
 
         def encoded(changes: list[OutgoingChange]) -> PushRequest | None:
-            return PushRequest.of(device, changes) if changes else None
+            # parked here what the server would refuse for its form (sync/sendable.py); a
+            # batch left empty still goes (an empty push) so the ones behind it follow
+            sendable = [c for c in changes if not self._parked_unsendable(c, report)]
+            return PushRequest.of(device, sendable) if changes else None
 
         def send(request: PushRequest | None) -> Future[PushResponse] | None:
             nonlocal stop
@@ -242,6 +245,17 @@ class SyncService:
                 progress("push", done, max(total, done))
             batch = upcoming
         report.cancelled = stop
+
+    def _parked_unsendable(self, change: OutgoingChange, report: SyncReport) -> bool:
+        from outreach_app.sync.sendable import unsendable_reason
+
+        reason = unsendable_reason(change)
+        if reason is None:
+            return False
+        self._state.park(change.seq, reason)
+        report.rejected += 1
+        report.rejections.append(reason)
+        return True
 
     def record_answers(
         self, sent: list[OutgoingChange], results: list[ChangeResult], report: SyncReport
@@ -366,6 +380,7 @@ def export_bundle(service: SyncService, signer: ReceiptSigner, username: str) ->
     """(file bytes, changes in it): every unsent change of this laptop, signed with its
     device key. Exporting twice gives the same changes twice; importing both is harmless."""
     from outreach_app.sync.bundle import pack, signed_bytes
+    from outreach_app.sync.sendable import unsendable_reason
 
     state = service.state
     store = service.store
@@ -373,6 +388,7 @@ def export_bundle(service: SyncService, signer: ReceiptSigner, username: str) ->
         {"device_id": c.device_id, "seq": c.seq, "table": c.table, "row_id": c.row_id,
          "op": c.op, "fields": c.fields, "hlc": c.hlc}
         for c in state.outgoing(1_000_000)
+        if unsendable_reason(c) is None  # the server would refuse the whole bundle for it
     ]  # fmt: skip
     body = {
         "kind": "changes",

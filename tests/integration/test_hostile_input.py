@@ -29,7 +29,7 @@ import pytest
 from outreach_app.domain.ids import uuid7
 from outreach_app.sync.bundle import FORMAT, NOTICE, VERSION, new_signing_key, pack_signed
 from outreach_app.sync.protocol import Change, PushRequest
-from tests.integration.sync_world import PASSWORDS, ServerProcess, store_url
+from tests.integration.sync_world import PASSWORDS, ServerProcess, laptop, seed_branch, store_url
 
 NUL, SURROGATE = "\x00", "\ud800"
 BAD_TEXT = pytest.mark.parametrize("bad", [NUL, SURROGATE], ids=["nul", "surrogate"])
@@ -430,3 +430,23 @@ def test_access_lines_are_written_scrubbed_off_the_event_loop(server: ServerProc
         time.sleep(0.1)
     text = log.read_text(errors="replace")
     assert "nik=[NIK]" in text and nik not in text
+
+
+def test_a_laptop_parks_a_change_it_cannot_send_and_sends_the_rest(
+    server: ServerProcess, tmp_path: Path
+) -> None:
+    """A NUL in the laptop's own data (a damaged import) would have the whole batch refused
+    (422) at every sync: the laptop parks that change with a reason and sends the rest."""
+    office = laptop(tmp_path, "kantor")
+    try:
+        villages = seed_branch(office)
+        office.store.writer.update("villages", villages["Wowonda"], {"name": "Wowonda\x00"})
+        office.sync.sign_in(server.url, "staf.maluku", PASSWORDS["staf.maluku"])
+        report = office.sync.sync()
+        assert report.rejected == 1 and "NUL" in report.rejections[0], report
+        assert report.pushed >= 10  # the branch, its users, villages, payer and visits
+        assert office.sync.status().parked == 1
+        again = office.sync.sync()
+        assert again.rejected == 0 and again.pushed == 0  # parked: not sent again
+    finally:
+        office.store.close()
