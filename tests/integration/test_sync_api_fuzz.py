@@ -30,7 +30,7 @@ from tests.integration.sync_world import (
     store_url,
 )
 
-FUZZ_EXAMPLES = int(os.environ.get("OUTREACH_FUZZ_EXAMPLES", "30"))  # more for a long run
+FUZZ_EXAMPLES = int(os.environ.get("OUTREACH_FUZZ_EXAMPLES", "60"))  # ~1,000 requests a store
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
