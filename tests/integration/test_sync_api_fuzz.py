@@ -30,7 +30,7 @@ from tests.integration.sync_world import (
     store_url,
 )
 
-FUZZ_EXAMPLES = int(os.environ.get("OUTREACH_FUZZ_EXAMPLES", "60"))  # ~1,000 requests a store
+FUZZ_EXAMPLES = int(os.environ.get("OUTREACH_FUZZ_EXAMPLES", "120"))  # ~2,000 requests a store
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
