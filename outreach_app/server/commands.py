@@ -57,7 +57,6 @@ def serve_http(
         create_app(server, reference=reference), host=host, port=port, log_config=SERVER_LOG_CONFIG,
         http="h11",  # the parser whose limits are set here (httptools, if installed, has others)
         h11_max_incomplete_event_size=MAX_HEAD,  # a request head still incomplete past this: 400
-        timeout_keep_alive=30,
         server_header=False,
     )  # fmt: skip
 
