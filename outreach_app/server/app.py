@@ -5,26 +5,29 @@ run time, and the dependency functions are local to create_app.)
 
 Requests may be gzip-compressed (`Content-Encoding: gzip`, as laptops send their pushes over
 2G); answers larger than a kilobyte are compressed when the client accepts it (level 6: level
-9 made a pull page 2% smaller for three times the work). The handlers are plain functions run
-on a thread pool, so a slow database never stalls the event loop. Push and pull answers are
-serialized once by their own model and handed over as they are (FastAPI would otherwise turn
-a 500-change page into dicts, validate them again and then serialize them); the models still
-describe them in the OpenAPI document.
+9 made a pull page 2% smaller for three times the work). Before any of that, `edge.py` bounds
+every request as it is read (body, URL, headers) and answers every refusal with a reason;
+the request models (`sync/wire_types.py`) type and bound every field.
+
+The handlers are plain functions run on a thread pool, so a slow database never stalls the
+event loop. Push and pull answers are serialized once by their own model and handed over as
+they are (FastAPI would otherwise turn a 500-change page into dicts, validate them again and
+then serialize them); the models still describe them in the OpenAPI document.
 """
 
 import gzip
-import zlib
 from typing import Annotated
 
-from fastapi import Body, Depends, FastAPI, Header, Path, Query, Request, Response
+from fastapi import Body, Depends, FastAPI, Path, Query, Request, Response
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import outreach_app
-from outreach_app.server.account_routes import account_router, bearer, client_address
+from outreach_app.server.account_routes import account_router, client_address
 from outreach_app.server.duplicate_reviews import DuplicateReviews
+from outreach_app.server.edge import RequestLimits, install_refusals, refusals
 from outreach_app.server.reference_publishing import ReferenceFolderError, ReferencePublisher
 from outreach_app.server.store.store import Session
 from outreach_app.server.sync_server import SyncRefused, SyncServer
@@ -43,57 +46,6 @@ from outreach_app.sync.protocol import (
 )
 
 MAX_CURSOR = 2**63 - 1  # a database integer: larger ones are refused, not overflowed
-MAX_BODY = 8 * 1024 * 1024  # a push batch is far smaller; anything bigger is refused
-
-
-class GzipRequestMiddleware:
-    """Unpacks gzip request bodies before FastAPI reads them, refusing oversized ones."""
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        headers = dict(scope.get("headers") or [])
-        if scope["type"] != "http" or headers.get(b"content-encoding") != b"gzip":
-            await self.app(scope, receive, send)
-            return
-        body = bytearray()
-        while True:
-            message = await receive()
-            body += message.get("body", b"")
-            if len(body) > MAX_BODY:
-                await _too_large(send)
-                return
-            if not message.get("more_body"):
-                break
-        try:
-            plain = zlib.decompressobj(wbits=31).decompress(bytes(body), MAX_BODY + 1)
-        except zlib.error:
-            await JSONResponse({"detail": "Isi permintaan gzip rusak."}, 400)(scope, receive, send)
-            return
-        if len(plain) > MAX_BODY:
-            await _too_large(send)
-            return
-        scope = dict(scope)
-        scope["headers"] = [
-            (k, v) for k, v in scope["headers"] if k not in (b"content-encoding", b"content-length")
-        ] + [(b"content-length", str(len(plain)).encode())]
-        sent = False
-
-        async def unpacked() -> Message:
-            nonlocal sent
-            if sent:
-                return {"type": "http.disconnect"}
-            sent = True
-            return {"type": "http.request", "body": plain, "more_body": False}
-
-        await self.app(scope, unpacked, send)
-
-
-async def _too_large(send: Send) -> None:
-    await send({"type": "http.response.start", "status": 413,
-                "headers": [(b"content-type", b"application/json")]})  # fmt: skip
-    await send({"type": "http.response.body", "body": b'{"detail":"Permintaan terlalu besar."}'})
 
 
 def create_app(
@@ -108,30 +60,38 @@ def create_app(
         title="Perisai Outreach sync server",
         version=outreach_app.__version__,
         description="Offline-first sync for Perisai Outreach laptops: push, then pull.",
+        responses=refusals(400, 413, 414, 422, 431),  # any request (outreach_app/server/edge.py)
     )
     app.add_middleware(GZipMiddleware, minimum_size=1024, compresslevel=6)
-    app.add_middleware(GzipRequestMiddleware)
+    app.add_middleware(RequestLimits)
+    install_refusals(app)
+    bearer = HTTPBearer(auto_error=False, description="the token from POST /v1/sign-in")
+    signed_in = refusals(401, 403)
 
     @app.exception_handler(SyncRefused)
     def refused(_request: Request, exc: SyncRefused) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=exc.status, headers=exc.headers)
 
-    def session(http: Request, authorization: Annotated[str | None, Header()] = None) -> Session:
-        return server.session(bearer(authorization), client_address(http))
+    def session(
+        http: Request,
+        credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
+    ) -> Session:
+        token = credentials.credentials.strip() if credentials else None
+        return server.session(token, client_address(http))
 
     @app.get("/v1/info")
     def info() -> ServerInfo:
         return ServerInfo()
 
-    @app.post("/v1/sign-in")
+    @app.post("/v1/sign-in", responses=refusals(401, 403, 426, 429))
     def sign_in(request: SignInRequest, http: Request) -> SignInResponse:
         return server.sign_in(request, client_address(http))
 
-    @app.post("/v1/push", response_model=PushResponse)
+    @app.post("/v1/push", response_model=PushResponse, responses={**signed_in, **refusals(426)})
     def push(request: PushRequest, who: Annotated[Session, Depends(session)]) -> Response:
         return _serialized(server.push(who, request))
 
-    @app.get("/v1/pull", response_model=PullResponse)
+    @app.get("/v1/pull", response_model=PullResponse, responses=signed_in)
     def pull(
         who: Annotated[Session, Depends(session)],
         cursor: Annotated[int, Query(ge=0, le=MAX_CURSOR)] = 0,
@@ -142,7 +102,7 @@ def create_app(
     @app.post(
         "/v1/bundle",
         response_class=Response,
-        responses={200: {"content": {"application/octet-stream": {}}}},
+        responses={200: {"content": {"application/octet-stream": {}}}, **signed_in},
         summary="Apply an agent's sync bundle (staff only) and get the answer bundle",
     )
     def bundle(request_body: Annotated[bytes, Body(media_type="application/octet-stream")],
@@ -153,12 +113,14 @@ def create_app(
             raise SyncRefused(str(exc), 400) from exc
         return Response(answer, media_type="application/octet-stream")
 
-    @app.get("/v1/duplicate-reviews", summary="The branch's open duplicate reviews (staff)")
+    @app.get("/v1/duplicate-reviews", summary="The branch's open duplicate reviews (staff)",
+             responses=signed_in)  # fmt: skip
     def open_reviews(who: Annotated[Session, Depends(session)]) -> list[DuplicateReview]:
         return desk.open_reviews(who)
 
     @app.post(
         "/v1/duplicate-reviews/{review_id}/resolve",
+        responses={**signed_in, **refusals(404, 409)},
         summary="Keep one record of a duplicate pair and merge the other into it (staff)",
     )
     def resolve(
@@ -171,7 +133,7 @@ def create_app(
     @app.get(
         "/v1/reference",
         response_class=Response,
-        responses={200: {"content": {"application/octet-stream": {}}}},
+        responses={200: {"content": {"application/octet-stream": {}}}, **signed_in},
         summary="The branch's reference tables (rates, incentive rules, regions), signed",
     )
     def reference_tables(who: Annotated[Session, Depends(session)]) -> Response:

@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 from typing import NoReturn
 
@@ -39,6 +40,7 @@ from outreach_app.server.store.sessions import (
 from outreach_app.server.store.store import Account, ServerStore, Session, _account
 from outreach_app.sync.account_protocol import TokenRenewal
 from outreach_app.sync.protocol import SignInRequest, SignInResponse
+from outreach_app.sync.wire_types import BRANCH_CODE_PATTERN, text_problem
 
 ROLES = ("agent", "staff")
 MIN_PASSWORD = 8
@@ -125,8 +127,12 @@ class Accounts:
             raise SyncRefused(f"Peran harus salah satu dari: {', '.join(ROLES)}.", 400)
         if not username or not branch_code:
             raise SyncRefused("Nama pengguna dan kode cabang wajib diisi.", 400)
-        if len(username) > 64 or len(branch_code) > 16:
-            raise SyncRefused("Nama pengguna atau kode cabang terlalu panjang.", 400)
+        if not re.fullmatch(BRANCH_CODE_PATTERN, branch_code):
+            raise SyncRefused(
+                "Kode cabang hanya huruf, angka, - atau _ (paling banyak 16 karakter).", 400
+            )
+        if len(username) > 64 or text_problem(username + password):
+            raise SyncRefused("Nama pengguna atau kata sandi memuat karakter terlarang.", 400)
         if len(password) < MIN_PASSWORD:
             raise SyncRefused(f"Kata sandi minimal {MIN_PASSWORD} karakter.", 400)
         try:

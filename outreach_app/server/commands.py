@@ -18,17 +18,13 @@ from outreach_app.server.store.store import ServerStore, open_engine
 from outreach_app.server.sync_server import SyncRefused, SyncServer
 
 # uvicorn's own logging, through the same scrubbing formatter as the app's log: a request that
-# fails writes its stack, never an exception message that could hold a NIK or a name.
+# fails writes its stack, never an exception message that could hold a NIK or a name. The
+# lines are formatted and written on a thread of their own, off the event loop.
 SERVER_LOG_CONFIG = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"scrubbed": {"()": "outreach_app.diagnostics.ScrubbingFormatter"}},
     "handlers": {
-        "stderr": {
-            "class": "logging.StreamHandler",
-            "formatter": "scrubbed",
-            "stream": "ext://sys.stderr",
-        },
+        "stderr": {"()": "outreach_app.server.log_thread.BackgroundStderrHandler"},
     },
     "loggers": {
         "uvicorn": {"handlers": ["stderr"], "level": "INFO", "propagate": False},
@@ -65,6 +61,7 @@ def serve_http(
     import uvicorn
 
     from outreach_app.server.app import create_app
+    from outreach_app.server.edge import MAX_HEAD
 
     uvicorn.run(
         create_app(server, reference=reference), host=host, port=port,
@@ -72,6 +69,9 @@ def serve_http(
         ssl_certfile=None if certificate is None else str(certificate.certfile),
         ssl_keyfile=None if certificate is None else str(certificate.keyfile),
         forwarded_allow_ips=forwarded_allow_ips,
+        http="h11",  # the parser whose limits are set here (httptools, if installed, has others)
+        h11_max_incomplete_event_size=MAX_HEAD,  # a request head still incomplete past this: 400
+        server_header=False,
     )  # fmt: skip
 
 

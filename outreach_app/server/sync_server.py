@@ -33,13 +33,14 @@ from outreach_app.domain.synced_tables import (
     natural_key,
 )
 from outreach_app.domain.versions import version, wins
-from outreach_app.server.auth import MIN_PASSWORD, ROLES, Accounts, Clock, utc_now, well_formed
+from outreach_app.server.auth import MIN_PASSWORD, ROLES, Accounts, Clock, utc_now
 from outreach_app.server.errors import SyncRefused
 from outreach_app.server.scope import OutOfScope, Scope, check_ownership, check_write
 from outreach_app.server.scope_backfill import refile_moved_participant, snapshot_village
 from outreach_app.server.store.batch import RowBatch
 from outreach_app.server.store.store import ServerStore, Session, StoredRecord
 from outreach_app.sync.bundle import new_signing_key, pack_signed, unpack
+from outreach_app.sync.bundle_models import ChangesBundle
 from outreach_app.sync.protocol import (
     ID_LENGTH,
     MAX_PUSH_BATCH,
@@ -471,37 +472,37 @@ class SyncServer:
         `operator`: the staff member importing it over HTTP (None: the server's own console).
         The bundle's device must be its account's, as at sign-in (bound by its first bundle
         if it never signed in). Returns (answer bundle, a one-line summary)."""
-        body, public_key = unpack(data, "changes")
-        username = str(body.get("username", ""))[:64]
-        account = self._store.account(username) if well_formed(username) else None
+        raw, public_key = unpack(data, "changes")
+        try:
+            body = ChangesBundle.model_validate(raw)
+        except ValidationError as exc:
+            raise SyncRefused(
+                "Isi bundel rusak: ada perubahan yang tidak terbaca. Buat bundel lagi di laptop.",
+                400,
+            ) from exc
+        account = self._store.account(body.username)
         if account is None or not account.active:
-            raise SyncRefused(f"Akun {username} tidak ada atau tidak aktif.", 403)
+            raise SyncRefused(f"Akun {body.username} tidak ada atau tidak aktif.", 403)
         if operator is not None and (
             operator.account.role != "staff" or operator.account.branch_code != account.branch_code
         ):
             self._accounts.audit("forbidden", operator.account.username, None, address,
                                  f"impor bundel akun {account.username}")  # fmt: skip
             raise SyncRefused("Hanya staf cabang itu sendiri yang mengimpor bundel agennya.", 403)
-        device_id = str(body.get("device_id") or "")
-        self._accounts.claim_device(account, device_id, str(body.get("device_name") or ""), address)
+        device_id = body.device_id
+        self._accounts.claim_device(account, device_id, body.device_name, address)
         if not public_key or not self._store.device_key(device_id, public_key):
             raise SyncRefused(
                 "Bundel ini ditandatangani kunci yang berbeda dari yang dikenal untuk perangkat "
                 "ini: bukan dari laptop itu, atau laptopnya dipasang ulang. Periksa ke agennya.",
                 403,
             )
-        session = Session(account, device_id, str(body.get("device_name", "")))
-        try:
-            changes = [Change.model_validate(c) for c in body.get("changes", [])]
-        except ValidationError as exc:
-            raise SyncRefused(
-                "Isi bundel rusak: ada perubahan yang tidak terbaca. Buat bundel lagi di laptop.",
-                400,
-            ) from exc
+        session = Session(account, device_id, body.device_name)
+        changes = body.changes
         results: list[ChangeResult] = []
         for start in range(0, len(changes), MAX_PUSH_BATCH):
             results += self.push_changes(session, changes[start : start + MAX_PUSH_BATCH])
-        cursor = int(body.get("cursor", 0))
+        cursor = body.cursor
         pulled: list[dict[str, Any]] = []
         while True:
             page = self.pull(session, cursor, PULL_PAGE)

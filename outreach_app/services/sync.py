@@ -261,7 +261,11 @@ class SyncService:
         done, stop = 0, False
 
         def encoded(changes: list[OutgoingChange]) -> PushRequest | None:
-            return PushRequest.of(device, changes) if changes else None
+            # parked here what the server would refuse for its form (sync/sendable.py); a
+            # batch left empty still goes (an empty push) so the ones behind it follow
+            refused = self._park_unsendable(changes, report)
+            sendable = [c for c in changes if c.seq not in refused] if refused else changes
+            return PushRequest.of(device, sendable) if changes else None
 
         def send(request: PushRequest | None) -> Future[PushResponse] | None:
             nonlocal stop
@@ -282,6 +286,16 @@ class SyncService:
                 progress("push", done, max(total, done))
             batch = upcoming
         report.cancelled = stop
+
+    def _park_unsendable(self, changes: list[OutgoingChange], report: SyncReport) -> set[int]:
+        from outreach_app.sync.sendable import unsendable
+
+        refused = unsendable(changes)
+        for seq, reason in refused.items():
+            self._state.park(seq, reason)
+            report.rejected += 1
+            report.rejections.append(reason)
+        return set(refused)
 
     def record_answers(
         self, sent: list[OutgoingChange], results: list[ChangeResult], report: SyncReport
@@ -409,13 +423,17 @@ def export_bundle(service: SyncService, signer: ReceiptSigner, username: str) ->
     """(file bytes, changes in it): every unsent change of this laptop, signed with its
     device key. Exporting twice gives the same changes twice; importing both is harmless."""
     from outreach_app.sync.bundle import pack, signed_bytes
+    from outreach_app.sync.sendable import unsendable
 
     state = service.state
     store = service.store
+    outgoing = state.outgoing(1_000_000)
+    refused = unsendable(outgoing)  # the server would refuse the whole bundle for one of them
     changes = [
         {"device_id": c.device_id, "seq": c.seq, "table": c.table, "row_id": c.row_id,
          "op": c.op, "fields": c.fields, "hlc": c.hlc}
-        for c in state.outgoing(1_000_000)
+        for c in outgoing
+        if c.seq not in refused
     ]  # fmt: skip
     body = {
         "kind": "changes",

@@ -20,6 +20,7 @@ import base64
 import gzip
 import io
 import json
+import zlib
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -88,7 +89,7 @@ def unpack(data: bytes, kind: str) -> tuple[dict[str, Any], str | None]:
     """(body, public key) of a bundle of `kind`, its signature checked when it has one."""
     try:
         plain = gzip.GzipFile(fileobj=io.BytesIO(data)).read(MAX_BUNDLE + 1)
-    except (OSError, EOFError) as exc:
+    except (OSError, EOFError, zlib.error) as exc:  # zlib.error: a damaged deflate stream
         raise BundleError(
             "Berkas ini bukan bundel sinkronisasi (bukan gzip atau terpotong)."
         ) from exc
@@ -96,7 +97,7 @@ def unpack(data: bytes, kind: str) -> tuple[dict[str, Any], str | None]:
         raise BundleError("Bundel terlalu besar.")
     try:
         document = json.loads(plain)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:  # RecursionError: nested past Python's stack
         raise BundleError("Isi bundel rusak.") from exc
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise BundleError("Berkas ini bukan bundel Perisai Outreach.")

@@ -24,7 +24,7 @@ import bisect
 from collections.abc import Iterable, Sequence
 from typing import Annotated, Any, Literal, Self
 
-from pydantic import BaseModel, Field, PrivateAttr, RootModel, model_validator
+from pydantic import BaseModel, Field, PrivateAttr, RootModel, field_validator, model_validator
 
 from outreach_app.domain.change_shape import ChangeLike, PulledLike
 from outreach_app.sync.packing import (
@@ -34,6 +34,23 @@ from outreach_app.sync.packing import (
     pack_uuids,
     undelta,
     unpack_uuids,
+)
+from outreach_app.sync.wire_types import ID_LENGTH as ID_LENGTH  # the server reads it here
+from outreach_app.sync.wire_types import (
+    DeviceId,
+    DeviceName,
+    FieldName,
+    Hlc,
+    LaptopId,
+    Password,
+    RowId,
+    SmallInt,
+    TableName,
+    Username,
+    Version,
+    check_column,
+    check_columns,
+    check_fields,
 )
 
 PROTOCOL_VERSION = 1
@@ -47,8 +64,8 @@ Op = Literal["insert", "update", "delete"]
 # 'snapshot': a whole row as the server holds it, for a laptop whose scope just grew (an
 # agent assigned a village), with each field's version
 PulledOp = Literal["insert", "update", "delete", "snapshot"]
-ID_LENGTH = 64  # row and device ids (UUIDs are 36): what the server's columns hold
-RowId = Annotated[str, Field(max_length=ID_LENGTH)]
+MAX_TAILS = -(-10 * MAX_GROUP * 4 // 3)  # base64 of 10 bytes a row
+Protocol = Annotated[int, Field(ge=0, le=MAX_SEQ)]
 SeqRange = tuple[int, int]
 # (seq, hlc, row id, fields) of one change in a group
 Row = tuple[int, str, str, dict[str, Any]]
@@ -57,29 +74,37 @@ Row = tuple[int, str, str, dict[str, Any]]
 class Change(BaseModel):
     """One row's change as a device recorded it in its outbox (and as a bundle carries it)."""
 
-    device_id: str = Field(max_length=ID_LENGTH)
+    device_id: DeviceId
     seq: int = Field(ge=1, le=MAX_SEQ, description="the device's own sequence number")
-    table: str = Field(max_length=32)
-    row_id: str = Field(max_length=ID_LENGTH)
+    table: TableName
+    row_id: RowId
     op: Op
-    fields: dict[str, Any]
-    hlc: str = Field(pattern=r"^\d{13}-[0-9a-f]{4}$")
+    fields: dict[FieldName, Any] = Field(
+        max_length=MAX_FIELDS, description="values are scalars: text, number, boolean or null"
+    )
+    hlc: Hlc
+
+    @field_validator("fields")
+    @classmethod
+    def _scalars(cls, fields: dict[str, Any]) -> dict[str, Any]:
+        check_fields(fields)
+        return fields
 
 
 class ChangeGroup(BaseModel):
     """Changes of one table with the same op and the same changed fields, in the order they
     were made, column by column."""
 
-    table: str = Field(max_length=32)
+    table: TableName
     op: Op
-    fields: list[str] = Field(max_length=MAX_FIELDS, description="the changed fields' names")
-    seqs: list[int] = Field(
+    fields: list[FieldName] = Field(max_length=MAX_FIELDS, description="the changed fields' names")
+    seqs: list[SmallInt] = Field(
         min_length=1,
         max_length=MAX_GROUP,
         description="each change's sequence number on its device, delta-encoded: the first "
         "as it is, each next one as the difference from the one before",
     )
-    hlcs: list[int] = Field(
+    hlcs: list[SmallInt] = Field(
         min_length=1,
         max_length=MAX_GROUP,
         description="each change's hybrid logical clock as one number (milliseconds * 65536 "
@@ -88,24 +113,29 @@ class ChangeGroup(BaseModel):
     row_ids: list[RowId] | None = Field(
         None, max_length=MAX_GROUP, description="the rows' ids, unless they travel as UUIDs below"
     )
-    uuid_ms: list[int] | None = Field(
+    uuid_ms: list[SmallInt] | None = Field(
         None,
         max_length=MAX_GROUP,
         description="row ids that are UUIDs: their first 48 bits (a UUIDv7's milliseconds), "
         "delta-encoded",
     )
     uuid_tails: str | None = Field(
-        None, description="row ids that are UUIDs: their last 80 bits, 10 bytes a row, base64url"
+        None,
+        max_length=MAX_TAILS,
+        pattern=r"^[A-Za-z0-9_-]*$",
+        description="row ids that are UUIDs: their last 80 bits, 10 bytes a row, base64url",
     )
-    columns: list[list[Any]] = Field(
+    columns: list[Annotated[list[Any], Field(max_length=MAX_GROUP)]] = Field(
         max_length=MAX_FIELDS,
-        description="one list per name in `fields`, holding that field's value in each change",
+        description="one list per name in `fields`, holding that field's value in each change "
+        "(scalars: text, number, boolean or null)",
     )
 
     _rows: list[Row] | None = PrivateAttr(None)
 
     @model_validator(mode="after")
     def _readable(self) -> Self:
+        check_columns(self.fields, self.columns)
         self._rows = self._decode()
         return self
 
@@ -168,12 +198,12 @@ class ChangeGroup(BaseModel):
 class PulledGroup(ChangeGroup):
     """A group in a pull: changes of one device, numbered in the order the server took them."""
 
-    device_id: str
+    device_id: DeviceId
     op: PulledOp  # type: ignore[assignment]  # a pull also carries snapshots
-    server_seqs: list[int] = Field(
+    server_seqs: list[SmallInt] = Field(
         min_length=1, max_length=MAX_GROUP, description="delta-encoded, like seqs"
     )
-    versions: list[dict[str, str]] | None = Field(
+    versions: list[dict[FieldName, Version]] | None = Field(
         None,
         max_length=MAX_GROUP,
         description="snapshots only: for each row, the version (hlc@device) of each field's "
@@ -192,9 +222,9 @@ class PulledGroup(ChangeGroup):
 class PulledChange(Change):
     """One pulled change spelled out, as an answer bundle carries it."""
 
-    server_seq: int
+    server_seq: int = Field(ge=1, le=MAX_SEQ)
     op: PulledOp  # type: ignore[assignment]
-    versions: dict[str, str] | None = Field(
+    versions: dict[FieldName, Version] | None = Field(
         default=None, description="snapshots: per field, the version (hlc@device) of its value"
     )
 
@@ -204,8 +234,14 @@ class PulledChanges(RootModel[list[PulledChange]]):
 
 
 class FieldWrite(BaseModel):
-    value: Any
-    version: str
+    value: Any = Field(description="a scalar: text, number, boolean or null")
+    version: Version
+
+    @field_validator("value")
+    @classmethod
+    def _scalar(cls, value: Any) -> Any:
+        check_column("value", (value,))
+        return value
 
 
 class ChangeResult(BaseModel):
@@ -231,8 +267,8 @@ def _group_key(change: ChangeLike) -> tuple[str, str, tuple[str, ...]]:
 
 
 class PushRequest(BaseModel):
-    protocol: int = PROTOCOL_VERSION
-    device_id: str
+    protocol: Protocol = PROTOCOL_VERSION
+    device_id: LaptopId
     groups: list[ChangeGroup] = Field(default_factory=list, max_length=MAX_PUSH_BATCH)
 
     @model_validator(mode="after")
@@ -364,11 +400,11 @@ class PullResponse(BaseModel):
 
 
 class SignInRequest(BaseModel):
-    protocol: int = PROTOCOL_VERSION
-    username: str
-    password: str
-    device_id: str
-    device_name: str
+    protocol: Protocol = PROTOCOL_VERSION
+    username: Username
+    password: Password
+    device_id: LaptopId = Field(description="the laptop's own id, a UUID")
+    device_name: DeviceName
 
 
 class SignInResponse(BaseModel):
@@ -422,7 +458,7 @@ class ReviewList(RootModel[list[DuplicateReview]]):
 
 
 class ResolveRequest(BaseModel):
-    keep_row_id: str = Field(description="the record to keep; the other is merged into it")
+    keep_row_id: RowId = Field(description="the record to keep; the other is merged into it")
 
 
 class ResolveResponse(BaseModel):

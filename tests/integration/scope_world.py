@@ -125,7 +125,7 @@ def build_world(server: SyncServer, store: ServerStore) -> ScopeWorld:
     for name, (role, code) in ACCOUNTS.items():
         server.add_user(name, PASSWORD, role, code)
         request = SignInRequest(
-            username=name, password=PASSWORD, device_id=f"dev-{name}", device_name=name
+            username=name, password=PASSWORD, device_id=uuid7(), device_name=name
         )
         answer = server.sign_in(request)
         world.sessions[name] = server.session(answer.token)

@@ -37,7 +37,7 @@ def call(world: World, who: str, method: str, path: str) -> httpx.Response:
 def test_staff_see_and_revoke_only_their_own_branch_s_devices(world: World) -> None:
     victim = world.saumlaki.store.device.id
     maluku = world.token_of(world.staff)
-    kupang = token(world, "staf.kupang", "laptop-kupang")
+    kupang = token(world, "staf.kupang", "0190a000-0000-7000-8000-000000000002")
     agent = world.token_of(world.ambon)
 
     listed = call(world, maluku, "GET", "/v1/devices")
@@ -47,7 +47,7 @@ def test_staff_see_and_revoke_only_their_own_branch_s_devices(world: World) -> N
         (world.ambon.store.device.id, "agen.ambon"),
     }  # fmt: skip
     assert [d["device_id"] for d in call(world, kupang, "GET", "/v1/devices").json()] == [
-        "laptop-kupang"
+        "0190a000-0000-7000-8000-000000000002"
     ]
     assert call(world, agent, "GET", "/v1/devices").status_code == 403
     for who in (kupang, agent):  # another branch's staff, an agent of the same branch
@@ -102,10 +102,10 @@ def test_the_audit_log_records_what_happened_without_niks_names_or_passwords(
     victim = world.saumlaki.store.device.id
     secrets = [*PASSWORDS.values(), KUPANG, "bukan-sandinya", "Rahasia-Yosina-99"]
     # a NIK and a password typed in the name field, a person's name as the device's name
-    world.sign_in(person.nik, "laptop-x", "bukan-sandinya")
-    world.sign_in("Rahasia-Yosina-99", "laptop-x", "bukan-sandinya")
+    world.sign_in(person.nik, "0190a000-0000-7000-8000-000000000003", "bukan-sandinya")
+    world.sign_in("Rahasia-Yosina-99", "0190a000-0000-7000-8000-000000000003", "bukan-sandinya")
     for _ in range(6):
-        world.sign_in("agen.ambon", "laptop-x", "bukan-sandinya")
+        world.sign_in("agen.ambon", "0190a000-0000-7000-8000-000000000003", "bukan-sandinya")
     world.sign_in("agen.ambon", victim)  # throttled
     world.clock.advance(minutes=1)
     world.sign_in("agen.ambon", victim)  # another account's device
@@ -125,7 +125,12 @@ def test_the_audit_log_records_what_happened_without_niks_names_or_passwords(
     assert renewed.status_code == 200
     assert outreach("server", "revoke", "agen.saumlaki", "--device", victim,
                     "--database-url", world.database_url).returncode == 0  # fmt: skip
-    call(world, token(world, "staf.kupang", "laptop-kupang"), "GET", "/v1/devices")
+    call(
+        world,
+        token(world, "staf.kupang", "0190a000-0000-7000-8000-000000000002"),
+        "GET",
+        "/v1/devices",
+    )
     call(world, world.token_of(world.ambon), "POST", f"/v1/devices/{victim}/enable")
 
     rows = world.store.audit.rows()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from outreach_app.domain.ids import uuid7
 from outreach_app.services.duplicates import DuplicateDesk
 from outreach_app.sync.client import SyncDenied
 from tests.integration.sync_world import enrolled_twice, services
@@ -94,7 +95,7 @@ def test_a_decision_is_final_and_sent_twice_changes_nothing(duplicate) -> None:
             client.resolve_review(review.id, retired)
         assert other.value.status == 409
         with pytest.raises(SyncDenied) as stranger:
-            client.resolve_review(review.id, "not-in-this-pair")
+            client.resolve_review(review.id, uuid7())  # a row, but not one of this pair
         assert stranger.value.status == 400
         with pytest.raises(SyncDenied) as missing:
             client.resolve_review(review.id + 100, kept)

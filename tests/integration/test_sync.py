@@ -13,6 +13,7 @@ from typing import Any
 import httpx
 import pytest
 
+from outreach_app.domain.ids import uuid7
 from outreach_app.services.receipts import PRIVATE_KEY_SETTING
 from outreach_app.services.sync import NotSignedIn
 from outreach_app.sync.bundle import new_signing_key, pack, pack_signed
@@ -176,15 +177,16 @@ def test_a_batch_sent_twice_changes_nothing(branch, server, schedule) -> None:
 
 
 def test_oversized_ids_and_unreadable_bundles_get_a_reason_not_a_crash(branch, server) -> None:
-    """The server's columns hold ids of 64 characters (PostgreSQL enforces it): longer ones are
-    refused as input, never a 500; a signed bundle whose changes do not parse is a 400."""
+    """The server's columns hold ids of 64 characters (PostgreSQL enforces it): ids that are
+    not UUIDs are refused as input (422), never a 500; a key field longer than a column is a
+    rejected change; a signed bundle whose changes do not parse is a 400."""
     staff, saumlaki, _ambon, villages = branch
     token = saumlaki.sync.state.setting("sync_token")
     device = saumlaki.store.device.id
-    person = make_participant(villages["Wowonda"], agent_id="a" * 65)
+    person = make_participant(villages["Wowonda"])
     fields = {"nik": person.nik, "full_name": person.full_name, "agent_id": "a" * 65,
               "village_id": villages["Wowonda"]}  # fmt: skip
-    change = {"device_id": device, "seq": 9_000, "table": "participants", "row_id": "r-1",
+    change = {"device_id": device, "seq": 9_000, "table": "participants", "row_id": uuid7(),
               "op": "insert", "fields": fields, "hlc": "1763700000000-0000"}  # fmt: skip
     headers = {"Authorization": f"Bearer {token}"}
 
@@ -193,6 +195,8 @@ def test_oversized_ids_and_unreadable_bundles_get_a_reason_not_a_crash(branch, s
         return httpx.post(f"{server.url}/v1/push", headers=headers, json=body)
 
     answer = push(change)
+    assert answer.status_code == 422 and "agent_id" in answer.json()["detail"]
+    answer = push({**change, "table": "villages", "fields": {"code": "k" * 65}})
     assert answer.status_code == 200
     [result] = answer.json()["results"]
     assert result["status"] == "rejected" and "terlalu panjang" in result["reason"]

@@ -114,7 +114,7 @@ def heir(participant_id: str) -> dict[str, Any]:
 
 def test_a_refused_change_between_dependent_ones_leaves_nothing(branch: Branch) -> None:
     p, q, child, orphan = uuid7(), uuid7(), uuid7(), uuid7()
-    nowhere = {**person(branch, nik="8103011508950002"), "village_id": "no-such-village"}
+    nowhere = {**person(branch, nik="8103011508950002"), "village_id": uuid7()}  # unknown
     batch = [
         branch.change("participants", p, "insert", person(branch), 1),
         branch.change("participants", p, "update", {"nik": "123"}, 2),  # refused
@@ -180,7 +180,7 @@ def test_the_same_nik_twice_in_one_batch_goes_to_review(branch: Branch) -> None:
 def test_an_agents_own_visit_in_the_same_batch_grants_no_scope(branch: Branch) -> None:
     """An agent may plan its own visit anywhere, but only staff grant it a village: the
     people of Lorulun stay out of its reach before and after the visit (issue 13)."""
-    agent = branch.session("agen.ambon", "laptop-amb")
+    agent = branch.session("agen.ambon", uuid7())  # another laptop
     ambon = branch.office.user("agen.ambon").stamp.id
     lorulun = branch.villages["Lorulun"]
     day = dt.date(2026, 11, 23)

@@ -11,6 +11,8 @@ import pytest
 from outreach_app.sync.client import RETRY_DELAYS, SyncClient, SyncDenied, SyncUnavailable
 from outreach_app.sync.protocol import PushRequest
 
+DEVICE = "0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b"  # a laptop's id, as laptops make them
+
 
 def client_with(handler, slept: list[float]) -> SyncClient:
     return SyncClient("http://localhost", token="t", transport=httpx.MockTransport(handler),
@@ -66,9 +68,9 @@ def test_pushes_travel_gzip_compressed_with_the_token() -> None:
         seen["body"] = json.loads(gzip.decompress(request.content))
         return httpx.Response(200, json={"results": []})
 
-    client_with(handler, []).push(PushRequest(device_id="d"))
+    client_with(handler, []).push(PushRequest(device_id=DEVICE))
     assert seen["encoding"] == "gzip" and seen["auth"] == "Bearer t"
-    assert seen["body"] == {"protocol": 1, "device_id": "d", "groups": []}
+    assert seen["body"] == {"protocol": 1, "device_id": DEVICE, "groups": []}
 
 
 def test_an_unreadable_answer_is_a_temporary_failure() -> None:
