@@ -23,11 +23,13 @@ from pydantic import BaseModel
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 import outreach_app
+from outreach_app.server.device_forks import fork_device
 from outreach_app.server.duplicate_reviews import DuplicateReviews
 from outreach_app.server.reference_publishing import ReferenceFolderError, ReferencePublisher
 from outreach_app.server.store.store import Session
 from outreach_app.server.sync_server import SyncRefused, SyncServer
 from outreach_app.sync.bundle import BundleError, new_signing_key, pack_signed
+from outreach_app.sync.devices import ForkRequest, ForkResponse
 from outreach_app.sync.protocol import (
     PULL_PAGE,
     DuplicateReview,
@@ -128,6 +130,13 @@ def create_app(
     @app.post("/v1/sign-in")
     def sign_in(request: SignInRequest) -> SignInResponse:
         return server.sign_in(request)
+
+    @app.post(
+        "/v1/devices/fork",
+        summary="A new device id and token for this account (a laptop restored or copied)",
+    )
+    def fork(request: ForkRequest, who: Annotated[Session, Depends(session)]) -> ForkResponse:
+        return fork_device(server, who, request)
 
     @app.post("/v1/push", response_model=PushResponse)
     def push(request: PushRequest, who: Annotated[Session, Depends(session)]) -> Response:

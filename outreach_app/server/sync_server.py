@@ -138,6 +138,7 @@ class SyncServer:
             username=account.username,
             role=account.role,  # type: ignore[arg-type]
             branch_code=account.branch_code,
+            device_seq=self._store.device_seq(request.device_id),
         )
 
     def session(self, token: str | None) -> Session:
@@ -170,7 +171,9 @@ class SyncServer:
         self._check_protocol(request.protocol)
         if request.device_id != session.device_id:
             raise SyncRefused("Tanda masuk ini milik perangkat lain.", 403)
-        return PushResponse.of(self.push_changes(session, request.decoded()))
+        answer = PushResponse.of(self.push_changes(session, request.decoded()))
+        answer.device_seq = self._store.device_seq(session.device_id)
+        return answer
 
     def push_changes(self, session: Session, changes: Sequence[Change]) -> list[ChangeResult]:
         """One transaction for the batch (one disk flush instead of one per change). The
@@ -188,6 +191,9 @@ class SyncServer:
                     if who.branch_id is None or who.user_id is None:  # made by this batch?
                         who = self._identity(rows, session)
                     if change.seq in seen and change.device_id == session.device_id:
+                        if seq_reused(seen[change.seq], change):
+                            results.append(ChangeResult(seq=change.seq, status="seq_reused"))
+                            continue
                         results.append(self._already_had(rows, change))
                         continue
                     results.append(self._accept(rows, who, change))
@@ -234,7 +240,10 @@ class SyncServer:
     def _accept_alone(self, session: Session, change: Change) -> ChangeResult:
         try:
             with self._store.transaction(branch_lock=session.account.branch_code) as conn:
-                if self._store.already_had(conn, change.device_id, change.seq):
+                held = self._store.seen_seqs(conn, change.device_id, [change.seq])
+                if change.seq in held:
+                    if seq_reused(held[change.seq], change):
+                        return ChangeResult(seq=change.seq, status="seq_reused")
                     return ChangeResult(seq=change.seq, status="already_had")
                 rows = RowBatch(conn)
                 result = self._accept(rows, self._identity(rows, session), change)
@@ -470,13 +479,18 @@ class SyncServer:
             who = self._identity(rows, session)
             villages = sorted(self.assigned_villages(rows, who.user_id))
         if who.branch_id is None:
-            return PullResponse(cursor=cursor, more=False)
+            return PullResponse(
+                cursor=cursor, more=False, device_seq=self._store.device_seq(session.device_id)
+            )
         logged, upto = self._store.changes_after(
             who.branch_id, cursor, limit, SHARED_TABLES,
             owner_id=None if who.is_staff else (who.user_id or "-"),
             villages=villages, exclude_device=session.device_id,
         )  # fmt: skip
-        return PullResponse.of(logged, cursor=upto, more=len(logged) == limit)
+        answer = PullResponse.of(logged, cursor=upto, more=len(logged) == limit)
+        # read after the page: every change of this device the page passed over is counted
+        answer.device_seq = self._store.device_seq(session.device_id)
+        return answer
 
     # --- bundles (no signal at all) -----------------------------------------------------
 
@@ -518,11 +532,12 @@ class SyncServer:
             cursor = page.cursor
             if not page.more:
                 break
+        device_seq = page.device_seq
         private_key, _public = self._store.signing_key(new_signing_key)
         answer = pack_signed({
             "kind": "answer", "device_id": device_id,
             "results": [result.model_dump() for result in results],
-            "changes": pulled, "cursor": cursor,
+            "changes": pulled, "cursor": cursor, "device_seq": device_seq,
         }, private_key)  # fmt: skip
         rejected = sum(result.status == "rejected" for result in results)
         summary = (
@@ -530,3 +545,10 @@ class SyncServer:
             f"{len(results) - rejected} diterima, {rejected} ditolak; {len(pulled)} dikirim balik."
         )
         return answer, summary
+
+
+def seq_reused(held: tuple[str, str, str], change: Change) -> bool:
+    """Whether the change the server holds under this (device, seq), as (table, row id,
+    hlc), is another change than the one sent now: the sender went back in time (a restored
+    backup, a copied database) and numbered new work with seqs it had already used."""
+    return held != (change.table, change.row_id, change.hlc)
