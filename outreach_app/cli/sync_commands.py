@@ -34,6 +34,16 @@ def _require_server_extra() -> None:
         raise DomainError(f"{SERVER_EXTRA} Belum terpasang: {', '.join(missing)}.")
 
 
+NEW_DEVICE = (
+    "Laptop ini dipulihkan dari cadangan atau disalin: kini tersinkron sebagai perangkat baru; "
+    "tidak ada data yang hilang."
+)
+NEW_DEVICE_BY_BUNDLE = (
+    f"{NEW_DEVICE} Buat dan kirim bundel lagi: jawabannya membawa semua data cabang. Untuk "
+    "sinkron daring, masuk lagi."
+)
+
+
 def server_command(args: argparse.Namespace, context: CliContext) -> int:
     """`outreach serve` and `outreach server ...`: run by the server package itself (handed
     in by the composition root; the command line never imports the server)."""
@@ -44,6 +54,7 @@ def server_command(args: argparse.Namespace, context: CliContext) -> int:
 def sync(args: argparse.Namespace, context: CliContext) -> int:
     from outreach_app.reference.library import ReferenceLibrary, reference_folder
     from outreach_app.services.sync import SyncService
+    from outreach_app.storage.sync_lock import SyncBusy
     from outreach_app.sync.client import SyncDenied, SyncUnavailable
 
     with open_store(args, context) as store:
@@ -57,7 +68,7 @@ def sync(args: argparse.Namespace, context: CliContext) -> int:
                 password = read_password(f"Kata sandi {username}: ", False, context)
                 service.sign_in(server, username, password)
             report = service.sync(progress=_printer(context))
-        except SyncUnavailable as exc:
+        except (SyncUnavailable, SyncBusy) as exc:  # 2: nothing wrong, try again later
             print(str(exc), file=context.err)
             return 2
         except SyncDenied as exc:
@@ -69,6 +80,8 @@ def sync(args: argparse.Namespace, context: CliContext) -> int:
             f"ditahan {report.held}.",
             file=context.out,
         )
+        if report.new_device:
+            print(f"  {NEW_DEVICE}", file=context.out)
         for reason in dict.fromkeys(report.rejections):
             print(f"  ditolak: {reason}", file=context.out)
         for reason in report.held_reasons:
@@ -115,4 +128,6 @@ def bundle(args: argparse.Namespace, context: CliContext) -> int:
         print(f"Jawaban diterapkan: {report.pushed + report.already_had} diterima server, "
               f"{report.rejected} ditolak; {report.applied} perubahan dari cabang diterapkan, "
               f"{report.held} ditahan.", file=context.out)  # fmt: skip
+        if report.new_device:
+            print(f"  {NEW_DEVICE_BY_BUNDLE}", file=context.out)
     return 0

@@ -24,8 +24,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from outreach_app.domain.errors import DomainError
+from outreach_app.services.rewind import Rewound, fork_offline, fork_online, went_back
 from outreach_app.storage.database import DatabaseKey
 from outreach_app.storage.store import Store
+from outreach_app.storage.sync_lock import sync_lock
 from outreach_app.storage.sync_state import (
     LAST_SYNC_KEY,
     SERVER_KEY,
@@ -67,6 +69,8 @@ class SyncReport:
     held: int = 0  # changes from the server still waiting here when the sync ended
     merged: int = 0  # records here the branch's duplicate review retired, received this time
     cancelled: bool = False
+    reused: int = 0  # changes the server held another change under the same seq for
+    new_device: bool = False  # this laptop was restored or copied: it now syncs as a new device
     rejections: list[str] = field(default_factory=list)
     held_reasons: list[str] = field(default_factory=list)
     reference: list[str] = field(default_factory=list)  # names of reference tables taken
@@ -110,8 +114,10 @@ class SyncService:
 
     def after_sync(self) -> None:
         """On the app's own connection once a worker's sync is done: its clock moves past
-        every timestamp the sync saw."""
+        every timestamp the sync saw, and it writes as the device the sync left it (a new one,
+        if the sync found this laptop restored or copied)."""
         self._store.refresh_clock()
+        self._store.refresh_device()
 
     def discard(self, seq: int) -> None:
         self._state.discard(seq)
@@ -139,20 +145,23 @@ class SyncService:
         return self._client(server, token)
 
     def sign_in(self, server: str, username: str, password: str) -> str:
-        """Signs this device in once; the token is kept, the password never is."""
+        """Signs this device in once; the token is kept, the password never is. A server that
+        holds more of this device than this database remembers makes it a new device at once."""
         from outreach_app.sync.protocol import SignInRequest
 
-        with self._client(server, None) as client:
+        with sync_lock(self._store.path), self._client(server, None) as client:
             answer = client.sign_in(
                 SignInRequest(
                     username=username.strip(), password=password,
                     device_id=self._store.device.id, device_name=self._store.device.name,
                 )
             )  # fmt: skip
-        for key, value in ((SERVER_KEY, server.rstrip("/")), (TOKEN_KEY, answer.token),
-                           (USERNAME_KEY, answer.username),
-                           (SERVER_SIGNING_KEY, answer.server_key)):  # fmt: skip
-            self._state.set_setting(key, value)
+            for key, value in ((SERVER_KEY, server.rstrip("/")), (TOKEN_KEY, answer.token),
+                               (USERNAME_KEY, answer.username),
+                               (SERVER_SIGNING_KEY, answer.server_key)):  # fmt: skip
+                self._state.set_setting(key, value)
+            if went_back(self._store, (), answer.device_seq):
+                fork_online(self._store, client)
         return answer.role
 
     def sync(
@@ -160,19 +169,33 @@ class SyncService:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> SyncReport:
-        client = self.connect()
+        """One sync at a time per database file (storage/sync_lock.py: a second one, in this
+        process or another, raises SyncBusy at once)."""
+        with sync_lock(self._store.path):
+            return self._sync(progress, cancelled)
+
+    def _sync(self, progress: Progress | None, cancelled: Callable[[], bool]) -> SyncReport:
         report = SyncReport()
         merged_before = self._state.merged_count()
-        network = ThreadPoolExecutor(1, thread_name_prefix="sync-network")
-        try:
-            with client, self._state.replayable_writes():
-                self._push(client, network, report, progress, cancelled)
-                if not report.cancelled:
-                    self._pull(client, network, report, progress, cancelled)
-                if not report.cancelled and self._reference is not None:
-                    self._take_reference(client, self._reference, report)
-        finally:  # a page fetched ahead and no longer wanted is left to finish on its own
-            network.shutdown(wait=False, cancel_futures=True)
+        for attempt in (1, 2):  # a laptop found restored or copied starts over as a new device
+            client = self.connect()
+            network = ThreadPoolExecutor(1, thread_name_prefix="sync-network")
+            try:
+                with client, self._state.replayable_writes():
+                    self._push(client, network, report, progress, cancelled)
+                    if not report.cancelled:
+                        self._pull(client, network, report, progress, cancelled)
+                    if not report.cancelled and self._reference is not None:
+                        self._take_reference(client, self._reference, report)
+                break
+            except Rewound:
+                if attempt == 2:  # a new device cannot be behind the server: a server bug
+                    raise
+                with self.connect() as forking:
+                    fork_online(self._store, forking)
+                report.new_device = True
+            finally:  # a page fetched ahead and no longer wanted is left to finish on its own
+                network.shutdown(wait=False, cancel_futures=True)
         if not report.cancelled:
             self._state.set_setting(LAST_SYNC_KEY, _now_text())
         self.note_held(report)
@@ -235,8 +258,12 @@ class SyncService:
             upcoming = state.outgoing(MAX_PUSH_BATCH, after=batch[-1].seq)  # while this batch
             request = encoded(upcoming)  # travels and is judged
             answer = sending.result()
+            results = answer.results_for(c.seq for c in batch)
+            if went_back(self._store, results, answer.device_seq):
+                self.record_answers(batch, results, report)  # what was taken stays taken
+                raise Rewound
             sending = send(request)  # on its way while this answer is taken in
-            self.record_answers(batch, answer.results_for(c.seq for c in batch), report)
+            self.record_answers(batch, results, report)
             done += len(batch)
             if progress:
                 progress("push", done, max(total, done))
@@ -256,6 +283,9 @@ class SyncService:
                 state.park(result.seq, result.reason or "ditolak server")
                 report.rejected += 1
                 report.rejections.append(result.reason or "ditolak server")
+                continue
+            if result.status == "seq_reused":  # not sent: it goes again under a new device id
+                report.reused += 1
                 continue
             acknowledged.append(result.seq)
             if result.status == "already_had":
@@ -292,6 +322,8 @@ class SyncService:
         ahead: Future[PullResponse] | None = None
         while not (stop := cancelled()):
             page = (ahead or network.submit(client.pull, cursor)).result()
+            if went_back(self._store, (), page.device_seq):  # before the cursor moves past it
+                raise Rewound
             ahead = network.submit(client.pull, page.cursor) if page.more else None
             changes = page.decoded()
             applied = state.apply_pulled(changes, page.cursor)
@@ -393,7 +425,12 @@ def _now_text() -> str:
 
 def import_answer(service: SyncService, data: bytes) -> SyncReport:
     """Takes in the branch's answer to this laptop's bundle: the answer to each change sent,
-    then the changes for this laptop, exactly as a sync would."""
+    then the changes for this laptop, exactly as a sync would (and never beside one)."""
+    with sync_lock(service.store.path):
+        return _import_answer(service, data)
+
+
+def _import_answer(service: SyncService, data: bytes) -> SyncReport:
     from outreach_app.sync.bundle import BundleError, unpack
     from outreach_app.sync.protocol import ChangeResult
 
@@ -413,7 +450,12 @@ def import_answer(service: SyncService, data: bytes) -> SyncReport:
     service.record_answers([sent[r.seq] for r in results if r.seq in sent],
                            [r for r in results if r.seq in sent], report)  # fmt: skip
     changes = list(body.get("changes", []))
-    if int(body.get("cursor", 0)) > service.state.cursor():
+    if went_back(service.store, results, int(body.get("device_seq", 0))):
+        # restored or copied: a new device from now on, and the pulled changes left for the
+        # next answer, which (to the new id) also brings the old id's changes this one left out
+        fork_offline(service.store)
+        report.new_device = True
+    elif int(body.get("cursor", 0)) > service.state.cursor():
         service.apply_pages(changes, int(body["cursor"]), report)
     if known is None:  # never signed in: the first answer's key is the branch's from now on
         service.state.set_setting(SERVER_SIGNING_KEY, str(key))

@@ -16,6 +16,7 @@ from typing import TypeVar
 import httpx
 from pydantic import BaseModel, ValidationError
 
+from outreach_app.sync.devices import ForkRequest, ForkResponse
 from outreach_app.sync.protocol import (
     PULL_PAGE,
     DuplicateReview,
@@ -77,6 +78,13 @@ class SyncClient:
 
     def sign_in(self, request: SignInRequest) -> SignInResponse:
         answer = self._call("POST", "/v1/sign-in", SignInResponse, body=request)
+        self._token = answer.token
+        return answer
+
+    def fork_device(self, request: ForkRequest) -> ForkResponse:
+        """A new device id of this account (the laptop went back in time); this client uses
+        the new token from now on."""
+        answer = self._call("POST", "/v1/devices/fork", ForkResponse, body=request)
         self._token = answer.token
         return answer
 

@@ -1,0 +1,265 @@
+"""A laptop that goes back in time loses nothing (issue 13): a restored backup, a database
+copied to a second laptop (online and through bundles), and two syncs of one database at
+once, each with real `outreach` processes against a real server on both stores."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import create_engine, func, select
+
+from outreach_app.server.store.tables import changes, records
+from outreach_app.services.payments import PaymentService
+from outreach_app.services.setup import SetupService
+from outreach_app.services.sync import SyncService
+from outreach_app.storage.device_fork import rewind_notice
+from outreach_app.storage.receipt_counter import DUPLICATE_RECEIPT
+from outreach_app.storage.store import Store
+from outreach_app.storage.sync_state import SERVER_KEY
+from tests.integration.slow_link import SlowLink
+from tests.integration.sync_world import Laptop, ServerProcess, field_work, outreach
+
+NEW_DEVICE = "perangkat baru"
+DB_FILES = ("", "-wal", "-shm", ".kunci")  # the database, its WAL, and its key file
+
+
+def open_laptop(path: Path) -> Laptop:
+    store = Store(path)
+    return Laptop(
+        path.stem, store, SyncService(store), SetupService(store, path.with_suffix(".json"))
+    )
+
+
+def copy_database(source: Path, target: Path) -> None:
+    """What a backup, a restore or a copy to another laptop does: the files, as they are on
+    disk (the database closed: no half-written WAL)."""
+    for suffix in DB_FILES:
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+        if Path(f"{source}{suffix}").exists():
+            shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+
+
+def closed(machine: Laptop) -> Path:
+    path = Path(machine.store.path)
+    machine.store.close()
+    return path
+
+
+def cli_sync(path: Path) -> subprocess.CompletedProcess[str]:
+    result = outreach("sync", "--db", str(path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result
+
+
+def server_rows(server: ServerProcess, table: str) -> set[str]:
+    engine = create_engine(server.database_url)
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(select(records.c.row_id).where(records.c.table_name == table))
+            return {row_id for (row_id,) in found}
+    finally:
+        engine.dispose()
+
+
+def logged_inserts(server: ServerProcess, table: str) -> dict[str, int]:
+    """How many times the server accepted an insert of each row (once, or the log doubled)."""
+    engine = create_engine(server.database_url)
+    try:
+        with engine.connect() as conn:
+            found = conn.execute(
+                select(changes.c.row_id, func.count())
+                .where(changes.c.table_name == table, changes.c.op == "insert")
+                .group_by(changes.c.row_id)
+            )
+            return {row_id: int(count) for row_id, count in found}
+    finally:
+        engine.dispose()
+
+
+def enrol(machine: Laptop, village: str, schedule, people: int, first: int) -> set[str]:
+    return set(field_work(machine, village, "agen.saumlaki", schedule, people, 0, first))
+
+
+def assert_everywhere(server: ServerProcess, ids: set[str], *machines: Laptop) -> None:
+    assert ids <= server_rows(server, "participants")
+    inserts = logged_inserts(server, "participants")
+    assert {row_id: inserts.get(row_id) for row_id in ids} == dict.fromkeys(ids, 1)
+    for machine in machines:
+        assert ids <= set(machine.rows("participants")), machine.name
+        assert machine.store.pending_changes() == 0, machine.name
+
+
+def test_a_restored_backup_loses_nothing(branch, server, schedule, tmp_path) -> None:
+    """Backup, 5 enrolled and synced, the backup restored, 4 enrolled and synced: all of them
+    on the server once and on the laptop, and the laptop now syncs as a new device. (Before:
+    "0 sent, 10 already on the server", 0 waiting, the 4 lost, the 5 never back.)"""
+    staff, saumlaki, _ambon, villages = branch
+    wowonda = villages["Wowonda"]
+    before = enrol(saumlaki, wowonda, schedule, 3, 0)
+    saumlaki.sync.sync()
+    old_device = saumlaki.store.device.id
+    path = closed(saumlaki)
+    copy_database(path, tmp_path / "cadangan.db")
+
+    saumlaki = open_laptop(path)
+    after_backup = enrol(saumlaki, wowonda, schedule, 5, 100)
+    user = saumlaki.user("agen.saumlaki")
+    pay = PaymentService(saumlaki.store, schedule)
+    receipts = [pay.record(person, 1, user).receipt_no for person in sorted(after_backup)[:3]]
+    closed(saumlaki)
+    cli_sync(path)
+
+    copy_database(tmp_path / "cadangan.db", path)  # the laptop goes back in time
+    saumlaki = open_laptop(path)
+    after_restore = enrol(saumlaki, wowonda, schedule, 4, 200)
+    waiting = saumlaki.store.pending_changes()
+    assert waiting == 4
+    closed(saumlaki)
+    result = cli_sync(path)
+    assert NEW_DEVICE in result.stdout
+    assert "Terkirim 4 perubahan" in result.stdout, result.stdout
+
+    saumlaki = open_laptop(path)
+    assert saumlaki.store.device.id != old_device
+    assert rewind_notice(saumlaki.store) == old_device  # the app tells the agent once
+    staff.sync.sync()
+    assert_everywhere(server, before | after_backup | after_restore, saumlaki, staff)
+    assert set(saumlaki.rows("payments")) == set(staff.rows("payments"))  # the 3 came back
+    # the receipt counter moved past the receipts issued after the backup
+    person = sorted(after_restore)[0]
+    again = PaymentService(saumlaki.store, schedule).record(person, 1, user).receipt_no
+    assert again not in receipts and again > max(receipts)
+    saumlaki.store.close()
+
+
+def test_a_receipt_number_issued_twice_before_a_sync_is_shown(
+    branch, server, schedule, tmp_path
+) -> None:
+    """Restored and back in the field before any sync: the laptop issues a receipt number it
+    had already issued after the backup. Both receipts stay (money was taken twice); the
+    pulled one is held with a reason the agent reads, never merged into the other."""
+    _staff, saumlaki, _ambon, villages = branch
+    people = sorted(enrol(saumlaki, villages["Wowonda"], schedule, 2, 0))
+    saumlaki.sync.sync()
+    path = closed(saumlaki)
+    copy_database(path, tmp_path / "cadangan.db")
+    saumlaki = open_laptop(path)
+    user = saumlaki.user("agen.saumlaki")
+    first = PaymentService(saumlaki.store, schedule).record(people[0], 1, user).receipt_no
+    saumlaki.sync.sync()
+    closed(saumlaki)
+    copy_database(tmp_path / "cadangan.db", path)
+    saumlaki = open_laptop(path)
+    second = PaymentService(saumlaki.store, schedule).record(people[1], 1, user).receipt_no
+    assert second == first  # issued offline: nothing could know yet
+    report = saumlaki.sync.sync()
+    assert report.new_device
+    assert DUPLICATE_RECEIPT in report.held_reasons
+    assert len(server_rows(server, "payments")) == 2  # both receipts reached the branch
+    third = PaymentService(saumlaki.store, schedule).record(people[0], 1, user).receipt_no
+    assert third > first
+    saumlaki.store.close()
+
+
+def test_a_database_copied_to_a_second_laptop_syncs_as_two_devices(
+    branch, server, schedule, tmp_path
+) -> None:
+    """Both copies enrol and sync in turns (`outreach sync` processes): each sees all of the
+    other's work, and the server holds every enrolment once."""
+    staff, saumlaki, _ambon, villages = branch
+    wowonda = villages["Wowonda"]
+    made = enrol(saumlaki, wowonda, schedule, 2, 0)
+    first = closed(saumlaki)
+    second = tmp_path / "salinan.db"
+    copy_database(first, second)
+    for turn in range(3):
+        for number, path in enumerate((first, second)):
+            machine = open_laptop(path)
+            made |= enrol(machine, wowonda, schedule, 3, 1000 * (turn + 1) + 100 * number)
+            closed(machine)
+            cli_sync(path)
+    for path in (first, second):
+        cli_sync(path)
+    a, b = open_laptop(first), open_laptop(second)
+    assert a.store.device.id != b.store.device.id
+    staff.sync.sync()
+    assert_everywhere(server, made, a, b, staff)
+    assert set(a.rows("participants")) == set(b.rows("participants"))
+    a.store.close()
+    b.store.close()
+
+
+def test_a_copied_database_through_bundles(branch, server, schedule, tmp_path) -> None:
+    """No signal at all: both copies sync by bundle (export, import at the server, answer back)
+    in turns; the copy that finds out makes its own new id, and each ends with the other's
+    work, the server with everything once."""
+    staff, saumlaki, _ambon, villages = branch
+    wowonda = villages["Wowonda"]
+    made = enrol(saumlaki, wowonda, schedule, 2, 0)
+    first = closed(saumlaki)
+    second = tmp_path / "salinan.db"
+
+    def round_trip(path: Path, name: str) -> str:
+        bundle, answer = tmp_path / f"{name}.bundle", tmp_path / f"{name}-jawaban.bundle"
+        exported = outreach("bundle", "export", str(bundle), "--db", str(path))
+        assert exported.returncode == 0, exported.stderr
+        imported = outreach("server", "import-bundle", str(bundle), "-o", str(answer),
+                            *server.where)  # fmt: skip
+        assert imported.returncode == 0, imported.stderr
+        took = outreach("bundle", "import", str(answer), "--db", str(path))
+        assert took.returncode == 0, took.stderr
+        return took.stdout
+
+    # a laptop that syncs by bundle has its signing key (made at its first export) when it
+    # is copied; the copy signs with the same key, so the server takes its bundles
+    told = [round_trip(first, "awal")]
+    copy_database(first, second)
+    for turn in range(2):
+        for number, path in enumerate((first, second)):
+            machine = open_laptop(path)
+            made |= enrol(machine, wowonda, schedule, 3, 1000 * (turn + 1) + 100 * number)
+            closed(machine)
+            told.append(round_trip(path, f"b{turn}{number}"))
+    for _ in range(2):
+        for number, path in enumerate((first, second)):
+            told.append(round_trip(path, f"akhir{number}"))
+    assert any(NEW_DEVICE in text for text in told)
+    a, b = open_laptop(first), open_laptop(second)
+    assert a.store.device.id != b.store.device.id
+    staff.sync.sync()
+    assert_everywhere(server, made, a, b, staff)
+    a.store.close()
+    b.store.close()
+
+
+def test_two_syncs_of_one_database_at_once(branch, server, schedule) -> None:
+    """The app's background sync and `outreach sync` on the same file at the same moment:
+    the second says a sync is already running (exit 2), and nothing is sent or applied twice."""
+    staff, saumlaki, _ambon, villages = branch
+    made = enrol(saumlaki, villages["Wowonda"], schedule, 600, 0)
+    # a slow link (as in the field), so the first sync is still at work when the second starts
+    link = SlowLink(server.port, rate_bps=64_000, latency=0.1)
+    saumlaki.sync.state.set_setting(SERVER_KEY, link.url)
+    path = closed(saumlaki)
+    command = [sys.executable, "-m", "outreach_app", "sync", "--db", str(path)]
+    with link:
+        first = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                 text=True)  # fmt: skip
+        assert first.stderr is not None
+        started = first.stderr.read(1)  # its progress line: the first batch was answered
+        assert started, first.communicate()
+        second = subprocess.run(command, capture_output=True, text=True, timeout=120)
+        still_running = first.poll() is None
+        out, err = first.communicate(timeout=120)
+    assert still_running
+    assert first.returncode == 0, out + err
+    assert second.returncode == 2, second.stdout + second.stderr
+    assert "sedang berjalan" in second.stderr
+    assert "Terkirim 600 perubahan (0 sudah ada di server)" in out
+    saumlaki = open_laptop(path)
+    staff.sync.sync()
+    assert_everywhere(server, made, saumlaki, staff)
+    saumlaki.store.close()
