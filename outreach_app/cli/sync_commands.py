@@ -34,13 +34,9 @@ def _require_server_extra() -> None:
         raise DomainError(f"{SERVER_EXTRA} Belum terpasang: {', '.join(missing)}.")
 
 
-NEW_DEVICE = (
-    "Laptop ini dipulihkan dari cadangan atau disalin: kini tersinkron sebagai perangkat baru; "
-    "tidak ada data yang hilang."
-)
-NEW_DEVICE_BY_BUNDLE = (
-    f"{NEW_DEVICE} Buat dan kirim bundel lagi: jawabannya membawa semua data cabang. Untuk "
-    "sinkron daring, masuk lagi."
+BUNDLE_AGAIN = (
+    "Buat dan kirim bundel lagi: jawabannya membawa semua data cabang. Untuk sinkron daring, "
+    "masuk lagi."
 )
 
 
@@ -53,6 +49,7 @@ def server_command(args: argparse.Namespace, context: CliContext) -> int:
 
 def sync(args: argparse.Namespace, context: CliContext) -> int:
     from outreach_app.reference.library import ReferenceLibrary, reference_folder
+    from outreach_app.services.rewind import NEW_DEVICE_NOTICE
     from outreach_app.services.sync import SyncService
     from outreach_app.storage.sync_lock import SyncBusy
     from outreach_app.sync.client import SyncDenied, SyncUnavailable
@@ -81,7 +78,7 @@ def sync(args: argparse.Namespace, context: CliContext) -> int:
             file=context.out,
         )
         if report.new_device:
-            print(f"  {NEW_DEVICE}", file=context.out)
+            print(f"  {NEW_DEVICE_NOTICE}", file=context.out)
         for reason in dict.fromkeys(report.rejections):
             print(f"  ditolak: {reason}", file=context.out)
         for reason in report.held_reasons:
@@ -106,6 +103,7 @@ def bundle(args: argparse.Namespace, context: CliContext) -> int:
     from outreach_app.services.bundles import exporting_user
     from outreach_app.services.print_output import write_atomically as write_file
     from outreach_app.services.receipts import ReceiptSigner
+    from outreach_app.services.rewind import NEW_DEVICE_NOTICE
     from outreach_app.services.sync import SyncService, export_bundle, import_answer
     from outreach_app.sync.bundle import BundleError
 
@@ -129,5 +127,5 @@ def bundle(args: argparse.Namespace, context: CliContext) -> int:
               f"{report.rejected} ditolak; {report.applied} perubahan dari cabang diterapkan, "
               f"{report.held} ditahan.", file=context.out)  # fmt: skip
         if report.new_device:
-            print(f"  {NEW_DEVICE_BY_BUNDLE}", file=context.out)
+            print(f"  {NEW_DEVICE_NOTICE} {BUNDLE_AGAIN}", file=context.out)
     return 0

@@ -21,7 +21,12 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from outreach_app.domain.ids import uuid7
-from outreach_app.storage.device_fork import become_device, outbox_high_water
+from outreach_app.storage.device_fork import (
+    become_device,
+    clear_rewind_notice,
+    outbox_high_water,
+    rewind_notice,
+)
 from outreach_app.storage.store import Store
 from outreach_app.storage.sync_state import TOKEN_KEY
 
@@ -62,3 +67,20 @@ def fork_offline(store: Store) -> str:
     device_id = uuid7()
     become_device(store, device_id, None, TOKEN_KEY)
     return device_id
+
+
+NEW_DEVICE_NOTICE = (
+    "Laptop ini dipulihkan dari cadangan atau disalin: kini tersinkron sebagai perangkat baru; "
+    "tidak ada data yang hilang."
+)
+
+
+def notice_pending(store: Store) -> bool:
+    """Whether the agent has yet to be told that this laptop became a new device (the sync
+    that found it may have been the command line's or a background one)."""
+    return rewind_notice(store) is not None
+
+
+def notice_told(store: Store) -> None:
+    """The agent has read it: told once."""
+    clear_rewind_notice(store)
