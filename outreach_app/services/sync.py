@@ -396,13 +396,15 @@ class SyncJobs:
 
 def export_bundle(service: SyncService, signer: ReceiptSigner, username: str) -> tuple[bytes, int]:
     """(file bytes, changes in it): every unsent change of this laptop, signed with its
-    device key. Exporting twice gives the same changes twice; importing both is harmless."""
+    device key. Exporting twice gives the same changes twice; importing both is harmless.
+    Every unsent change goes as the current device, as a push sends them (a connection that
+    had not yet heard that this laptop became a new device may have written the old id)."""
     from outreach_app.sync.bundle import pack, signed_bytes
 
     state = service.state
     store = service.store
     changes = [
-        {"device_id": c.device_id, "seq": c.seq, "table": c.table, "row_id": c.row_id,
+        {"device_id": store.device.id, "seq": c.seq, "table": c.table, "row_id": c.row_id,
          "op": c.op, "fields": c.fields, "hlc": c.hlc}
         for c in state.outgoing(1_000_000)
     ]  # fmt: skip

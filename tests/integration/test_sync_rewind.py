@@ -4,11 +4,14 @@ once, each with real `outreach` processes against a real server on both stores."
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import httpx
+import pytest
 from sqlalchemy import create_engine, func, select
 
 from outreach_app.server.store.tables import changes, records
@@ -16,7 +19,10 @@ from outreach_app.services.payments import PaymentService
 from outreach_app.services.setup import SetupService
 from outreach_app.services.sync import SyncService
 from outreach_app.storage.store import Store
-from outreach_app.storage.sync_state import SERVER_KEY
+from outreach_app.storage.sync_state import SERVER_KEY, TOKEN_KEY, OutgoingChange
+from outreach_app.sync.client import SyncClient, SyncDenied
+from outreach_app.sync.devices import ForkRequest
+from outreach_app.sync.protocol import PushRequest, SignInRequest
 from tests.integration.slow_link import SlowLink
 from tests.integration.sync_world import Laptop, ServerProcess, field_work, outreach
 
@@ -259,6 +265,85 @@ def test_two_syncs_of_one_database_at_once(branch, server, schedule) -> None:
     assert "sedang berjalan" in second.stderr
     assert "Terkirim 600 perubahan (0 sudah ada di server)" in out
     saumlaki = open_laptop(path)
+    staff.sync.sync()
+    assert_everywhere(server, made, saumlaki, staff)
+    saumlaki.store.close()
+
+
+def test_the_server_answers_a_reused_seq_and_forks_a_device(branch, server, schedule) -> None:
+    """The wire: a different change under a held (device, seq) is `seq_reused`, the same one
+    `already_had`; every answer carries the device's highest seq; `POST /v1/devices/fork`
+    gives the same account a new device and token (the old token keeps working), and bad
+    requests get a 4xx with a reason."""
+    _staff, saumlaki, _ambon, villages = branch
+    enrol(saumlaki, villages["Wowonda"], schedule, 2, 0)
+    saumlaki.sync.sync()
+    device, token = saumlaki.store.device.id, saumlaki.sync.state.setting(TOKEN_KEY)
+    rows = saumlaki.store.db.execute(
+        "SELECT seq, table_name, row_id, op, fields, hlc FROM outbox ORDER BY seq"
+    ).fetchall()
+    seq, table, row_id, op, fields, hlc = rows[0]
+    first = OutgoingChange(seq, device, table, row_id, op, json.loads(fields), hlc)
+    other = OutgoingChange(first.seq, device, first.table, "01a00000-0000-7000-8000-000000000001",
+                           "insert", first.fields, first.hlc)  # fmt: skip
+    top = rows[-1][0]
+    with SyncClient(server.url, token) as client:
+        again = client.push(PushRequest.of(device, [first]))
+        assert [r.status for r in again.results_for([first.seq])] == ["already_had"]
+        reused = client.push(PushRequest.of(device, [other]))
+        assert [r.status for r in reused.results_for([first.seq])] == ["seq_reused"]
+        assert reused.device_seq == again.device_seq == top
+        assert client.pull(0).device_seq == top
+
+        forked = client.fork_device(ForkRequest())
+        assert forked.device_id != device and forked.token != token
+        with SyncClient(server.url, forked.token) as new:
+            answer = new.push(PushRequest.of(forked.device_id, [
+                OutgoingChange(1, forked.device_id, other.table, other.row_id, "insert",
+                               {**other.fields, "nik": None}, other.hlc)
+            ]))  # fmt: skip
+            assert [r.status for r in answer.results_for([1])] == ["accepted"]
+            assert new.pull(0).device_seq == 1
+        assert client.pull(0).device_seq == 1  # the client goes on as the new device
+    with SyncClient(server.url, token) as old_token:  # still works: the other copy's
+        assert old_token.pull(0).device_seq == top
+
+    with SyncClient(server.url, None) as anonymous:
+        signed = anonymous.sign_in(SignInRequest(username="agen.saumlaki",
+                                                 password="tanimbar-2026", device_id=device,
+                                                 device_name="x"))  # fmt: skip
+        assert signed.device_seq == top
+    headers = {"Authorization": f"Bearer {token}"}
+    fork = f"{server.url}/v1/devices/fork"
+    assert httpx.post(fork, json={}).status_code == 401
+    assert httpx.post(fork, json={}, headers={"Authorization": "Bearer palsu"}).status_code == 401
+    assert httpx.post(fork, json={"device_name": "x" * 500}, headers=headers).status_code == 422
+    old = httpx.post(fork, json={"protocol": 99}, headers=headers)
+    assert old.status_code == 426 and "perbarui" in old.json()["detail"]
+    assert httpx.post(fork, content=b"{bukan json", headers=headers).status_code == 422
+    with SyncClient(server.url, "palsu") as stranger, pytest.raises(SyncDenied) as refused:
+        stranger.fork_device(ForkRequest())
+    assert refused.value.status == 401
+
+
+def test_signing_in_again_after_a_restore_makes_a_new_device(branch, server, schedule, tmp_path):
+    """A restored laptop that signs in again (as `outreach sync --user` does) learns at once
+    that the server holds more of its device than it remembers."""
+    staff, saumlaki, _ambon, villages = branch
+    path = closed(saumlaki)
+    copy_database(path, tmp_path / "cadangan.db")
+    saumlaki = open_laptop(path)
+    made = enrol(saumlaki, villages["Wowonda"], schedule, 2, 0)
+    saumlaki.sync.sync()
+    old = saumlaki.store.device.id
+    closed(saumlaki)
+    copy_database(tmp_path / "cadangan.db", path)
+    saumlaki = open_laptop(path)
+    saumlaki.sign_in(server, "agen.saumlaki")
+    assert saumlaki.store.device.id != old
+    assert saumlaki.store.local_setting("rewind_notice") == old
+    report = saumlaki.sync.sync()
+    assert not report.new_device  # already done at sign-in
     staff.sync.sync()
     assert_everywhere(server, made, saumlaki, staff)
     saumlaki.store.close()
