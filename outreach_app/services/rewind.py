@@ -22,9 +22,9 @@ from typing import TYPE_CHECKING
 
 from outreach_app.domain.ids import uuid7
 from outreach_app.storage.device_fork import (
+    acknowledged_high_water,
     become_device,
     clear_rewind_notice,
-    outbox_high_water,
     rewind_notice,
 )
 from outreach_app.storage.store import Store
@@ -42,11 +42,22 @@ class Rewound(Exception):
     doing (after taking in the answer in hand), becomes a new device and starts over."""
 
 
-def went_back(store: Store, results: Iterable[ChangeResult], device_seq: int) -> bool:
-    """Whether the server's answer shows that this database is older than its device id."""
-    return any(result.status == REWOUND_STATUS for result in results) or (
-        device_seq > outbox_high_water(store)
-    )
+def known_seq(store: Store) -> int:
+    """Where a sync starts from: the highest seq the server acknowledged to this database."""
+    return acknowledged_high_water(store)
+
+
+def known_after(known: int, results: Iterable[ChangeResult]) -> int:
+    """The bound after a push answer: the server now holds the changes it took."""
+    taken = [r.seq for r in results if r.status in ("accepted", "already_had")]
+    return max([known, *taken])
+
+
+def went_back(results: Iterable[ChangeResult], device_seq: int, known: int) -> bool:
+    """Whether the server's answer shows that this database is older than its device id:
+    another change under one of its seqs, or a seq of its device beyond any the server ever
+    acknowledged to it (`known`)."""
+    return any(result.status == REWOUND_STATUS for result in results) or device_seq > known
 
 
 def fork_online(store: Store, client: SyncClient) -> str:

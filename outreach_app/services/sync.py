@@ -24,7 +24,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from outreach_app.domain.errors import DomainError
-from outreach_app.services.rewind import Rewound, fork_offline, fork_online, went_back
+from outreach_app.services.rewind import (
+    Rewound,
+    fork_offline,
+    fork_online,
+    known_after,
+    known_seq,
+    went_back,
+)
 from outreach_app.storage.database import DatabaseKey
 from outreach_app.storage.store import Store
 from outreach_app.storage.sync_lock import sync_lock
@@ -91,6 +98,7 @@ class SyncService:
         self._state = SyncState(store)
         self._client = client
         self._reference = reference
+        self._known = 0  # during a sync: the highest seq the server holds from this database
 
     @property
     def state(self) -> SyncState:
@@ -160,7 +168,7 @@ class SyncService:
                                (USERNAME_KEY, answer.username),
                                (SERVER_SIGNING_KEY, answer.server_key)):  # fmt: skip
                 self._state.set_setting(key, value)
-            if went_back(self._store, (), answer.device_seq):
+            if went_back((), answer.device_seq, known_seq(self._store)):
                 fork_online(self._store, client)
         return answer.role
 
@@ -179,6 +187,7 @@ class SyncService:
         merged_before = self._state.merged_count()
         for attempt in (1, 2):  # a laptop found restored or copied starts over as a new device
             client = self.connect()
+            self._known = known_seq(self._store)
             network = ThreadPoolExecutor(1, thread_name_prefix="sync-network")
             try:
                 with client, self._state.replayable_writes():
@@ -259,7 +268,8 @@ class SyncService:
             request = encoded(upcoming)  # travels and is judged
             answer = sending.result()
             results = answer.results_for(c.seq for c in batch)
-            if went_back(self._store, results, answer.device_seq):
+            self._known = known_after(self._known, results)
+            if went_back(results, answer.device_seq, self._known):
                 self.record_answers(batch, results, report)  # what was taken stays taken
                 raise Rewound
             sending = send(request)  # on its way while this answer is taken in
@@ -322,7 +332,7 @@ class SyncService:
         ahead: Future[PullResponse] | None = None
         while not (stop := cancelled()):
             page = (ahead or network.submit(client.pull, cursor)).result()
-            if went_back(self._store, (), page.device_seq):  # before the cursor moves past it
+            if went_back((), page.device_seq, self._known):  # before the cursor moves past it
                 raise Rewound
             ahead = network.submit(client.pull, page.cursor) if page.more else None
             changes = page.decoded()
@@ -447,12 +457,13 @@ def _import_answer(service: SyncService, data: bytes) -> SyncReport:
         )
     sent = {c.seq: c for c in service.state.outgoing(1_000_000)}
     results = [ChangeResult.model_validate(r) for r in body.get("results", [])]
+    held_there = known_after(known_seq(service.store), results)
     report = SyncReport()
     merged_before = service.state.merged_count()
     service.record_answers([sent[r.seq] for r in results if r.seq in sent],
                            [r for r in results if r.seq in sent], report)  # fmt: skip
     changes = list(body.get("changes", []))
-    if went_back(service.store, results, int(body.get("device_seq", 0))):
+    if went_back(results, int(body.get("device_seq", 0)), held_there):
         # restored or copied: a new device from now on, and the pulled changes left for the
         # next answer, which (to the new id) also brings the old id's changes this one left out
         fork_offline(service.store)

@@ -20,12 +20,18 @@ from outreach_app.storage.store import Store
 REWIND_NOTICE_KEY = "rewind_notice"  # the old device id, until the agent has been told
 
 
-def outbox_high_water(store: Store) -> int:
-    """The highest seq this outbox ever issued (AUTOINCREMENT remembers it even after rows
-    are gone). The server holding a higher one for this device means the laptop went back."""
-    row = store.db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'outbox'").fetchone()
-    top = store.db.execute("SELECT max(seq) FROM outbox").fetchone()[0]
-    return max(int(row[0]) if row else 0, int(top or 0))
+def acknowledged_high_water(store: Store) -> int:
+    """The highest seq the server acknowledged to this database (not counting refused
+    changes the agent discarded). Seqs come from one AUTOINCREMENT that never goes back, so
+    the server can hold a higher seq of this laptop's device only if it got it from another
+    copy of the database, or from this one before it was restored: the laptop went back in
+    time. (The highest seq issued is no bound: the agent may write while a sync runs, and
+    those seqs, not yet sent, could hide another copy's changes under the same numbers.)
+    One pass over the unsent rows at the top of the outbox, once a sync."""
+    row = store.db.execute(
+        "SELECT max(seq) FROM outbox WHERE acked_at IS NOT NULL AND rejected_reason IS NULL"
+    ).fetchone()
+    return int(row[0] or 0)
 
 
 def become_device(store: Store, device_id: str, token: str | None, token_key: str) -> int:

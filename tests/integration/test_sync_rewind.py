@@ -22,7 +22,7 @@ from outreach_app.storage.store import Store
 from outreach_app.storage.sync_state import SERVER_KEY, TOKEN_KEY, OutgoingChange
 from outreach_app.sync.client import SyncClient, SyncDenied
 from outreach_app.sync.devices import ForkRequest
-from outreach_app.sync.protocol import PushRequest, SignInRequest
+from outreach_app.sync.protocol import PULL_PAGE, PullResponse, PushRequest, SignInRequest
 from tests.integration.slow_link import SlowLink
 from tests.integration.sync_world import Laptop, ServerProcess, field_work, outreach
 
@@ -347,3 +347,50 @@ def test_signing_in_again_after_a_restore_makes_a_new_device(branch, server, sch
     staff.sync.sync()
     assert_everywhere(server, made, saumlaki, staff)
     saumlaki.store.close()
+
+
+def test_work_written_during_a_sync_never_hides_the_other_copy(
+    branch, server, schedule, tmp_path
+) -> None:
+    """The agent enrols while the app's background sync runs (between its push and its pull):
+    those seqs, not yet sent, are the very numbers the other copy already used. The pull must
+    still see that the server holds more of this device than it ever acknowledged here, or
+    the cursor would move past the other copy's work for good."""
+    staff, saumlaki, _ambon, villages = branch
+    wowonda = villages["Wowonda"]
+    made = enrol(saumlaki, wowonda, schedule, 2, 0)
+    saumlaki.sync.sync()
+    first = closed(saumlaki)
+    second = tmp_path / "salinan.db"
+    copy_database(first, second)
+    a = open_laptop(first)
+    made |= enrol(a, wowonda, schedule, 3, 1000)
+    a.sync.sync()
+
+    b = open_laptop(second)
+    during: set[str] = set()
+
+    def client(url: str, token: str | None) -> SyncClient:
+        real = SyncClient(url, token)
+        pull = real.pull
+
+        def pull_after_the_agent_wrote(cursor: int, limit: int = PULL_PAGE) -> PullResponse:
+            if not during:  # the app's own connection, writing while the sync runs
+                app = open_laptop(second)
+                during.update(enrol(app, wowonda, schedule, 3, 2000))
+                app.store.close()
+            return pull(cursor, limit)
+
+        real.pull = pull_after_the_agent_wrote  # type: ignore[method-assign]
+        return real
+
+    b.sync = SyncService(b.store, client)
+    b.sync.sync()
+    assert during
+    b.sync.sync()
+    a.sync.sync()
+    staff.sync.sync()
+    assert_everywhere(server, made | during, a, b, staff)
+    assert a.store.device.id != b.store.device.id
+    a.store.close()
+    b.store.close()
