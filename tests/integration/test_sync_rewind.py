@@ -21,7 +21,6 @@ from outreach_app.services.sync import SyncService
 from outreach_app.storage.store import Store
 from outreach_app.storage.sync_state import SERVER_KEY, TOKEN_KEY, OutgoingChange
 from outreach_app.sync.client import SyncClient, SyncDenied
-from outreach_app.sync.devices import ForkRequest
 from outreach_app.sync.protocol import PULL_PAGE, PullResponse, PushRequest, SignInRequest
 from tests.integration.slow_link import SlowLink
 from tests.integration.sync_world import Laptop, ServerProcess, field_work, outreach
@@ -275,6 +274,8 @@ def test_the_server_answers_a_reused_seq_and_forks_a_device(branch, server, sche
     `already_had`; every answer carries the device's highest seq; `POST /v1/devices/fork`
     gives the same account a new device and token (the old token keeps working), and bad
     requests get a 4xx with a reason."""
+    from outreach_app.sync.devices import ForkRequest  # here: the old code has none
+
     _staff, saumlaki, _ambon, villages = branch
     enrol(saumlaki, villages["Wowonda"], schedule, 2, 0)
     saumlaki.sync.sync()
