@@ -540,10 +540,17 @@ class SyncServer:
             "changes": pulled, "cursor": cursor, "device_seq": device_seq,
         }, private_key)  # fmt: skip
         rejected = sum(result.status == "rejected" for result in results)
+        reused = sum(result.status == "seq_reused" for result in results)
         summary = (
             f"{len(results)} perubahan dari {session.device_name} ({account.username}): "
-            f"{len(results) - rejected} diterima, {rejected} ditolak; {len(pulled)} dikirim balik."
+            f"{len(results) - rejected - reused} diterima, {rejected} ditolak; "
+            f"{len(pulled)} dikirim balik."
         )
+        if reused:  # the laptop makes itself a new device when it takes the answer in
+            summary += (
+                f" {reused} bernomor ganda (laptop dipulihkan dari cadangan atau disalin): "
+                "dikirim lagi sebagai perangkat baru dengan bundel berikutnya."
+            )
         return answer, summary
 
 
