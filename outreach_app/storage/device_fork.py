@@ -4,8 +4,10 @@ Restoring a backup, copying the database to a second laptop or rolling a virtual
 leaves a laptop whose outbox numbers new work with sequence numbers its device id already
 used, and whose own later changes (made before the restore, or by the other copy) the server
 never sends back: a pull leaves out the puller's own changes. The sync detects it (the server
-holds a different change under one of its seqs, or a seq higher than this outbox ever
-reached) and calls `become_device`: one transaction gives the laptop the new id, re-keys every
+holds a different change under one of its seqs, or a seq higher than any it acknowledged
+to this database) and calls `become_device`: one transaction gives the laptop the new id (and the
+receipt prefix made from it, when the prefix was the one made from the old id: two copies
+would otherwise number receipts alike; a prefix the agent chose stays), re-keys every
 unsent change to it (its seqs were never used by the new id, so they stay; what the server
 had refused is sent again: it may have been refused only because an earlier change of the
 same batch was a reused seq), keeps the receipt-signing public key under the new id, and
@@ -15,7 +17,7 @@ this laptop by the ordinary pull, and re-applying what it already holds changes 
 
 from __future__ import annotations
 
-from outreach_app.storage.store import Store
+from outreach_app.storage.store import Store, default_receipt_prefix
 
 REWIND_NOTICE_KEY = "rewind_notice"  # the old device id, until the agent has been told
 
@@ -39,8 +41,11 @@ def become_device(store: Store, device_id: str, token: str | None, token_key: st
     device's token (None: the old one is dropped, as it belongs to the old id; the laptop
     signs in again). Returns how many unsent changes now travel under the new id."""
     db, old = store.db, store.device.id
+    prefix = store.device.receipt_prefix
+    if prefix == default_receipt_prefix(old):  # made from the id: the other copy keeps it
+        prefix = default_receipt_prefix(device_id)
     with store.transaction():
-        db.execute("UPDATE device SET id = ?", [device_id])
+        db.execute("UPDATE device SET id = ?, receipt_prefix = ?", [device_id, prefix])
         moved = db.execute(
             "UPDATE outbox SET device_id = ?, rejected_reason = NULL WHERE acked_at IS NULL",
             [device_id],
