@@ -37,6 +37,12 @@ def _require_server_extra() -> None:
         raise DomainError(f"{SERVER_EXTRA} Belum terpasang: {', '.join(missing)}.")
 
 
+BUNDLE_AGAIN = (
+    "Buat dan kirim bundel lagi: jawabannya membawa semua data cabang. Untuk sinkron daring, "
+    "masuk lagi."
+)
+
+
 def server_command(args: argparse.Namespace, context: CliContext) -> int:
     """`outreach serve` and `outreach server ...`: run by the server package itself (handed
     in by the composition root; the command line never imports the server)."""
@@ -46,8 +52,10 @@ def server_command(args: argparse.Namespace, context: CliContext) -> int:
 
 def sync(args: argparse.Namespace, context: CliContext) -> int:
     from outreach_app.reference.library import ReferenceLibrary, reference_folder
+    from outreach_app.services.rewind import NEW_DEVICE_NOTICE
     from outreach_app.services.server_trust import TRUST_ON_FIRST_USE, allow_plain_http
     from outreach_app.services.sync import SyncService
+    from outreach_app.storage.sync_lock import SyncBusy
     from outreach_app.sync.client import SyncDenied, SyncUnavailable
     from outreach_app.sync.errors import PlainHttpRefused
 
@@ -71,7 +79,7 @@ def sync(args: argparse.Namespace, context: CliContext) -> int:
             elif allow:
                 allow_plain_http(store.set_local_setting, server)
             report = service.sync(progress=_printer(context))
-        except SyncUnavailable as exc:
+        except (SyncUnavailable, SyncBusy) as exc:  # 2: nothing wrong, try again later
             print(str(exc), file=context.err)
             return 2
         except PlainHttpRefused as exc:
@@ -85,6 +93,8 @@ def sync(args: argparse.Namespace, context: CliContext) -> int:
             f"ditahan {report.held}.",
             file=context.out,
         )
+        if report.new_device:
+            print(f"  {NEW_DEVICE_NOTICE}", file=context.out)
         for reason in dict.fromkeys(report.rejections):
             print(f"  ditolak: {reason}", file=context.out)
         for reason in report.held_reasons:
@@ -123,6 +133,7 @@ def bundle(args: argparse.Namespace, context: CliContext) -> int:
     from outreach_app.services.bundles import exporting_user
     from outreach_app.services.print_output import write_atomically as write_file
     from outreach_app.services.receipts import ReceiptSigner
+    from outreach_app.services.rewind import NEW_DEVICE_NOTICE
     from outreach_app.services.sync import SyncService, export_bundle, import_answer
     from outreach_app.sync.bundle import BundleError
 
@@ -145,4 +156,6 @@ def bundle(args: argparse.Namespace, context: CliContext) -> int:
         print(f"Jawaban diterapkan: {report.pushed + report.already_had} diterima server, "
               f"{report.rejected} ditolak; {report.applied} perubahan dari cabang diterapkan, "
               f"{report.held} ditahan.", file=context.out)  # fmt: skip
+        if report.new_device:
+            print(f"  {NEW_DEVICE_NOTICE} {BUNDLE_AGAIN}", file=context.out)
     return 0

@@ -26,12 +26,14 @@ from pydantic import BaseModel
 
 import outreach_app
 from outreach_app.server.account_routes import account_router, client_address
+from outreach_app.server.device_forks import fork_device
 from outreach_app.server.duplicate_reviews import DuplicateReviews
 from outreach_app.server.edge import RequestLimits, install_refusals, refusals
 from outreach_app.server.reference_publishing import ReferenceFolderError, ReferencePublisher
 from outreach_app.server.store.store import Session
 from outreach_app.server.sync_server import SyncRefused, SyncServer
 from outreach_app.sync.bundle import BundleError, new_signing_key, pack_signed
+from outreach_app.sync.devices import ForkRequest, ForkResponse
 from outreach_app.sync.protocol import (
     PULL_PAGE,
     DuplicateReview,
@@ -86,6 +88,14 @@ def create_app(
     @app.post("/v1/sign-in", responses=refusals(401, 403, 426, 429))
     def sign_in(request: SignInRequest, http: Request) -> SignInResponse:
         return server.sign_in(request, client_address(http))
+
+    @app.post(
+        "/v1/devices/fork",
+        summary="A new device id and token for this account (a laptop restored or copied)",
+        responses={**signed_in, **refusals(426)},
+    )
+    def fork(request: ForkRequest, who: Annotated[Session, Depends(session)]) -> ForkResponse:
+        return fork_device(server, who, request)
 
     @app.post("/v1/push", response_model=PushResponse, responses={**signed_in, **refusals(426)})
     def push(request: PushRequest, who: Annotated[Session, Depends(session)]) -> Response:

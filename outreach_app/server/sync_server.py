@@ -121,7 +121,9 @@ class SyncServer:
 
     def sign_in(self, request: SignInRequest, address: str | None = None) -> SignInResponse:
         self._check_protocol(request.protocol)
-        return self._accounts.sign_in(request, address)
+        answer = self._accounts.sign_in(request, address)
+        answer.device_seq = self._store.device_seq(request.device_id)
+        return answer
 
     def session(self, token: str | None, address: str | None = None) -> Session:
         return self._accounts.session(token, address)
@@ -155,7 +157,9 @@ class SyncServer:
         self._check_protocol(request.protocol)
         if request.device_id != session.device_id:
             raise SyncRefused("Tanda masuk ini milik perangkat lain.", 403)
-        return PushResponse.of(self.push_changes(session, request.decoded()))
+        answer = PushResponse.of(self.push_changes(session, request.decoded()))
+        answer.device_seq = self._store.device_seq(session.device_id)
+        return answer
 
     def push_changes(self, session: Session, changes: Sequence[Change]) -> list[ChangeResult]:
         """One transaction for the batch (one disk flush instead of one per change). The
@@ -173,6 +177,9 @@ class SyncServer:
                     if who.branch_id is None or who.user_id is None:  # made by this batch?
                         who = self._identity(rows, session)
                     if change.seq in seen and change.device_id == session.device_id:
+                        if seq_reused(seen[change.seq], change):
+                            results.append(ChangeResult(seq=change.seq, status="seq_reused"))
+                            continue
                         results.append(self._already_had(rows, who, change))
                         continue
                     results.append(self._accept(rows, who, change))
@@ -224,7 +231,10 @@ class SyncServer:
     def _accept_alone(self, session: Session, change: Change) -> ChangeResult:
         try:
             with self._store.transaction(branch_lock=session.account.branch_code) as conn:
-                if self._store.already_had(conn, change.device_id, change.seq):
+                held = self._store.seen_seqs(conn, change.device_id, [change.seq])
+                if change.seq in held:
+                    if seq_reused(held[change.seq], change):
+                        return ChangeResult(seq=change.seq, status="seq_reused")
                     return ChangeResult(seq=change.seq, status="already_had")
                 rows = RowBatch(conn)
                 result = self._accept(rows, self._identity(rows, session), change)
@@ -452,7 +462,9 @@ class SyncServer:
             who = self._identity(rows, session)
             scope = who.scope(rows)
         if scope.branch_id is None:
-            return PullResponse(cursor=cursor, more=False)
+            return PullResponse(
+                cursor=cursor, more=False, device_seq=self._store.device_seq(session.device_id)
+            )
         logged, upto = self._store.changes_after(
             scope.branch_id, cursor, limit, SHARED_TABLES,
             owner_id=None if scope.staff else (scope.user_id or "-"),
@@ -461,7 +473,10 @@ class SyncServer:
         full = len(logged) == limit
         # the query filters by the same rule; every change handed out passes it here too
         logged = [c for c in logged if scope.reads(c.table, c.branch_id, c.village_id, c.owner_id)]
-        return PullResponse.of(logged, cursor=upto, more=full)
+        answer = PullResponse.of(logged, cursor=upto, more=full)
+        # read after the page: every change of this device the page passed over is counted
+        answer.device_seq = self._store.device_seq(session.device_id)
+        return answer
 
     # --- bundles (no signal at all) -----------------------------------------------------
 
@@ -510,15 +525,30 @@ class SyncServer:
             cursor = page.cursor
             if not page.more:
                 break
+        device_seq = page.device_seq
         private_key, _public = self._store.signing_key(new_signing_key)
         answer = pack_signed({
             "kind": "answer", "device_id": device_id,
             "results": [result.model_dump() for result in results],
-            "changes": pulled, "cursor": cursor,
+            "changes": pulled, "cursor": cursor, "device_seq": device_seq,
         }, private_key)  # fmt: skip
         rejected = sum(result.status == "rejected" for result in results)
+        reused = sum(result.status == "seq_reused" for result in results)
         summary = (
             f"{len(results)} perubahan dari {session.device_name} ({account.username}): "
-            f"{len(results) - rejected} diterima, {rejected} ditolak; {len(pulled)} dikirim balik."
+            f"{len(results) - rejected - reused} diterima, {rejected} ditolak; "
+            f"{len(pulled)} dikirim balik."
         )
+        if reused:  # the laptop makes itself a new device when it takes the answer in
+            summary += (
+                f" {reused} bernomor ganda (laptop dipulihkan dari cadangan atau disalin): "
+                "dikirim lagi sebagai perangkat baru dengan bundel berikutnya."
+            )
         return answer, summary
+
+
+def seq_reused(held: tuple[str, str, str], change: Change) -> bool:
+    """Whether the change the server holds under this (device, seq), as (table, row id,
+    hlc), is another change than the one sent now: the sender went back in time (a restored
+    backup, a copied database) and numbered new work with seqs it had already used."""
+    return held != (change.table, change.row_id, change.hlc)

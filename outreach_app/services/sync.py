@@ -24,6 +24,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from outreach_app.domain.errors import DomainError
+from outreach_app.services.rewind import (
+    Rewound,
+    fork_offline,
+    fork_online,
+    known_after,
+    known_seq,
+    went_back,
+)
 from outreach_app.services.server_trust import (
     PLAIN_HTTP_KEY,
     pinned_fingerprint,
@@ -34,6 +42,7 @@ from outreach_app.services.server_trust import (
 from outreach_app.services.sync_session import remember_expiry, renew_if_due, utc_now
 from outreach_app.storage.database import DatabaseKey
 from outreach_app.storage.store import Store
+from outreach_app.storage.sync_lock import sync_lock
 from outreach_app.storage.sync_state import (
     LAST_SYNC_KEY,
     SERVER_KEY,
@@ -77,6 +86,8 @@ class SyncReport:
     held: int = 0  # changes from the server still waiting here when the sync ended
     merged: int = 0  # records here the branch's duplicate review retired, received this time
     cancelled: bool = False
+    reused: int = 0  # changes the server held another change under the same seq for
+    new_device: bool = False  # this laptop was restored or copied: it now syncs as a new device
     rejections: list[str] = field(default_factory=list)
     held_reasons: list[str] = field(default_factory=list)
     reference: list[str] = field(default_factory=list)  # names of reference tables taken
@@ -99,6 +110,7 @@ class SyncService:
         self._client = client
         self._reference = reference
         self._clock = clock
+        self._known = 0  # during a sync: the highest seq the server holds from this database
 
     @property
     def state(self) -> SyncState:
@@ -122,8 +134,10 @@ class SyncService:
 
     def after_sync(self) -> None:
         """On the app's own connection once a worker's sync is done: its clock moves past
-        every timestamp the sync saw."""
+        every timestamp the sync saw, and it writes as the device the sync left it (a new one,
+        if the sync found this laptop restored or copied)."""
         self._store.refresh_clock()
+        self._store.refresh_device()
 
     def discard(self, seq: int) -> None:
         self._state.discard(seq)
@@ -167,26 +181,29 @@ class SyncService:
         allow_plain_http: bool | None = None,
     ) -> str:
         """Signs this device in once; the token is kept, the password never is. The server's
-        certificate is checked (and pinned) first: services/server_trust.py."""
+        certificate is checked (and pinned) first: services/server_trust.py. A server that
+        holds more of this device than this database remembers makes it a new device at once."""
         from outreach_app.sync.protocol import SignInRequest
 
         server = server.strip().rstrip("/")
         trust, _first_use = trust_for_sign_in(
             self._state.setting, server, fingerprint, allow_plain_http
         )
-        with self._client(server, None, trust) as client:
+        with sync_lock(self._store.path), self._client(server, None, trust) as client:
             answer = client.sign_in(
                 SignInRequest(
                     username=username.strip(), password=password,
                     device_id=self._store.device.id, device_name=self._store.device.name,
                 )
             )  # fmt: skip
-        for key, value in ((SERVER_KEY, server.rstrip("/")), (TOKEN_KEY, answer.token),
-                           (USERNAME_KEY, answer.username),
-                           (SERVER_SIGNING_KEY, answer.server_key)):  # fmt: skip
-            self._state.set_setting(key, value)
-        remember(self._state.set_setting, server, trust)
-        remember_expiry(self._state, answer.expires_at)
+            for key, value in ((SERVER_KEY, server), (TOKEN_KEY, answer.token),
+                               (USERNAME_KEY, answer.username),
+                               (SERVER_SIGNING_KEY, answer.server_key)):  # fmt: skip
+                self._state.set_setting(key, value)
+            remember(self._state.set_setting, server, trust)
+            remember_expiry(self._state, answer.expires_at)
+            if went_back((), answer.device_seq, known_seq(self._store)):
+                fork_online(self._store, client)
         return answer.role
 
     def sync(
@@ -194,25 +211,40 @@ class SyncService:
         progress: Progress | None = None,
         cancelled: Callable[[], bool] = lambda: False,
     ) -> SyncReport:
-        client = self.connect()
-        try:  # a token near its expiry traded first, its write flushed to disk at once
-            if not cancelled():
-                renew_if_due(self._state, client, self._clock)
-        except BaseException:
-            client.close()
-            raise
+        """One sync at a time per database file (storage/sync_lock.py: a second one, in this
+        process or another, raises SyncBusy at once)."""
+        with sync_lock(self._store.path):
+            return self._sync(progress, cancelled)
+
+    def _sync(self, progress: Progress | None, cancelled: Callable[[], bool]) -> SyncReport:
         report = SyncReport()
         merged_before = self._state.merged_count()
-        network = ThreadPoolExecutor(1, thread_name_prefix="sync-network")
-        try:
-            with client, self._state.replayable_writes():
-                self._push(client, network, report, progress, cancelled)
-                if not report.cancelled:
-                    self._pull(client, network, report, progress, cancelled)
-                if not report.cancelled and self._reference is not None:
-                    self._take_reference(client, self._reference, report)
-        finally:  # a page fetched ahead and no longer wanted is left to finish on its own
-            network.shutdown(wait=False, cancel_futures=True)
+        for attempt in (1, 2):  # a laptop found restored or copied starts over as a new device
+            client = self.connect()
+            try:  # a token near its expiry traded first, its write flushed to disk at once
+                if not cancelled():
+                    renew_if_due(self._state, client, self._clock)
+            except BaseException:
+                client.close()
+                raise
+            self._known = known_seq(self._store)
+            network = ThreadPoolExecutor(1, thread_name_prefix="sync-network")
+            try:
+                with client, self._state.replayable_writes():
+                    self._push(client, network, report, progress, cancelled)
+                    if not report.cancelled:
+                        self._pull(client, network, report, progress, cancelled)
+                    if not report.cancelled and self._reference is not None:
+                        self._take_reference(client, self._reference, report)
+                break
+            except Rewound:
+                if attempt == 2:  # a new device cannot be behind the server: a server bug
+                    raise
+                with self.connect() as forking:
+                    fork_online(self._store, forking)
+                report.new_device = True
+            finally:  # a page fetched ahead and no longer wanted is left to finish on its own
+                network.shutdown(wait=False, cancel_futures=True)
         if not report.cancelled:
             self._state.set_setting(LAST_SYNC_KEY, _now_text())
         self.note_held(report)
@@ -279,8 +311,13 @@ class SyncService:
             upcoming = state.outgoing(MAX_PUSH_BATCH, after=batch[-1].seq)  # while this batch
             request = encoded(upcoming)  # travels and is judged
             answer = sending.result()
+            results = answer.results_for(c.seq for c in batch)
+            self._known = known_after(self._known, results)
+            if went_back(results, answer.device_seq, self._known):
+                self.record_answers(batch, results, report)  # what was taken stays taken
+                raise Rewound
             sending = send(request)  # on its way while this answer is taken in
-            self.record_answers(batch, answer.results_for(c.seq for c in batch), report)
+            self.record_answers(batch, results, report)
             done += len(batch)
             if progress:
                 progress("push", done, max(total, done))
@@ -310,6 +347,9 @@ class SyncService:
                 state.park(result.seq, result.reason or "ditolak server")
                 report.rejected += 1
                 report.rejections.append(result.reason or "ditolak server")
+                continue
+            if result.status == "seq_reused":  # not sent: it goes again under a new device id
+                report.reused += 1
                 continue
             acknowledged.append(result.seq)
             if result.status == "already_had":
@@ -346,6 +386,8 @@ class SyncService:
         ahead: Future[PullResponse] | None = None
         while not (stop := cancelled()):
             page = (ahead or network.submit(client.pull, cursor)).result()
+            if went_back((), page.device_seq, self._known):  # before the cursor moves past it
+                raise Rewound
             ahead = network.submit(client.pull, page.cursor) if page.more else None
             changes = page.decoded()
             applied = state.apply_pulled(changes, page.cursor)
@@ -421,7 +463,9 @@ class SyncJobs:
 
 def export_bundle(service: SyncService, signer: ReceiptSigner, username: str) -> tuple[bytes, int]:
     """(file bytes, changes in it): every unsent change of this laptop, signed with its
-    device key. Exporting twice gives the same changes twice; importing both is harmless."""
+    device key. Exporting twice gives the same changes twice; importing both is harmless.
+    Every unsent change goes as the current device, as a push sends them (a connection that
+    had not yet heard that this laptop became a new device may have written the old id)."""
     from outreach_app.sync.bundle import pack, signed_bytes
     from outreach_app.sync.sendable import unsendable
 
@@ -430,7 +474,7 @@ def export_bundle(service: SyncService, signer: ReceiptSigner, username: str) ->
     outgoing = state.outgoing(1_000_000)
     refused = unsendable(outgoing)  # the server would refuse the whole bundle for one of them
     changes = [
-        {"device_id": c.device_id, "seq": c.seq, "table": c.table, "row_id": c.row_id,
+        {"device_id": store.device.id, "seq": c.seq, "table": c.table, "row_id": c.row_id,
          "op": c.op, "fields": c.fields, "hlc": c.hlc}
         for c in outgoing
         if c.seq not in refused
@@ -454,7 +498,12 @@ def _now_text() -> str:
 
 def import_answer(service: SyncService, data: bytes) -> SyncReport:
     """Takes in the branch's answer to this laptop's bundle: the answer to each change sent,
-    then the changes for this laptop, exactly as a sync would."""
+    then the changes for this laptop, exactly as a sync would (and never beside one)."""
+    with sync_lock(service.store.path):
+        return _import_answer(service, data)
+
+
+def _import_answer(service: SyncService, data: bytes) -> SyncReport:
     from outreach_app.sync.bundle import BundleError, unpack
     from outreach_app.sync.protocol import ChangeResult
 
@@ -469,12 +518,18 @@ def import_answer(service: SyncService, data: bytes) -> SyncReport:
         )
     sent = {c.seq: c for c in service.state.outgoing(1_000_000)}
     results = [ChangeResult.model_validate(r) for r in body.get("results", [])]
+    held_there = known_after(known_seq(service.store), results)
     report = SyncReport()
     merged_before = service.state.merged_count()
     service.record_answers([sent[r.seq] for r in results if r.seq in sent],
                            [r for r in results if r.seq in sent], report)  # fmt: skip
     changes = list(body.get("changes", []))
-    if int(body.get("cursor", 0)) > service.state.cursor():
+    if went_back(results, int(body.get("device_seq", 0)), held_there):
+        # restored or copied: a new device from now on, and the pulled changes left for the
+        # next answer, which (to the new id) also brings the old id's changes this one left out
+        fork_offline(service.store)
+        report.new_device = True
+    elif int(body.get("cursor", 0)) > service.state.cursor():
         service.apply_pages(changes, int(body["cursor"]), report)
     if known is None:  # never signed in: the first answer's key is the branch's from now on
         service.state.set_setting(SERVER_SIGNING_KEY, str(key))

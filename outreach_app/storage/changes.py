@@ -76,6 +76,11 @@ class ChangeWriter:
     def device_id(self) -> str:
         return self._device_id
 
+    def become(self, device_id: str) -> None:
+        """Writes from now on as another device (this laptop became a new device: restored
+        from a backup or copied, see storage/device_fork.py)."""
+        self._device_id = device_id
+
     def _stamp(self) -> tuple[str, str]:
         return self._clock.tick().encode(), self._now().isoformat(timespec="seconds")
 

@@ -193,6 +193,14 @@ class Store:
         seen = self.db.execute("SELECT hlc_seen FROM device").fetchone()[0]
         return Timestamp.decode(max(issued or seen, seen))
 
+    def refresh_device(self) -> DeviceIdentity:
+        """After another connection made this laptop a new device (a sync that found it was
+        restored or copied): this connection writes as the new one from now on."""
+        found = self.db.execute("SELECT id, name, receipt_prefix FROM device").fetchone()
+        self.device = DeviceIdentity(id=found[0], name=found[1], receipt_prefix=found[2])
+        self.writer.become(self.device.id)
+        return self.device
+
     def refresh_clock(self) -> None:
         """After another connection (a sync) saw newer timestamps: later local edits must
         still sort after them."""

@@ -35,6 +35,11 @@ from outreach_app.storage.changes import record_field_versions
 from outreach_app.storage.coverage_cache import refresh_coverage
 from outreach_app.storage.errors import INTEGRITY_ERRORS
 from outreach_app.storage.migrations import SYNCABLE_TABLES
+from outreach_app.storage.receipt_counter import (
+    DUPLICATE_RECEIPT,
+    is_duplicate_receipt,
+    move_past_pulled,
+)
 from outreach_app.storage.store import Store
 
 CURSOR_KEY = "sync_cursor"
@@ -211,6 +216,7 @@ class SyncState:
             self._insert_run(run, held, here, report)
             self._release_held(report)
             self._refresh_coverage()
+            move_past_pulled(self._db)  # this laptop's own receipts may come back (a restore)
             self._db.execute(
                 "INSERT INTO local_settings (key, value) VALUES (?, ?) "
                 "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -338,6 +344,8 @@ class SyncState:
                         values,
                     )
             except INTEGRITY_ERRORS as exc:
+                if is_duplicate_receipt(exc):
+                    return DUPLICATE_RECEIPT
                 return DUPLICATE_NIK if "nik" in str(exc).lower() else WAITING_FOR_PARENT
             self._note_coverage(table, row_id, fields)
             report.applied += 1

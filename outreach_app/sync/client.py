@@ -21,6 +21,7 @@ import httpx
 from pydantic import BaseModel, ValidationError
 
 from outreach_app.sync.account_protocol import TokenRenewal
+from outreach_app.sync.devices import ForkRequest, ForkResponse
 from outreach_app.sync.errors import SyncDenied, SyncUnavailable, UntrustedServer
 from outreach_app.sync.protocol import (
     PULL_PAGE,
@@ -97,6 +98,13 @@ class SyncClient:
         """Trades this client's token for a new one (the old one stops working at once) and
         goes on with the new one."""
         answer = self._call("POST", "/v1/token/renew", TokenRenewal)
+        self._token = answer.token
+        return answer
+
+    def fork_device(self, request: ForkRequest) -> ForkResponse:
+        """A new device id of this account (the laptop went back in time); this client uses
+        the new token from now on."""
+        answer = self._call("POST", "/v1/devices/fork", ForkResponse, body=request)
         self._token = answer.token
         return answer
 

@@ -2814,6 +2814,10 @@ Choose a password to encrypt it. Nothing is lost: the encrypted copy is checked 
         <translation>Problems ({n})</translation>
     </message>
     <message>
+        <source>Perangkat baru</source>
+        <translation>New device</translation>
+    </message>
+    <message>
         <source>Duplikat digabung ({n})</source>
         <translation>Duplicates merged ({n})</translation>
     </message>
@@ -2850,6 +2854,10 @@ Compare it with the fingerprint from the branch office; if it differs, do not sy
     <message>
         <source>; data referensi tidak diambil: {reason}</source>
         <translation>; reference data not taken: {reason}</translation>
+    </message>
+    <message>
+        <source>; laptop ini kini tersinkron sebagai perangkat baru</source>
+        <translation>; this laptop now syncs as a new device</translation>
     </message>
     <message>
         <source>Sinkron dibatalkan; yang sudah terkirim aman.</source>
@@ -2913,6 +2921,10 @@ Compare it with the fingerprint from the branch office; if it differs, do not sy
     <message>
         <source>Tutup</source>
         <translation>Close</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Perangkat baru&lt;/b&gt; — laptop ini dipulihkan dari cadangan atau disalin: kini tersinkron sebagai perangkat baru; tidak ada data yang hilang.</source>
+        <translation>&lt;b&gt;New device&lt;/b&gt; — this laptop was restored from a backup or copied: it now syncs as a new device; nothing was lost.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Ditolak server&lt;/b&gt; — perbaiki datanya, lalu kirim lagi; atau buang perubahannya.</source>

@@ -2814,6 +2814,10 @@ Buat kata sandi untuk mengenkripsinya. Tidak ada data yang hilang: salinan teren
         <translation>Masalah ({n})</translation>
     </message>
     <message>
+        <source>Perangkat baru</source>
+        <translation>Perangkat baru</translation>
+    </message>
+    <message>
         <source>Duplikat digabung ({n})</source>
         <translation>Duplikat digabung ({n})</translation>
     </message>
@@ -2850,6 +2854,10 @@ Cocokkan dengan sidik jari dari kantor cabang; bila berbeda, jangan sinkron dan 
     <message>
         <source>; data referensi tidak diambil: {reason}</source>
         <translation>; data referensi tidak diambil: {reason}</translation>
+    </message>
+    <message>
+        <source>; laptop ini kini tersinkron sebagai perangkat baru</source>
+        <translation>; laptop ini kini tersinkron sebagai perangkat baru</translation>
     </message>
     <message>
         <source>Sinkron dibatalkan; yang sudah terkirim aman.</source>
@@ -2913,6 +2921,10 @@ Cocokkan dengan sidik jari dari kantor cabang; bila berbeda, jangan sinkron dan 
     <message>
         <source>Tutup</source>
         <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Perangkat baru&lt;/b&gt; — laptop ini dipulihkan dari cadangan atau disalin: kini tersinkron sebagai perangkat baru; tidak ada data yang hilang.</source>
+        <translation>&lt;b&gt;Perangkat baru&lt;/b&gt; — laptop ini dipulihkan dari cadangan atau disalin: kini tersinkron sebagai perangkat baru; tidak ada data yang hilang.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Ditolak server&lt;/b&gt; — perbaiki datanya, lalu kirim lagi; atau buang perubahannya.</source>

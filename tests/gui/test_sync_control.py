@@ -88,3 +88,35 @@ def test_refusals_are_listed_and_can_be_discarded(qtbot, server, staff, worker) 
     assert dialog.parked.count() == 0
     dialog.accept()
     assert not control.problems_button.isVisibleTo(control)
+
+
+def test_a_second_sync_of_the_file_is_told_and_a_new_device_once(
+    qtbot, server, staff, worker
+) -> None:
+    """Another sync of the same database (`outreach sync` in a terminal) holds the lock: the
+    control says so instead of failing. A laptop that became a new device (restored or
+    copied) is told once, in the problems area."""
+    from outreach_app.storage.sync_lock import sync_lock
+
+    SyncService(staff.store).sign_in(server.url, "staf.maluku", PASSWORDS["staf.maluku"])
+    control = control_for(qtbot, staff, worker)
+    with sync_lock(staff.store.path), qtbot.waitSignal(control.finished, timeout=20_000):
+        control.start()
+    assert "sedang berjalan" in control.toolTip()
+    assert staff.store.pending_changes() > 0  # nothing happened meanwhile
+
+    staff.store.set_local_setting("rewind_notice", "perangkat-lama")  # as a fork leaves it
+    control.refresh()
+    assert not control.problems_button.isHidden()
+    assert control.problems_button.text() == "Perangkat baru"
+    dialog = control.show_problems()
+    qtbot.addWidget(dialog)
+    assert not dialog.new_device.isHidden() and "tidak ada data yang hilang" in (
+        dialog.new_device.text()
+    )
+    dialog.accept()
+    control.refresh()
+    assert control.problems_button.isHidden()  # told once
+    again = control.show_problems()
+    qtbot.addWidget(again)
+    assert again.new_device.isHidden()

@@ -143,7 +143,7 @@ class LoggedChange:
     owner_id: str | None = None
 
 
-_SEEN = select(changes.c.seq).where(
+_SEEN = select(changes.c.seq, changes.c.table_name, changes.c.row_id, changes.c.hlc).where(
     changes.c.device_id == bindparam("device_id"),
     changes.c.seq.in_(bindparam("seqs", expanding=True)),
 )
@@ -285,12 +285,27 @@ class ServerStore:
     # --- rows and changes (inside a transaction) ----------------------------------------
 
     @staticmethod
-    def seen_seqs(conn: Connection, device_id: str, seqs: Sequence[int]) -> set[int]:
-        """Which of these sequence numbers of the device the server already accepted."""
+    def seen_seqs(
+        conn: Connection, device_id: str, seqs: Sequence[int]
+    ) -> dict[int, tuple[str, str, str]]:
+        """Which of these sequence numbers of the device the server already accepted, each
+        with the change it was: (table, row id, hlc). A different change under a seq held
+        means the device went back in time (a restored backup, a copied database)."""
         if not seqs:
-            return set()
+            return {}
         found = conn.execute(_SEEN, {"device_id": device_id, "seqs": list(seqs)})
-        return {int(seq) for (seq,) in found}
+        return {int(seq): (table, row_id, hlc) for seq, table, row_id, hlc in found}
+
+    def device_seq(self, device_id: str, conn: Connection | None = None) -> int:
+        """The highest seq of this device the server holds (0: none). A laptop whose own
+        outbox never went that far was restored from a backup or copied."""
+        query = select(func.coalesce(func.max(changes.c.seq), 0)).where(
+            changes.c.device_id == device_id
+        )
+        if conn is not None:
+            return int(conn.execute(query).scalar_one())
+        with self.engine.connect() as own:
+            return int(own.execute(query).scalar_one())
 
     @staticmethod
     def already_had(conn: Connection, device_id: str, seq: int) -> bool:

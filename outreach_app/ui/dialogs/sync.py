@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from outreach_app.reference.dates_text import short_date
 from outreach_app.services.duplicates import DuplicateDesk
+from outreach_app.services.rewind import notice_pending, notice_told
 from outreach_app.services.sync import SyncService
 from outreach_app.ui.dialogs.buttons import save_cancel_buttons
 
@@ -154,6 +155,14 @@ class SyncProblemsDialog(QDialog):
         self.retry_button.clicked.connect(self.retry_all)
         close.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
+        self.new_device = QLabel(self.tr(
+            "<b>Perangkat baru</b> — laptop ini dipulihkan dari cadangan atau disalin: kini "
+            "tersinkron sebagai perangkat baru; tidak ada data yang hilang."
+        ))  # fmt: skip
+        self.new_device.setWordWrap(True)
+        self.new_device.setVisible(notice_pending(service.store))
+        notice_told(service.store)  # shown now: told once
+        layout.addWidget(self.new_device)
         refused = self.tr(
             "<b>Ditolak server</b> — perbaiki datanya, lalu kirim lagi; atau buang perubahannya."
         )

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.reference.money_text import format_count
+from outreach_app.services.rewind import notice_pending
 from outreach_app.services.sync import SyncReport, SyncService, SyncStatus
 from outreach_app.ui.workers import TaskContext, Worker
 
@@ -103,9 +104,12 @@ class SyncControl(QWidget):
             )
         )
         problems = status.parked + status.held
-        self.problems_button.setVisible(problems > 0 or self._merged_news > 0)
+        new_device = notice_pending(self._service.store)  # told once, in the problems dialog
+        self.problems_button.setVisible(problems > 0 or self._merged_news > 0 or new_device)
         if problems:
             self.problems_button.setText(self.tr("Masalah ({n})").format(n=problems))
+        elif new_device:
+            self.problems_button.setText(self.tr("Perangkat baru"))
         else:  # nothing to fix, but the branch merged records of this laptop: say so once
             self.problems_button.setText(
                 self.tr("Duplikat digabung ({n})").format(n=self._merged_news)
@@ -236,6 +240,8 @@ class SyncControl(QWidget):
                                "lagi)").format(names=", ".join(report.reference))  # fmt: skip
         for problem in report.reference_problems:
             summary += self.tr("; data referensi tidak diambil: {reason}").format(reason=problem)
+        if report.new_device:
+            summary += self.tr("; laptop ini kini tersinkron sebagai perangkat baru")
         if report.cancelled:
             summary = self.tr("Sinkron dibatalkan; yang sudah terkirim aman.")
         self.setToolTip(summary)
@@ -244,11 +250,14 @@ class SyncControl(QWidget):
         self.finished.emit()
 
     def _failed(self, error: Exception) -> None:
+        from outreach_app.storage.sync_lock import SyncBusy
         from outreach_app.sync.client import SyncDenied, SyncUnavailable
         from outreach_app.sync.errors import UntrustedServer
 
         self._busy(False)
-        if isinstance(error, UntrustedServer):  # refused by this laptop: nothing was sent
+        if isinstance(error, SyncBusy):  # `outreach sync` or another window on this file
+            self.setToolTip(str(error))
+        elif isinstance(error, UntrustedServer):  # refused by this laptop: nothing was sent
             self._online = False
             self._backoff = min(self._backoff * 2, MAX_BACKOFF)
             self.setToolTip(str(error))
