@@ -321,7 +321,7 @@ def test_the_server_answers_a_reused_seq_and_forks_a_device(branch, server, sche
                                                  password="tanimbar-2026", device_id=device,
                                                  device_name="x"))  # fmt: skip
         assert signed.device_seq == top
-    headers = {"Authorization": f"Bearer {token}"}
+    headers = {"Authorization": f"Bearer {signed.token}"}  # signing in retired the old one
     fork = f"{server.url}/v1/devices/fork"
     assert httpx.post(fork, json={}).status_code == 401
     assert httpx.post(fork, json={}, headers={"Authorization": "Bearer palsu"}).status_code == 401
