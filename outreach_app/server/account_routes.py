@@ -15,8 +15,12 @@ from outreach_app.server.devices import DeviceDesk
 from outreach_app.server.store.store import Session
 from outreach_app.server.sync_server import SyncServer
 from outreach_app.sync.account_protocol import DeviceAction, DeviceInfo, TokenRenewal
+from outreach_app.sync.wire_types import KnownDeviceId, Username
 
-DeviceId = Annotated[str, Path(min_length=1, max_length=64)]
+# Typed like every other field at the edge: no NUL or lone surrogate reaches a query (on
+# PostgreSQL a NUL in a query parameter is a server error). Ids from before device ids were
+# UUIDs are still accepted here, so staff can revoke an old laptop.
+DeviceId = Annotated[KnownDeviceId, Path()]
 
 
 def client_address(request: Request) -> str | None:
@@ -40,7 +44,7 @@ def account_router(server: SyncServer, session: Callable[..., Session]) -> APIRo
     def devices(
         request: Request,
         who: Annotated[Session, Depends(session)],
-        user: Annotated[str | None, Query(max_length=64)] = None,
+        user: Annotated[Username | None, Query()] = None,
     ) -> list[DeviceInfo]:
         return desk.devices(who, user, client_address(request))
 

@@ -78,6 +78,8 @@ ShortText = clean_text(MAX_SHORT_TEXT)
 Username = clean_text(64, min_length=1)  # accounts.username
 DeviceName = clean_text(MAX_SHORT_TEXT)
 Password = clean_text(MAX_PASSWORD)
+# a device as staff name it: also the ids bound before laptops' ids were UUIDs
+KnownDeviceId = clean_text(64, min_length=1)
 # The patterns below are matched by pydantic's own engine, which refuses a lone surrogate by
 # itself; and none of them admits a NUL.
 RowId = Annotated[str, StringConstraints(pattern=rf"^{UUID_PATTERN}$")]
