@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -178,6 +178,8 @@ class SyncControl(QWidget):
     def _tell(self, icon: QMessageBox.Icon, text: str) -> QMessageBox:
         """A message about the server's certificate or address: it matters too much for a
         tooltip (one at a time: a quiet sync refused again replaces the last one)."""
+        from PySide6.QtCore import Qt  # Qt's namespace costs ~15 ms: not at start
+
         if self.message is not None:
             self.message.close()
         box = QMessageBox(icon, self.tr("Keamanan sambungan ke server cabang"), text,
