@@ -40,6 +40,7 @@ from outreach_app.reference.rate_tables import load_schedule
 from outreach_app.services.demo import PeopleFactory, load_seed
 from outreach_app.services.sync import SyncService
 from outreach_app.sync.client import SyncClient
+from outreach_app.sync.tls import NO_PIN, ServerTrust
 from tests.integration.sync_world import PASSWORDS, TODAY, ServerProcess, laptop, seed_branch
 
 TARGET_SECONDS, TARGET_BYTES = 2.0, 1.3
@@ -116,8 +117,8 @@ def one_run(work: Path, count: int, seed: int) -> Run:
 
         counting = CountingTransport()
 
-        def factory(url: str, token: str | None) -> SyncClient:
-            return SyncClient(url, token, transport=counting)
+        def factory(url: str, token: str | None, trust: ServerTrust = NO_PIN) -> SyncClient:
+            return SyncClient(url, token, transport=counting, trust=trust)
 
         for machine in (office, other):
             machine.sync = SyncService(machine.store, factory)

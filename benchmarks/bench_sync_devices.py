@@ -45,6 +45,7 @@ from outreach_app.services.setup import SetupService
 from outreach_app.services.sync import SyncService
 from outreach_app.storage.store import Store
 from outreach_app.sync.client import SyncClient
+from outreach_app.sync.tls import NO_PIN
 from tests.integration.sync_world import (
     PASSWORDS,
     Laptop,
@@ -120,7 +121,12 @@ def sync_devices(paths: list[str], start_at: float, results: Any) -> None:
     def one(path: str) -> None:
         watch = Stopwatch()
         with Store(path) as store:
-            service = SyncService(store, lambda url, token: SyncClient(url, token, transport=watch))
+            service = SyncService(
+                store,
+                lambda url, token, trust=NO_PIN: SyncClient(
+                    url, token, transport=watch, trust=trust
+                ),
+            )
             waiting = store.pending_changes()
             time.sleep(max(0.0, start_at - time.time()))
             began = time.time()

@@ -30,6 +30,7 @@ from outreach_app.reference.rate_tables import load_schedule
 from outreach_app.services.sync import SyncService
 from outreach_app.storage.sync_state import SERVER_KEY
 from outreach_app.sync.client import SyncClient, SyncUnavailable
+from outreach_app.sync.tls import NO_PIN
 from tests.integration.slow_link import PushLog, SlowLink
 from tests.integration.sync_world import (
     PASSWORDS,
@@ -87,7 +88,8 @@ def one_sync(folder: Path, args: argparse.Namespace, limited: bool, drops: list[
 
         log = PushLog()
         agent.sync = SyncService(
-            agent.store, lambda url, token: SyncClient(url, token, transport=log)
+            agent.store,
+            lambda url, token, trust=NO_PIN: SyncClient(url, token, transport=log, trust=trust),
         )
         link = (
             SlowLink(server.port, args.rate, args.latency, drops)
