@@ -124,7 +124,7 @@ def check_ownership(
     receipt changes hands only by staff decision."""
     for field, target in REFERENCE_FIELDS.items():
         value = fields.get(field)
-        if value is None or value == "" or field not in fields:
+        if value is None or value == "":
             continue
         if table == "users" or (table == "payments" and field == "participant_id"):
             continue  # a user row names no user; a receipt's person is checked with merges

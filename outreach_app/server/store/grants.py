@@ -6,11 +6,11 @@ them when the batch is flushed."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select
 
+from outreach_app.server.store.json_text import loads
 from outreach_app.server.store.tables import records, village_grants
 
 
@@ -82,7 +82,7 @@ def grant_existing_visits(conn: Connection) -> None:
         {"visit_id": row.row_id, "branch_id": row.branch_id, "agent_id": row.owner_id,
          "village_id": row.village_id}
         for row in conn.execute(query)
-        if not json.loads(row.data).get("deleted")
+        if not loads(row.data).get("deleted")
     ]  # fmt: skip
     if rows:
         conn.execute(insert(village_grants), rows)
