@@ -157,15 +157,22 @@ class SyncServer:
         self._check_protocol(request.protocol)
         if request.device_id != session.device_id:
             raise SyncRefused("Tanda masuk ini milik perangkat lain.", 403)
-        answer = PushResponse.of(self.push_changes(session, request.decoded()))
-        answer.device_seq = self._store.device_seq(session.device_id)
+        results, device_seq = self._push_batch(session, request.decoded())
+        answer = PushResponse.of(results)
+        answer.device_seq = device_seq
         return answer
 
     def push_changes(self, session: Session, changes: Sequence[Change]) -> list[ChangeResult]:
+        return self._push_batch(session, changes)[0]
+
+    def _push_batch(
+        self, session: Session, changes: Sequence[Change]
+    ) -> tuple[list[ChangeResult], int]:
         """One transaction for the batch (one disk flush instead of one per change). The
         changes are judged in order against the batch's rows in memory and what was accepted
         is written at the end: a refused change has written nothing, and the rest of the
-        batch is kept."""
+        batch is kept. Also the device's highest seq on the server, read in the same
+        transaction (no second connection per push)."""
         try:
             with self._store.transaction(branch_lock=session.account.branch_code) as conn:
                 rows = RowBatch(conn)
@@ -184,11 +191,13 @@ class SyncServer:
                         continue
                     results.append(self._accept(rows, who, change))
                 rows.flush()
+                device_seq = self._store.device_seq(session.device_id, conn)
         except IntegrityError:
             # another process accepted some of these (device, seq) at the same moment: start
             # again change by change, each in its own transaction, to see which
             results = [self._accept_alone(session, change) for change in changes]
-        return results
+            device_seq = self._store.device_seq(session.device_id)
+        return results, device_seq
 
     @staticmethod
     def _already_had(rows: RowBatch, who: Identity, change: Change) -> ChangeResult:
@@ -457,25 +466,25 @@ class SyncServer:
     # --- pull ----------------------------------------------------------------------------
 
     def pull(self, session: Session, cursor: int, limit: int) -> PullResponse:
-        with self._store.engine.connect() as conn:
+        with self._store.engine.connect() as conn:  # one connection for the whole answer
             rows = RowBatch(conn)  # read only
             who = self._identity(rows, session)
             scope = who.scope(rows)
-        if scope.branch_id is None:
-            return PullResponse(
-                cursor=cursor, more=False, device_seq=self._store.device_seq(session.device_id)
-            )
-        logged, upto = self._store.changes_after(
-            scope.branch_id, cursor, limit, SHARED_TABLES,
-            owner_id=None if scope.staff else (scope.user_id or "-"),
-            villages=sorted(scope.villages), exclude_device=session.device_id,
-        )  # fmt: skip
+            if scope.branch_id is None:
+                seq = self._store.device_seq(session.device_id, conn)
+                return PullResponse(cursor=cursor, more=False, device_seq=seq)
+            logged, upto = self._store.changes_after(
+                scope.branch_id, cursor, limit, SHARED_TABLES,
+                owner_id=None if scope.staff else (scope.user_id or "-"),
+                villages=sorted(scope.villages), exclude_device=session.device_id, conn=conn,
+            )  # fmt: skip
+            # read after the page: every change of this device the page passed over is counted
+            device_seq = self._store.device_seq(session.device_id, conn)
         full = len(logged) == limit
         # the query filters by the same rule; every change handed out passes it here too
         logged = [c for c in logged if scope.reads(c.table, c.branch_id, c.village_id, c.owner_id)]
         answer = PullResponse.of(logged, cursor=upto, more=full)
-        # read after the page: every change of this device the page passed over is counted
-        answer.device_seq = self._store.device_seq(session.device_id)
+        answer.device_seq = device_seq
         return answer
 
     # --- bundles (no signal at all) -----------------------------------------------------

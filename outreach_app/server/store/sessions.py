@@ -16,7 +16,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Connection, Engine, insert, select, update
+from sqlalchemy import Connection, Engine, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from outreach_app.server.store.audit import AuditLog
@@ -68,6 +68,15 @@ class DeviceRefused(Exception):
         self.device_id = device_id
         self.reason: Refusal = reason
         self.owner = owner
+
+
+# Every request reads its token: the statement is built once, not once a request.
+_TOKEN_ROW = (
+    select(accounts, tokens.c.device_id, tokens.c.device_name, tokens.c.revoked_at)
+    .add_columns(tokens.c.expires_at)
+    .join(tokens, tokens.c.account_id == accounts.c.id)
+    .where(tokens.c.token_hash == bindparam("hash"))
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,19 +306,8 @@ class SessionStore:
         """The token's account and device and whether it may be used now. A token from
         before schema 3 (no expiry) gets `lifetime` from now, once: upgrading the server
         does not sign every laptop out."""
-        query = (
-            select(
-                accounts,
-                tokens.c.device_id,
-                tokens.c.device_name,
-                tokens.c.revoked_at,
-                tokens.c.expires_at,
-            )
-            .join(tokens, tokens.c.account_id == accounts.c.id)
-            .where(tokens.c.token_hash == token_hash(token))
-        )
         with self._engine.connect() as conn:
-            row = conn.execute(query).first()
+            row = conn.execute(_TOKEN_ROW, {"hash": token_hash(token)}).first()
         if row is None:
             return TokenRow({}, "", "", "unknown", None)
         values = dict(row._mapping)

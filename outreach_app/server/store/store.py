@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import (
     Connection,
     Engine,
+    Select,
     bindparam,
     create_engine,
     event,
@@ -451,6 +452,7 @@ class ServerStore:
         owner_id: str | None = None,
         villages: Sequence[str] = (),
         exclude_device: str | None = None,
+        conn: Connection | None = None,
     ) -> tuple[list[LoggedChange], int]:
         """Changes of a branch after `cursor`; with `owner_id`, only the shared tables, the
         owner's own rows and the rows of `villages` (an agent's scope). Also returns the
@@ -478,9 +480,17 @@ class ServerStore:
                 scope |= changes.c.village_id.in_(villages)
             query = query.where(scope)
         query = query.order_by(changes.c.server_seq).limit(limit)
-        with self.engine.connect() as conn:
-            upto = max(int(conn.execute(newest).scalar_one()), cursor)
-            found = [_logged(row) for row in conn.execute(query, {"newest": upto})]
+        if conn is None:
+            with self.engine.connect() as own:
+                return self._page(own, newest, query, cursor, limit)
+        return self._page(conn, newest, query, cursor, limit)
+
+    @staticmethod
+    def _page(
+        conn: Connection, newest: Select[Any], query: Select[Any], cursor: int, limit: int
+    ) -> tuple[list[LoggedChange], int]:
+        upto = max(int(conn.execute(newest).scalar_one()), cursor)
+        found = [_logged(row) for row in conn.execute(query, {"newest": upto})]
         return found, found[-1].server_seq if len(found) == limit else upto
 
     def latest_seq(self) -> int:
