@@ -112,8 +112,13 @@ def describe(table: Table) -> list[str]:
             lines.append(
                 f"  {_span(rule.effective_from, rule.effective_to)}: JKK {_percent(rule.jkk_rate)}"
                 f", JKM {format_rupiah(rule.jkm_flat)}, JHT {_percent(rule.jht_rate)}, "
-                f"penghasilan dasar minimal {format_rupiah(rule.minimum_base_income)} "
-                f"({rule.legal_basis})"
+                f"penghasilan dasar minimal {format_rupiah(rule.minimum_base_income)}"
+                + (
+                    ""
+                    if rule.maximum_base_income is None
+                    else f", tertinggi {format_rupiah(rule.maximum_base_income)}"
+                )
+                + f" ({rule.legal_basis}; dasar penghasilan: {rule.base_table.legal_basis})"
             )
         for discount in content.discounts:
             lines.append(

@@ -26,7 +26,10 @@ from typing import Any
 
 from outreach_app.domain.errors import RateTableError
 from outreach_app.domain.premiums import round_half_up
-from outreach_app.domain.rates import _check_dates, _date, _percent, _rupiah
+from outreach_app.domain.table_values import check_dates as _check_dates
+from outreach_app.domain.table_values import parse_date as _date
+from outreach_app.domain.table_values import percent_fraction as _percent
+from outreach_app.domain.table_values import rupiah as _rupiah
 
 SUPPORTED_SCHEMA = 1
 

@@ -2351,6 +2351,10 @@ Choose a password to encrypt it. Nothing is lost: the encrypted copy is checked 
         <translation>Premiums: JKK {jkk}, JKM {jkm}, JHT {jht}; minimum base income {minimum}</translation>
     </message>
     <message>
+        <source>, tertinggi {maximum}</source>
+        <translation>, highest {maximum}</translation>
+    </message>
+    <message>
         <source>{percent} bulan {first}-{last}</source>
         <translation>{percent} for months {first}-{last}</translation>
     </message>

@@ -2351,6 +2351,10 @@ Buat kata sandi untuk mengenkripsinya. Tidak ada data yang hilang: salinan teren
         <translation>Iuran: JKK {jkk}, JKM {jkm}, JHT {jht}; penghasilan dasar minimal {minimum}</translation>
     </message>
     <message>
+        <source>, tertinggi {maximum}</source>
+        <translation>, tertinggi {maximum}</translation>
+    </message>
+    <message>
         <source>{percent} bulan {first}-{last}</source>
         <translation>{percent} bulan {first}-{last}</translation>
     </message>

@@ -146,7 +146,14 @@ class ReferencePanel(QGroupBox):
                     jht=format_percent(rule.jht_rate),
                     minimum=format_rupiah(rule.minimum_base_income),
                 )  # fmt: skip
-                rows.append((rule.effective_from, rule.effective_to, text, rule.legal_basis))
+                if rule.maximum_base_income is not None:
+                    text += self.tr(", tertinggi {maximum}").format(
+                        maximum=format_rupiah(rule.maximum_base_income)
+                    )
+                basis = rule.legal_basis
+                if rule.base_table.legal_basis != basis:
+                    basis += "; " + rule.base_table.legal_basis
+                rows.append((rule.effective_from, rule.effective_to, text, basis))
             for discount in content.discounts:
                 rows.append((discount.effective_from, discount.effective_to, discount.name,
                              discount.legal_basis))  # fmt: skip
