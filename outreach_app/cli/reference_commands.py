@@ -128,8 +128,11 @@ def describe(table: Table) -> list[str]:
     elif isinstance(content, IncentiveSchedule):
         for incentive in content.rules:
             bands = ", ".join(
-                f"{_percent(b.rate)} bulan {b.from_month}-{b.to_month}" for b in incentive.bands
+                f"{_percent(b.rate)} bulan ke-{b.from_month}-{b.to_month} sejak akuisisi"
+                for b in incentive.bands
             )
+            if incentive.kantor_perisai_rate:
+                bands += f"; Kantor Perisai tambahan {_percent(incentive.kantor_perisai_rate)}"
             lines.append(
                 f"  {_span(incentive.effective_from, incentive.effective_to)}: "
                 f"{format_rupiah(incentive.fee_three_programmes)} / "

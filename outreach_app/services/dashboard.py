@@ -29,7 +29,7 @@ from outreach_app.domain.incentives import (
     IncentiveEstimate,
     IncentiveSchedule,
     estimate_incentive,
-    membership_month,
+    months_since_acquisition,
 )
 from outreach_app.domain.models import (
     Participant,
@@ -161,10 +161,13 @@ class DashboardService:
         premiums: dict[str, list[CollectedPremium]] = {}
         receipts: dict[str, int] = {}
         for group in view.dashboard.collections(first):
-            registered = group.registered_month or group.period_start
+            # acquired: the month the agent registered the participant
+            acquired = group.registered_month or group.period_start
             premiums.setdefault(group.agent_id, []).append(
                 CollectedPremium(
-                    group.amount, membership_month(registered, group.period_start), group.months
+                    group.amount,
+                    months_since_acquisition(acquired, group.period_start),
+                    group.months,
                 )
             )
             receipts[group.agent_id] = receipts.get(group.agent_id, 0) + group.receipts

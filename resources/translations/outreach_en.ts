@@ -438,8 +438,12 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
         <translation>Phone</translation>
     </message>
     <message>
-        <source>Iuran bulan kepesertaan {first}–{last}</source>
-        <translation>Premiums for membership months {first}–{last}</translation>
+        <source>Iuran bulan ke-{first}–{last} sejak akuisisi</source>
+        <translation>Premiums for months {first}–{last} since acquisition</translation>
+    </message>
+    <message>
+        <source>Perkiraan menurut {basis}; Kantor Perisai agen mendapat tambahan di atas insentif agen; jumlah resmi dari BPJS Ketenagakerjaan.</source>
+        <translation>Estimate under {basis}; the agent&apos;s Kantor Perisai receives an extra share on top of the agent&apos;s incentive; the official amounts come from BPJS Ketenagakerjaan.</translation>
     </message>
     <message>
         <source>Kinerja agen {month}</source>
@@ -474,6 +478,10 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
         <translation>from premiums</translation>
     </message>
     <message>
+        <source>Tambahan Kantor Perisai</source>
+        <translation>Kantor Perisai extra</translation>
+    </message>
+    <message>
         <source>Kuitansi</source>
         <translation>Receipts</translation>
     </message>
@@ -484,10 +492,6 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     <message>
         <source>NIK baru (JKK+JKM)</source>
         <translation>New NIKs (JKK+JKM)</translation>
-    </message>
-    <message>
-        <source>Perkiraan menurut {basis}; jumlah resmi dari BPJS Ketenagakerjaan.</source>
-        <translation>Estimate under {basis}; the official amount comes from BPJS Ketenagakerjaan.</translation>
     </message>
 </context>
 <context>
@@ -2355,12 +2359,16 @@ Choose a password to encrypt it. Nothing is lost: the encrypted copy is checked 
         <translation>, highest {maximum}</translation>
     </message>
     <message>
-        <source>{percent} bulan {first}-{last}</source>
-        <translation>{percent} for months {first}-{last}</translation>
+        <source>{percent} bulan ke-{first}-{last} sejak akuisisi</source>
+        <translation>{percent} for months {first}-{last} since acquisition</translation>
     </message>
     <message>
         <source>{three} (dengan JHT) / {two} per peserta baru dari {minimum} NIK baru sebulan; dari iuran: {bands}</source>
         <translation>{three} (with JHT) / {two} per new participant from {minimum} new NIKs a month; of premiums: {bands}</translation>
+    </message>
+    <message>
+        <source>; Kantor Perisai: tambahan {percent}</source>
+        <translation>; Kantor Perisai: extra {percent}</translation>
     </message>
     <message>
         <source>{count} wilayah baru atau berganti nama, di atas daftar Kemendagri 2025</source>

@@ -438,8 +438,12 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
         <translation>Telepon</translation>
     </message>
     <message>
-        <source>Iuran bulan kepesertaan {first}–{last}</source>
-        <translation>Iuran bulan kepesertaan {first}–{last}</translation>
+        <source>Iuran bulan ke-{first}–{last} sejak akuisisi</source>
+        <translation>Iuran bulan ke-{first}–{last} sejak akuisisi</translation>
+    </message>
+    <message>
+        <source>Perkiraan menurut {basis}; Kantor Perisai agen mendapat tambahan di atas insentif agen; jumlah resmi dari BPJS Ketenagakerjaan.</source>
+        <translation>Perkiraan menurut {basis}; Kantor Perisai agen mendapat tambahan di atas insentif agen; jumlah resmi dari BPJS Ketenagakerjaan.</translation>
     </message>
     <message>
         <source>Kinerja agen {month}</source>
@@ -474,6 +478,10 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
         <translation>dari iuran</translation>
     </message>
     <message>
+        <source>Tambahan Kantor Perisai</source>
+        <translation>Tambahan Kantor Perisai</translation>
+    </message>
+    <message>
         <source>Kuitansi</source>
         <translation>Kuitansi</translation>
     </message>
@@ -484,10 +492,6 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     <message>
         <source>NIK baru (JKK+JKM)</source>
         <translation>NIK baru (JKK+JKM)</translation>
-    </message>
-    <message>
-        <source>Perkiraan menurut {basis}; jumlah resmi dari BPJS Ketenagakerjaan.</source>
-        <translation>Perkiraan menurut {basis}; jumlah resmi dari BPJS Ketenagakerjaan.</translation>
     </message>
 </context>
 <context>
@@ -2355,12 +2359,16 @@ Buat kata sandi untuk mengenkripsinya. Tidak ada data yang hilang: salinan teren
         <translation>, tertinggi {maximum}</translation>
     </message>
     <message>
-        <source>{percent} bulan {first}-{last}</source>
-        <translation>{percent} bulan {first}-{last}</translation>
+        <source>{percent} bulan ke-{first}-{last} sejak akuisisi</source>
+        <translation>{percent} bulan ke-{first}-{last} sejak akuisisi</translation>
     </message>
     <message>
         <source>{three} (dengan JHT) / {two} per peserta baru dari {minimum} NIK baru sebulan; dari iuran: {bands}</source>
         <translation>{three} (dengan JHT) / {two} per peserta baru dari {minimum} NIK baru sebulan; dari iuran: {bands}</translation>
+    </message>
+    <message>
+        <source>; Kantor Perisai: tambahan {percent}</source>
+        <translation>; Kantor Perisai: tambahan {percent}</translation>
     </message>
     <message>
         <source>{count} wilayah baru atau berganti nama, di atas daftar Kemendagri 2025</source>

@@ -129,7 +129,7 @@ def test_a_table_with_a_wrong_figure_or_a_changed_past_is_refused(
 
 def test_incentive_rules_may_change_the_future_only(library: ReferenceLibrary) -> None:
     data = json.loads((ROOT / "resources/rates/incentive.json").read_text())
-    data["published"] = "2026-12-01"
+    data["published"] = "2026-12-09"
     data["rules"][0]["effective_to"] = "2026-12-31"
     future = dict(data["rules"][0], effective_from="2027-01-01", effective_to=None)
     future["per_new_participant"] = {"jkk_jkm_jht": 20000, "jkk_jkm": 12000}
@@ -139,7 +139,7 @@ def test_incentive_rules_may_change_the_future_only(library: ReferenceLibrary) -
     assert library.incentives().rule_for(dt.date(2027, 1, 1)).fee_three_programmes == 20000
     assert library.incentives().rule_for(dt.date(2026, 11, 1)).fee_three_programmes == 15000
     data["rules"][0]["minimum_new_niks"] = 20
-    data["published"] = "2026-12-02"
+    data["published"] = "2026-12-10"
     with pytest.raises(RateTableError, match=r"Tabel insentif insentif\.json mengubah aturan"):
         library.take(encoded(data), "insentif.json")
 

@@ -160,7 +160,7 @@ class ReferencePanel(QGroupBox):
         elif isinstance(content, IncentiveSchedule):
             for rule in content.rules:
                 bands = ", ".join(
-                    self.tr("{percent} bulan {first}-{last}").format(
+                    self.tr("{percent} bulan ke-{first}-{last} sejak akuisisi").format(
                         percent=format_percent(band.rate),
                         first=band.from_month,
                         last=band.to_month,
@@ -173,6 +173,10 @@ class ReferencePanel(QGroupBox):
                     two=format_rupiah(rule.fee_two_programmes),
                     minimum=rule.minimum_new_niks, bands=bands,
                 )  # fmt: skip
+                if rule.kantor_perisai_rate:
+                    text += self.tr("; Kantor Perisai: tambahan {percent}").format(
+                        percent=format_percent(rule.kantor_perisai_rate)
+                    )
                 rows.append((rule.effective_from, rule.effective_to, text, rule.legal_basis))
         elif isinstance(content, RegionUpdates):
             text = self.tr("{count} wilayah baru atau berganti nama, di atas daftar Kemendagri "
