@@ -838,12 +838,12 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
         <translation>Female</translation>
     </message>
     <message>
-        <source>Bukan transportasi</source>
-        <translation>Not transport</translation>
+        <source>Bukan transportasi (termasuk nelayan)</source>
+        <translation>Not transport (fishers included)</translation>
     </message>
     <message>
-        <source>Transportasi (ojek, sopir, nelayan angkut)</source>
-        <translation>Transport (ojek, drivers, boat carriers)</translation>
+        <source>Transportasi (ojek, pengemudi, kurir)</source>
+        <translation>Transport (ojek, drivers, couriers)</translation>
     </message>
     <message>
         <source>mis. 1.500.000</source>
@@ -1494,6 +1494,10 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>Tanggal daftar</source>
         <translation>Registration date</translation>
+    </message>
+    <message>
+        <source>Sektor transportasi menurut PP 50/2025: ojek online dan ojek pangkalan, pengemudi, kurir paket dan logistik. Nelayan tidak termasuk sektor transportasi: pilih Bukan transportasi.</source>
+        <translation>Transport sector as in PP 50/2025: ojek (online and at a base), drivers, parcel and logistics couriers. Fishers are not in the transport sector: choose Not transport.</translation>
     </message>
 </context>
 <context>

@@ -838,12 +838,12 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
         <translation>Perempuan</translation>
     </message>
     <message>
-        <source>Bukan transportasi</source>
-        <translation>Bukan transportasi</translation>
+        <source>Bukan transportasi (termasuk nelayan)</source>
+        <translation>Bukan transportasi (termasuk nelayan)</translation>
     </message>
     <message>
-        <source>Transportasi (ojek, sopir, nelayan angkut)</source>
-        <translation>Transportasi (ojek, sopir, nelayan angkut)</translation>
+        <source>Transportasi (ojek, pengemudi, kurir)</source>
+        <translation>Transportasi (ojek, pengemudi, kurir)</translation>
     </message>
     <message>
         <source>mis. 1.500.000</source>
@@ -1494,6 +1494,10 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>Tanggal daftar</source>
         <translation>Tanggal daftar</translation>
+    </message>
+    <message>
+        <source>Sektor transportasi menurut PP 50/2025: ojek online dan ojek pangkalan, pengemudi, kurir paket dan logistik. Nelayan tidak termasuk sektor transportasi: pilih Bukan transportasi.</source>
+        <translation>Sektor transportasi menurut PP 50/2025: ojek online dan ojek pangkalan, pengemudi, kurir paket dan logistik. Nelayan tidak termasuk sektor transportasi: pilih Bukan transportasi.</translation>
     </message>
 </context>
 <context>

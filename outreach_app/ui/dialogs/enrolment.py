@@ -39,7 +39,7 @@ from outreach_app.reference.money_text import amount_in_words, format_rupiah, pa
 from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.storage.errors import DuplicateNik, StorageUnavailable
 from outreach_app.ui.dialogs.heirs import HeirsEditor
-from outreach_app.ui.labels import segment_labels
+from outreach_app.ui.labels import sector_help, segment_labels
 from outreach_app.ui.widgets.combo import current_enum, require_enum
 
 ERROR_STYLE = "color: #b91c1c;"
@@ -106,8 +106,9 @@ class EnrolmentDialog(QDialog):
         self.email = QLineEdit()
         self.occupation = QLineEdit()
         self.sector = QComboBox()
-        self.sector.addItem(self.tr("Bukan transportasi"), Sector.OTHER)
-        self.sector.addItem(self.tr("Transportasi (ojek, sopir, nelayan angkut)"), Sector.TRANSPORT)
+        self.sector.addItem(self.tr("Bukan transportasi (termasuk nelayan)"), Sector.OTHER)
+        self.sector.addItem(self.tr("Transportasi (ojek, pengemudi, kurir)"), Sector.TRANSPORT)
+        self.sector.setToolTip(sector_help())
         self.work_location = QLineEdit()
         self.segment = QComboBox()
         for segment, label in segment_labels().items():
