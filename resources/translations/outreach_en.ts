@@ -994,12 +994,12 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
         <translation>below the minimum: base {base}</translation>
     </message>
     <message>
-        <source>potongan -{amount}</source>
-        <translation>discount -{amount}</translation>
+        <source>di atas batas tertinggi: dasar {base}</source>
+        <translation>above the ceiling: base {base}</translation>
     </message>
     <message>
-        <source>Iuran bulan ini: {parts} = {monthly}. Total {n} bulan: {total} ({words}).</source>
-        <translation>Premium this month: {parts} = {monthly}. Total for {n} month(s): {total} ({words}).</translation>
+        <source>Iuran bila dibayar mulai bulan ini:</source>
+        <translation>Premium if paid from this month:</translation>
     </message>
     <message>
         <source>NIK {nik} sudah terdaftar. Buka data yang ada dari catatan NIK.</source>
@@ -2014,16 +2014,8 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <translation>Collect and issue receipt</translation>
     </message>
     <message>
-        <source>Potongan -{amount} ({basis})</source>
-        <translation>Discount -{amount} ({basis})</translation>
-    </message>
-    <message>
         <source>Belum tersimpan: {error}</source>
         <translation>Not saved: {error}</translation>
-    </message>
-    <message>
-        <source>Jumlah</source>
-        <translation>Total</translation>
     </message>
     <message>
         <source>Periode: {months}</source>
@@ -2198,6 +2190,29 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>Desa</source>
         <translation>Village</translation>
+    </message>
+</context>
+<context>
+    <name>PremiumMonthsView</name>
+    <message>
+        <source>{n} × {monthly}</source>
+        <translation>{n} × {monthly}</translation>
+    </message>
+    <message>
+        <source>Jumlah {n} bulan</source>
+        <translation>Total for {n} months</translation>
+    </message>
+    <message>
+        <source>Potongan: {rules}.</source>
+        <translation>Discount: {rules}.</translation>
+    </message>
+    <message>
+        <source>JHT tidak dipotong.</source>
+        <translation>JHT is not discounted.</translation>
+    </message>
+    <message>
+        <source>potongan {amount}</source>
+        <translation>discount {amount}</translation>
     </message>
 </context>
 <context>

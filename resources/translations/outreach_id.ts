@@ -994,12 +994,12 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
         <translation>di bawah minimum: dasar {base}</translation>
     </message>
     <message>
-        <source>potongan -{amount}</source>
-        <translation>potongan -{amount}</translation>
+        <source>di atas batas tertinggi: dasar {base}</source>
+        <translation>di atas batas tertinggi: dasar {base}</translation>
     </message>
     <message>
-        <source>Iuran bulan ini: {parts} = {monthly}. Total {n} bulan: {total} ({words}).</source>
-        <translation>Iuran bulan ini: {parts} = {monthly}. Total {n} bulan: {total} ({words}).</translation>
+        <source>Iuran bila dibayar mulai bulan ini:</source>
+        <translation>Iuran bila dibayar mulai bulan ini:</translation>
     </message>
     <message>
         <source>NIK {nik} sudah terdaftar. Buka data yang ada dari catatan NIK.</source>
@@ -2014,16 +2014,8 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <translation>Terima dan terbitkan kuitansi</translation>
     </message>
     <message>
-        <source>Potongan -{amount} ({basis})</source>
-        <translation>Potongan -{amount} ({basis})</translation>
-    </message>
-    <message>
         <source>Belum tersimpan: {error}</source>
         <translation>Belum tersimpan: {error}</translation>
-    </message>
-    <message>
-        <source>Jumlah</source>
-        <translation>Jumlah</translation>
     </message>
     <message>
         <source>Periode: {months}</source>
@@ -2198,6 +2190,29 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>Desa</source>
         <translation>Desa</translation>
+    </message>
+</context>
+<context>
+    <name>PremiumMonthsView</name>
+    <message>
+        <source>{n} × {monthly}</source>
+        <translation>{n} × {monthly}</translation>
+    </message>
+    <message>
+        <source>Jumlah {n} bulan</source>
+        <translation>Jumlah {n} bulan</translation>
+    </message>
+    <message>
+        <source>Potongan: {rules}.</source>
+        <translation>Potongan: {rules}.</translation>
+    </message>
+    <message>
+        <source>JHT tidak dipotong.</source>
+        <translation>JHT tidak dipotong.</translation>
+    </message>
+    <message>
+        <source>potongan {amount}</source>
+        <translation>potongan {amount}</translation>
     </message>
 </context>
 <context>
