@@ -139,9 +139,12 @@ def premium(args: argparse.Namespace, context: CliContext) -> int:
 
 def _print_premium(b: PremiumBreakdown, out: TextIO) -> None:
     start = b.first.month
+    declared = b.request.declared_income
+    base = f"dasar {format_rupiah(b.base_income)}"
+    if b.base_income < declared:  # the table's ceiling
+        base = f"di atas batas tertinggi: {base}"
     print(
-        f"Iuran BPU: penghasilan {format_rupiah(b.request.declared_income)} "
-        f"(dasar {format_rupiah(b.base_income)}), {b.months} bulan mulai "
+        f"Iuran BPU: penghasilan {format_rupiah(declared)} ({base}), {b.months} bulan mulai "
         f"{MONTHS_ID[start.month - 1]} {start.year}",
         file=out,
     )

@@ -112,8 +112,13 @@ def describe(table: Table) -> list[str]:
             lines.append(
                 f"  {_span(rule.effective_from, rule.effective_to)}: JKK {_percent(rule.jkk_rate)}"
                 f", JKM {format_rupiah(rule.jkm_flat)}, JHT {_percent(rule.jht_rate)}, "
-                f"penghasilan dasar minimal {format_rupiah(rule.minimum_base_income)} "
-                f"({rule.legal_basis})"
+                f"penghasilan dasar minimal {format_rupiah(rule.minimum_base_income)}"
+                + (
+                    ""
+                    if rule.maximum_base_income is None
+                    else f", tertinggi {format_rupiah(rule.maximum_base_income)}"
+                )
+                + f" ({rule.legal_basis}; dasar penghasilan: {rule.base_table.legal_basis})"
             )
         for discount in content.discounts:
             lines.append(
@@ -123,8 +128,11 @@ def describe(table: Table) -> list[str]:
     elif isinstance(content, IncentiveSchedule):
         for incentive in content.rules:
             bands = ", ".join(
-                f"{_percent(b.rate)} bulan {b.from_month}-{b.to_month}" for b in incentive.bands
+                f"{_percent(b.rate)} bulan ke-{b.from_month}-{b.to_month} sejak akuisisi"
+                for b in incentive.bands
             )
+            if incentive.kantor_perisai_rate:
+                bands += f"; Kantor Perisai tambahan {_percent(incentive.kantor_perisai_rate)}"
             lines.append(
                 f"  {_span(incentive.effective_from, incentive.effective_to)}: "
                 f"{format_rupiah(incentive.fee_three_programmes)} / "

@@ -120,6 +120,7 @@ def _define_frame(canvas: Canvas) -> None:
     canvas.drawString(LEFT, TOP - 4.5 * mm, subtitle)
     canvas.drawRightString(RIGHT, TOP + 2 * mm, "Nomor kuitansi")
     canvas.drawRightString(RIGHT, TOP - 7 * mm, "Tanggal bayar")
+    canvas.drawRightString(RIGHT, TOP - 16 * mm, "Terlindungi s.d.")
     labels = ("Nama peserta", "NIK", "Nomor KPJ", "Desa", "Pembayar", "Masa iuran")
     y = TOP - 14 * mm
     for label in labels:
@@ -163,6 +164,9 @@ def _draw_copy(canvas: Canvas, receipt: ReceiptContent, copy_label: str, qr_name
     canvas.setFont(REGULAR, 9)
     paid = pay.paid_at
     canvas.drawRightString(RIGHT, TOP - 11 * mm, f"{long_date(paid.date())}, {paid:%H:%M}")
+    # Covered until: the last day of the last month paid, the participant's proof of protection.
+    canvas.setFont(BOLD, 11)
+    canvas.drawRightString(RIGHT, TOP - 21 * mm, long_date(pay.period_end))
     period = month_span(pay.period_start, pay.period_end)
     values = (
         receipt.participant_name,

@@ -52,8 +52,9 @@ from outreach_app.documents.styles import (
     register_fonts,
     text_styles,
 )
-from outreach_app.domain.models import MembershipType, Participant, PayerType, Sector, Sex
+from outreach_app.domain.models import MembershipType, Participant, PayerType, Sex
 from outreach_app.domain.premiums import MonthlyPremium, PremiumBreakdown
+from outreach_app.domain.sectors import SECTOR_NAMES
 from outreach_app.reference.dates_text import long_date, month_span, short_date
 from outreach_app.reference.money_text import format_rupiah
 
@@ -71,10 +72,7 @@ SHADE = colors.HexColor("#eef2f6")
 PERIODS = (1, 3, 6, 12)  # the blank form has no rate table to ask; these are the BPU periods
 
 SEXES = {Sex.MALE: "Laki-laki", Sex.FEMALE: "Perempuan"}
-SECTORS = {
-    Sector.TRANSPORT: "Transportasi (ojek, sopir, nelayan angkut)",
-    Sector.OTHER: "Bukan transportasi",
-}
+SECTORS = SECTOR_NAMES  # as PP 50/2025 describes transport (domain/sectors.py)
 PAYER_TYPES = {
     PayerType.SELF: "Mandiri", PayerType.APBN: "APBN", PayerType.APBD: "APBD",
     PayerType.APBDES: "APBDes (dana desa)", PayerType.SPONSOR: "Sponsor / bapak asuh",

@@ -53,7 +53,7 @@ class ReminderListContent:
     village: Village
     branch_name: str
     printed_on: dt.date
-    due_date: dt.date  # the 15th by which the next month is due
+    due_date: dt.date  # the 15th (or the next working day) by which the next month is due
     due: tuple[ReminderRow, ...]
     grace: tuple[ReminderRow, ...]
     lapsed: tuple[ReminderRow, ...]

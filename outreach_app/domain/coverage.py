@@ -1,8 +1,13 @@
 """Coverage: until when a participant is protected, and what that makes their status.
 
-The premium for a month is due by the 15th of that month and there is no late fine. Arrears may
-be paid up to three months after protection ends; after more than three consecutive unpaid
-months the membership lapses. Voided receipts cover nothing.
+The premium for a month is due by the 15th of that month, moved to the next working day when
+the 15th is a day off (domain/due_dates.py), and there is no late fine. Arrears may be paid up
+to three months after protection ends; after more than three consecutive unpaid months the
+membership lapses. Voided receipts cover nothing.
+
+Every function that depends on the due date takes `days_off`: the services pass Indonesia's
+holidays (reference/holidays.py); the default, weekends only, is what code without the
+holiday list can know.
 """
 
 from __future__ import annotations
@@ -11,11 +16,14 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from outreach_app.domain.due_dates import DUE_DAY, WEEKENDS, DaysOff, is_past_due
+from outreach_app.domain.due_dates import next_due_date as next_due_date
 from outreach_app.domain.errors import RegistrationRefused
 from outreach_app.domain.models import ParticipantStatus, Payment
 from outreach_app.domain.months import add_months, month_end, month_start, months_between
 
-DUE_DAY = 15
+__all__ = ["DUE_DAY", "next_due_date"]  # re-exported: the due date's rule lives in due_dates
+
 GRACE_MONTHS = 3
 MAX_AGE_AT_REGISTRATION = 65
 
@@ -56,24 +64,31 @@ def paid_through(payments: Iterable[Payment]) -> dt.date | None:
     return None if run is None else run[1]
 
 
-def unpaid_due_months(paid_until: dt.date, today: dt.date) -> int:
-    """Months after `paid_until` whose due date (the 15th) has passed by `today`."""
+def unpaid_due_months(paid_until: dt.date, today: dt.date, days_off: DaysOff = WEEKENDS) -> int:
+    """Months after `paid_until` whose due date (the 15th, or the working day after) has
+    passed by `today`."""
     first_unpaid = add_months(month_start(paid_until), 1)
     if today < first_unpaid:
         return 0
     months = months_between(first_unpaid, today) + 1
-    return months if today.day > DUE_DAY else months - 1
+    return months if is_past_due(today, today, days_off) else months - 1
 
 
 def coverage_on(
-    recorded: ParticipantStatus, payments: Iterable[Payment], today: dt.date
+    recorded: ParticipantStatus,
+    payments: Iterable[Payment],
+    today: dt.date,
+    days_off: DaysOff = WEEKENDS,
 ) -> Coverage:
     """Status on `today`. Drafts stay drafts; nobody is active before their first paid month."""
-    return coverage_of_run(recorded, current_run(payments), today)
+    return coverage_of_run(recorded, current_run(payments), today, days_off)
 
 
 def coverage_of_run(
-    recorded: ParticipantStatus, run: tuple[dt.date, dt.date] | None, today: dt.date
+    recorded: ParticipantStatus,
+    run: tuple[dt.date, dt.date] | None,
+    today: dt.date,
+    days_off: DaysOff = WEEKENDS,
 ) -> Coverage:
     """The same status from a run kept in storage, so a list of 200k people needs no payments."""
     until = None if run is None else run[1]
@@ -82,7 +97,7 @@ def coverage_of_run(
     if run is None or today < run[0]:  # nothing paid, or protection has not started yet
         return Coverage(paid_through=until, status=ParticipantStatus.REGISTERED, unpaid_months=0)
     until = run[1]
-    unpaid = unpaid_due_months(until, today)
+    unpaid = unpaid_due_months(until, today, days_off)
     if today <= until or unpaid == 0:
         status = ParticipantStatus.ACTIVE
     elif unpaid <= GRACE_MONTHS:
@@ -90,13 +105,6 @@ def coverage_of_run(
     else:
         status = ParticipantStatus.LAPSED
     return Coverage(paid_through=until, status=status, unpaid_months=unpaid)
-
-
-def next_due_date(today: dt.date) -> dt.date:
-    """The next 15th by which a month's premium must be paid (today, if today is the 15th)."""
-    this_month = month_start(today)
-    due = this_month.replace(day=DUE_DAY)
-    return due if today <= due else add_months(this_month, 1).replace(day=DUE_DAY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,9 +116,9 @@ class StatusBands:
     grace_from: dt.date
 
 
-def status_bands(today: dt.date) -> StatusBands:
-    # Paid through the end of last month is still active until this month's due day.
-    this_or_last = 0 if today.day > DUE_DAY else -1
+def status_bands(today: dt.date, days_off: DaysOff = WEEKENDS) -> StatusBands:
+    # Paid through the end of last month is still active until this month's due date.
+    this_or_last = 0 if is_past_due(today, today, days_off) else -1
     active_month = add_months(month_start(today), this_or_last)
     return StatusBands(
         active_from=month_end(active_month),

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from outreach_app.domain.amounts import parse_rupiah
 from outreach_app.domain.models import MembershipType, Sector, Segment, Sex
+from outreach_app.domain.sectors import TRANSPORT_WORKERS
 
 #: The first characters a spreadsheet treats as the start of a formula (tab and carriage
 #: return too: some spreadsheets skip them and read what follows).
@@ -208,9 +209,13 @@ def parse_months(value: object) -> int:
 
 
 _SECTORS = {
-    **dict.fromkeys(("transport", "transportasi", "angkutan", "ojek", "transport workers"),
+    # PP 50/2025: ojek online and pangkalan, drivers, parcel and logistics couriers
+    **dict.fromkeys(("transport", "transportasi", "angkutan", "ojek", "ojol", "ojek online",
+                     "ojek pangkalan", "pengemudi", "sopir", "kurir", "transport workers"),
                     Sector.TRANSPORT),
-    **dict.fromkeys(("other", "lainnya", "lain lain", "lain-lain", "lain", "umum", ""),
+    # fishers are not transport workers under PP 50/2025
+    **dict.fromkeys(("other", "lainnya", "lain lain", "lain-lain", "lain", "umum", "",
+                     "bukan transportasi", "nelayan", "perikanan"),
                     Sector.OTHER),
 }  # fmt: skip
 
@@ -219,7 +224,10 @@ def parse_sector(value: object) -> Sector:
     text = cell_text(value).lower()
     if text in _SECTORS:
         return _SECTORS[text]
-    raise ValueError(f"Sektor {cell_text(value)!r} tidak dikenal: tulis Transportasi atau Lainnya.")
+    raise ValueError(
+        f"Sektor {cell_text(value)!r} tidak dikenal: tulis Transportasi ({TRANSPORT_WORKERS}; "
+        "bukan nelayan) atau Lainnya."
+    )
 
 
 SEGMENT_LABELS = {

@@ -1,13 +1,17 @@
-"""A Perisai agent's estimated incentive (Perdir 13/2022, as reported: *check*).
+"""A Perisai agent's estimated incentive (Perdir 13/PERDIR.02/042022, in force from April 2022,
+as quoted in the agency's handbook: *check*).
 
 The figures are data (resources/rates/incentive.json, each rule with its dates and legal
 basis), like the premium rates, so a branch corrects them without a code change:
 
 - acquisition: a fee per new participant, higher with JHT (three programmes) than with JKK+JKM
   alone, paid only when the agent enrolled at least `minimum_new_niks` new NIKs in the month;
-- collection: a percentage of the premiums the agent collected in the month, by the
-  participant's month of membership each premium pays (month 1 is the registration month):
-  15% in months 1-24, 5% in months 25-60, nothing after.
+- collection: a percentage of the premiums the agent collected in the month, by the month
+  each premium pays counted from when the agent acquired the participant (month 1 is the
+  month of acquisition, which is the participant's registration by that agent): 15% in months
+  1-24, 5% in months 25-60, nothing after month 60 (the participant passes to the branch);
+- the agent's Kantor Perisai receives an extra share (10%) of the agent's incentive, on top of
+  it (not taken from it).
 
 A payment of several months may straddle a band (months 23-25): its total is shared out
 evenly over its months. Shares are exact fractions, rounded half up to the rupiah once per
@@ -26,7 +30,10 @@ from typing import Any
 
 from outreach_app.domain.errors import RateTableError
 from outreach_app.domain.premiums import round_half_up
-from outreach_app.domain.rates import _check_dates, _date, _percent, _rupiah
+from outreach_app.domain.table_values import check_dates as _check_dates
+from outreach_app.domain.table_values import parse_date as _date
+from outreach_app.domain.table_values import percent_fraction as _percent
+from outreach_app.domain.table_values import rupiah as _rupiah
 
 SUPPORTED_SCHEMA = 1
 
@@ -54,6 +61,7 @@ class IncentiveRule:
     fee_two_programmes: int  # JKK + JKM
     bands: tuple[CollectionBand, ...]
     legal_basis: str
+    kantor_perisai_rate: Fraction = Fraction(0)  # of the agent's incentive; 0: not in the file
 
     def covers(self, day: dt.date) -> bool:
         return self.effective_from <= day and (
@@ -104,6 +112,7 @@ class IncentiveEstimate:
     collected: int  # every premium collected in the month, whatever its band
     bands: tuple[BandShare, ...]
     legal_basis: str
+    kantor_perisai_rate: Fraction = Fraction(0)
 
     @property
     def new_niks(self) -> int:
@@ -124,7 +133,13 @@ class IncentiveEstimate:
 
     @property
     def total(self) -> int:
+        """The agent's own incentive (the Kantor Perisai's share comes on top)."""
         return self.acquisition + self.collection
+
+    @property
+    def kantor_perisai(self) -> int:
+        """The extra share the agent's Kantor Perisai receives, rounded once."""
+        return round_half_up(self.total * self.kantor_perisai_rate)
 
 
 def estimate_incentive(
@@ -165,13 +180,17 @@ def estimate_incentive(
             for band, share in zip(rule.bands, shares, strict=True)
         ),
         legal_basis=rule.legal_basis,
+        kantor_perisai_rate=rule.kantor_perisai_rate,
     )
 
 
-def membership_month(registered: dt.date, month: dt.date) -> int:
-    """Which month of membership `month` is for someone registered on `registered` (1-based:
-    the registration month is month 1)."""
-    return (month.year - registered.year) * 12 + (month.month - registered.month) + 1
+def months_since_acquisition(acquired: dt.date, month: dt.date) -> int:
+    """Which month since the agent acquired the participant (on `acquired`) `month` is,
+    1-based: the month of acquisition is month 1, so months 1-24 earn the first band."""
+    return (month.year - acquired.year) * 12 + (month.month - acquired.month) + 1
+
+
+membership_month = months_since_acquisition  # the older name; same count
 
 
 # --- the data file ---------------------------------------------------------------------------
@@ -228,6 +247,7 @@ def _rule(item: dict[str, Any]) -> IncentiveRule:
         fee_two_programmes=_rupiah(fees["jkk_jkm"]),
         bands=bands,
         legal_basis=str(item["legal_basis"]),
+        kantor_perisai_rate=_percent(item.get("kantor_perisai_percent", "0")),
     )
 
 

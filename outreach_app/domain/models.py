@@ -36,7 +36,10 @@ class PayerType(StrEnum):
 
 
 class Sector(StrEnum):
-    """Only the distinction the relief rules make: transport workers get a longer relief."""
+    """Only the distinction the relief rules make: transport workers get a longer relief.
+
+    Transport as PP 50/2025 describes it: ojek online and ojek pangkalan, drivers, parcel and
+    logistics couriers; not fishers (domain/sectors.py has the words shown to people)."""
 
     TRANSPORT = "transport"
     OTHER = "other"

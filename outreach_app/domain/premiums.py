@@ -37,6 +37,7 @@ class MonthlyPremium:
     jht: int
     discount: int
     discount_rules: tuple[str, ...]
+    discount_bases: tuple[str, ...] = ()  # the legal basis of each rule in discount_rules
 
     @property
     def gross(self) -> int:
@@ -141,11 +142,12 @@ def calculate_premium(schedule: RateSchedule, request: PremiumRequest) -> Premiu
             Program.JHT: round_half_up(base * rule.jht_rate) if request.include_jht else 0,
         }
         discount = 0
-        names = []
+        names, bases = [], []
         for discount_rule in schedule.discounts_for(month, request.sector, request.payer):
             eligible = sum(amounts[program] for program in discount_rule.programs)
             discount += round_half_up(eligible * discount_rule.percent)
             names.append(discount_rule.name)
+            bases.append(discount_rule.legal_basis)
             legal_bases[discount_rule.legal_basis] = None
         per_month.append(
             MonthlyPremium(
@@ -156,6 +158,7 @@ def calculate_premium(schedule: RateSchedule, request: PremiumRequest) -> Premiu
                 jht=amounts[Program.JHT],
                 discount=min(discount, sum(amounts.values())),
                 discount_rules=tuple(names),
+                discount_bases=tuple(bases),
             )
         )
     return PremiumBreakdown(

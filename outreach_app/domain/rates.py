@@ -3,6 +3,11 @@
 Percentages are kept as exact fractions (parsed from decimal strings such as "1" or "0.5") and
 every amount is whole rupiah, so no float ever touches money. Each rule carries its legal basis
 because a receipt prints it and a branch must be able to check it.
+
+Schema 2 (the current file shape) gives each contribution rule a `base_income` object: the
+minimum, the ceiling and the income brackets of PP 44/2015 Lampiran II with their own legal
+basis. Schema 1 files (a branch may still hold one) kept the minimum and brackets flat in the
+rule and had no ceiling; they still load, with no ceiling (see domain/base_income.py).
 """
 
 from __future__ import annotations
@@ -13,19 +18,20 @@ from fractions import Fraction
 from itertools import pairwise
 from typing import Any
 
+from outreach_app.domain.base_income import (
+    BaseIncomeTable,
+    IncomeBracket,
+    base_income_table,
+    bracket_base,
+)
 from outreach_app.domain.errors import RateTableError
 from outreach_app.domain.models import PayerType, Program, Sector
+from outreach_app.domain.table_values import check_dates, parse_date, percent_fraction, rupiah
 
-SUPPORTED_SCHEMA = 1
+__all__ = ["IncomeBracket"]  # re-exported: older callers import it from here
 
-
-@dataclass(frozen=True, slots=True)
-class IncomeBracket:
-    """A declared income in [lower, upper] is contributed on `base` (PP 44/2015 Lampiran II)."""
-
-    lower: int
-    upper: int | None
-    base: int
+SUPPORTED_SCHEMA = 2  # the shape written today
+READABLE_SCHEMAS = (1, 2)  # what still loads: a branch may hold a schema 1 table
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,20 +45,28 @@ class ContributionRule:
     periods: tuple[int, ...]
     brackets: tuple[IncomeBracket, ...]
     legal_basis: str
+    maximum_base_income: int | None = None  # the table's ceiling; None in a schema 1 table
+    base_income_basis: str = ""  # the legal basis of minimum, ceiling and brackets
 
     def covers(self, day: dt.date) -> bool:
         return self.effective_from <= day and (
             self.effective_to is None or day <= self.effective_to
         )
 
+    @property
+    def base_table(self) -> BaseIncomeTable:
+        return BaseIncomeTable(
+            minimum=self.minimum_base_income,
+            maximum=self.maximum_base_income,
+            brackets=self.brackets,
+            legal_basis=self.base_income_basis or self.legal_basis,
+        )
+
     def base_income(self, declared_income: int) -> int:
-        """The income contributions are computed on: a bracket's base, never below the minimum."""
-        for bracket in self.brackets:
-            if declared_income >= bracket.lower and (
-                bracket.upper is None or declared_income <= bracket.upper
-            ):
-                return max(bracket.base, self.minimum_base_income)
-        return max(declared_income, self.minimum_base_income)
+        """The income contributions are computed on: the bracket's fixed base for the declared
+        income, or (no bracket) the income itself; never below the minimum nor above the
+        ceiling, so a higher income is never charged more than the table's highest base."""
+        return bracket_base(self.base_table, declared_income)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,14 +115,15 @@ class RateSchedule:
 def schedule_from_dict(data: dict[str, Any]) -> RateSchedule:
     """Builds a schedule from the JSON shape of resources/rates/*.json, checking every field."""
     try:
-        if data.get("schema") != SUPPORTED_SCHEMA:
+        schema = data.get("schema")
+        if type(schema) is not int or schema not in READABLE_SCHEMAS:
             raise RateTableError(
-                f"Versi tabel tarif {data.get('schema')!r} tidak didukung "
-                f"(yang didukung: {SUPPORTED_SCHEMA})."
+                f"Versi tabel tarif {schema!r} tidak didukung "
+                f"(yang didukung: {', '.join(str(s) for s in READABLE_SCHEMAS)})."
             )
         contributions = tuple(
             sorted(
-                (_contribution(item) for item in data["contributions"]),
+                (_contribution(item, schema) for item in data["contributions"]),
                 key=lambda rule: rule.effective_from,
             )
         )
@@ -122,76 +137,42 @@ def schedule_from_dict(data: dict[str, Any]) -> RateSchedule:
     return RateSchedule(name=name, contributions=contributions, discounts=discounts)
 
 
-def _contribution(item: dict[str, Any]) -> ContributionRule:
+def _contribution(item: dict[str, Any], schema: int) -> ContributionRule:
     periods = tuple(item["periods_months"])
     if not periods or any(type(p) is not int or p <= 0 for p in periods):
         raise RateTableError(f"Periode pembayaran harus bulan bulat positif: {list(periods)}")
-    effective_from = _date(item, "effective_from")
-    effective_to = None if item.get("effective_to") is None else _date(item, "effective_to")
-    _check_dates(effective_from, effective_to)
+    effective_from = parse_date(item, "effective_from")
+    effective_to = None if item.get("effective_to") is None else parse_date(item, "effective_to")
+    check_dates(effective_from, effective_to)
+    legal_basis = str(item["legal_basis"])
+    base = base_income_table(item, schema, legal_basis)
     return ContributionRule(
         effective_from=effective_from,
         effective_to=effective_to,
-        jkk_rate=_percent(item["jkk_percent"]),
-        jht_rate=_percent(item["jht_percent"]),
-        jkm_flat=_rupiah(item["jkm_flat"]),
-        minimum_base_income=_rupiah(item["minimum_base_income"]),
+        jkk_rate=percent_fraction(item["jkk_percent"]),
+        jht_rate=percent_fraction(item["jht_percent"]),
+        jkm_flat=rupiah(item["jkm_flat"]),
+        minimum_base_income=base.minimum,
         periods=periods,
-        brackets=tuple(
-            IncomeBracket(
-                lower=_rupiah(b["lower"]),
-                upper=None if b.get("upper") is None else _rupiah(b["upper"]),
-                base=_rupiah(b["base"]),
-            )
-            for b in item.get("income_brackets", [])
-        ),
-        legal_basis=str(item["legal_basis"]),
+        brackets=base.brackets,
+        legal_basis=legal_basis,
+        maximum_base_income=base.maximum,
+        base_income_basis=base.legal_basis,
     )
 
 
 def _discount(item: dict[str, Any]) -> DiscountRule:
-    _check_dates(_date(item, "effective_from"), _date(item, "effective_to"))
+    check_dates(parse_date(item, "effective_from"), parse_date(item, "effective_to"))
     return DiscountRule(
         name=str(item["name"]),
-        percent=_percent(item["percent"]),
+        percent=percent_fraction(item["percent"]),
         programs=frozenset(Program(p) for p in item["programs"]),
         sectors=frozenset(Sector(s) for s in item["sectors"]),
-        effective_from=_date(item, "effective_from"),
-        effective_to=_date(item, "effective_to"),
+        effective_from=parse_date(item, "effective_from"),
+        effective_to=parse_date(item, "effective_to"),
         excluded_payers=frozenset(PayerType(p) for p in item.get("excluded_payers", [])),
         legal_basis=str(item["legal_basis"]),
     )
-
-
-def _percent(value: object) -> Fraction:
-    """ "1" or "0.5" percent as an exact fraction of one; floats are refused (they are inexact)."""
-    if not isinstance(value, str | int) or isinstance(value, bool):
-        raise RateTableError(f"Persentase harus ditulis sebagai teks desimal: {value!r}")
-    percent = Fraction(str(value))
-    if not 0 <= percent <= 100:
-        raise RateTableError(f"Persentase di luar 0-100: {value!r}")
-    return percent / 100
-
-
-def _rupiah(value: object) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-        raise RateTableError(f"Jumlah rupiah harus bilangan bulat tidak negatif: {value!r}")
-    return value
-
-
-def _date(item: dict[str, Any], key: str) -> dt.date:
-    value = item[key]
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise RateTableError(
-            f"Tabel tarif rusak: {key} harus tanggal YYYY-MM-DD, bukan {value!r}."
-        ) from exc
-
-
-def _check_dates(start: dt.date, end: dt.date | None) -> None:
-    if end is not None and end < start:
-        raise RateTableError(f"Tanggal akhir {end} sebelum tanggal mulai {start}.")
 
 
 def _check_no_overlap(rules: tuple[ContributionRule, ...]) -> None:

@@ -33,7 +33,7 @@ def _contribution(schedule: RateSchedule, day: dt.date) -> tuple[object, ...] | 
         return None
     return (
         rule.jkk_rate, rule.jht_rate, rule.jkm_flat, rule.minimum_base_income, rule.periods,
-        rule.brackets,
+        rule.brackets, rule.maximum_base_income,
     )  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from outreach_app.domain.errors import RateTableError
-from outreach_app.domain.rates import _date
+from outreach_app.domain.table_values import parse_date as _date
 
 SUPPORTED_SCHEMA = 1
 CODE_LENGTHS = (2, 4, 6, 10)

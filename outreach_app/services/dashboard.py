@@ -13,7 +13,6 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from outreach_app.domain.coverage import next_due_date
 from outreach_app.domain.dashboard import (
     AreaCoverage,
     Level,
@@ -29,7 +28,7 @@ from outreach_app.domain.incentives import (
     IncentiveEstimate,
     IncentiveSchedule,
     estimate_incentive,
-    membership_month,
+    months_since_acquisition,
 )
 from outreach_app.domain.models import (
     Participant,
@@ -40,6 +39,7 @@ from outreach_app.domain.models import (
     Village,
 )
 from outreach_app.domain.months import add_months, month_end, month_start
+from outreach_app.reference.holidays import days_off, next_due_date
 from outreach_app.services.print_output import write_atomically
 from outreach_app.storage.participant_list import ParticipantListing
 from outreach_app.storage.store import ReadView, Store
@@ -71,7 +71,7 @@ class DashboardData:
     """What the page shows, read in one go on the worker thread."""
 
     day: dt.date
-    due_date: dt.date  # the 15th by which the next month's premium is due
+    due_date: dt.date  # the 15th (or next working day) by which the next premium is due
     month: dt.date  # the first day of the month of the agents' figures
     villages: tuple[Village, ...]
     branch_names: Mapping[str, str]
@@ -125,7 +125,7 @@ class DashboardService:
         """All the page's figures on today's date; the agents' for `month` (this month)."""
         view = self._store.reader()
         day = self._today()
-        due_date = next_due_date(day)
+        due_date = next_due_date(day)  # the 15th or the working day after
         first = month_start(month or day)
         rule = self._incentives.rule_for(first)
         return DashboardData(
@@ -134,7 +134,7 @@ class DashboardService:
             month=first,
             villages=tuple(view.villages.all()),
             branch_names={b.stamp.id: b.name for b in view.branches.all()},
-            counts=tuple(view.dashboard.status_counts(day, month_end(due_date))),
+            counts=tuple(view.dashboard.status_counts(day, month_end(due_date), days_off(day))),
             payer_types={payer.stamp.id: payer.payer_type for payer in view.payers.all()},
             weeks=tuple(self.weeks(view, day)),
             agents=self.performance(view, viewer, first),
@@ -161,10 +161,13 @@ class DashboardService:
         premiums: dict[str, list[CollectedPremium]] = {}
         receipts: dict[str, int] = {}
         for group in view.dashboard.collections(first):
-            registered = group.registered_month or group.period_start
+            # acquired: the month the agent registered the participant
+            acquired = group.registered_month or group.period_start
             premiums.setdefault(group.agent_id, []).append(
                 CollectedPremium(
-                    group.amount, membership_month(registered, group.period_start), group.months
+                    group.amount,
+                    months_since_acquisition(acquired, group.period_start),
+                    group.months,
                 )
             )
             receipts[group.agent_id] = receipts.get(group.agent_id, 0) + group.receipts
@@ -186,7 +189,9 @@ class DashboardService:
         day = self._today()
         due_date = next_due_date(day)
         village = view.villages.get(village_id)
-        found = view.dashboard.renewal_list(village_id, day, month_end(due_date), limit)
+        found = view.dashboard.renewal_list(
+            village_id, day, month_end(due_date), limit, days_off(day)
+        )
         return RenewalList(
             village=village,
             day=day,

@@ -34,6 +34,7 @@ from outreach_app.domain.models import (
     VisitPlan,
     VisitStatus,
 )
+from outreach_app.reference.holidays import days_off
 from outreach_app.storage.participant_list import ParticipantFilter, ParticipantListing
 from outreach_app.storage.store import Store
 from outreach_app.tabular.writing import format_of, write_table
@@ -157,7 +158,7 @@ class ExportService:
         payers = {p.stamp.id: p.name for p in view.payers.all()}
         after: ParticipantListing | None = None
         while True:
-            page = view.participant_list.page(filters, today, PAGE, after)
+            page = view.participant_list.page(filters, today, PAGE, after, days_off(today))
             for listing in page:
                 yield _participant_row(listing.participant, listing.coverage, villages, payers)
             if len(page) < PAGE:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from outreach_app.domain.coverage import Coverage, coverage_of_run
 from outreach_app.domain.models import Participant, Payer, Payment, Village
+from outreach_app.reference.holidays import days_off
 from outreach_app.storage.participant_list import ParticipantFilter, ParticipantListing
 from outreach_app.storage.store import Store
 
@@ -48,13 +49,19 @@ class ParticipantDirectory:
 
     def count(self, filters: ParticipantFilter, cap: int | None = None) -> int:
         """Safe on any thread. With `cap`, a result of cap + 1 means "more than cap"."""
-        return self._store.reader().participant_list.count(filters, self._today(), cap)
+        today = self._today()
+        return self._store.reader().participant_list.count(
+            filters, today, cap, days_off=days_off(today)
+        )
 
     def page(
         self, filters: ParticipantFilter, limit: int, after: ParticipantListing | None = None
     ) -> list[ParticipantListing]:
         """Safe on any thread."""
-        return self._store.reader().participant_list.page(filters, self._today(), limit, after)
+        today = self._today()
+        return self._store.reader().participant_list.page(
+            filters, today, limit, after, days_off=days_off(today)
+        )
 
     def detail(self, participant_id: str) -> ParticipantDetail:
         store = self._store
@@ -65,7 +72,9 @@ class ParticipantDirectory:
             village=store.villages.find(participant.village_id) if participant.village_id else None,
             payer=store.payers.find(participant.payer_id) if participant.payer_id else None,
             payments=tuple(store.payments.of_participant(participant_id)),
-            coverage=coverage_of_run(participant.status, run, self._today()),
+            coverage=coverage_of_run(
+                participant.status, run, self._today(), days_off(self._today())
+            ),
         )
 
     def villages(self) -> list[Village]:

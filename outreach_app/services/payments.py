@@ -26,6 +26,7 @@ from outreach_app.domain.models import (
 from outreach_app.domain.months import add_months, month_start
 from outreach_app.domain.premiums import PremiumBreakdown, PremiumRequest, calculate_premium
 from outreach_app.domain.rates import RateSchedule
+from outreach_app.reference.holidays import days_off
 from outreach_app.reference.money_text import format_rupiah
 from outreach_app.storage.store import Store
 
@@ -205,7 +206,10 @@ class PaymentService:
 
     def coverage(self, participant: Participant, today: dt.date) -> Coverage:
         return coverage_on(
-            participant.status, self._store.payments.of_participant(participant.stamp.id), today
+            participant.status,
+            self._store.payments.of_participant(participant.stamp.id),
+            today,
+            days_off(today),  # a due date on a holiday moves to the next working day
         )
 
     def day_sheet(self, agent: User, day: dt.date) -> DaySheet:

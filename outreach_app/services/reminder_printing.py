@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Callable
 
 from outreach_app.documents.reminder_list import ReminderListContent, ReminderRow
-from outreach_app.domain.coverage import next_due_date
 from outreach_app.domain.months import add_months, month_end, month_start, months_between
 from outreach_app.domain.rates import RateSchedule
+from outreach_app.reference.holidays import days_off, next_due_date
 from outreach_app.services.payments import PaymentService
 from outreach_app.services.print_output import NothingToPrint
 from outreach_app.storage.dashboard import DashboardQueries
@@ -33,7 +33,7 @@ class ReminderListPrinter:
         day = self._today()
         due_date = next_due_date(day)
         found = DashboardQueries(store.db).renewal_list(
-            village_id, day, month_end(due_date), ALL_PEOPLE
+            village_id, day, month_end(due_date), ALL_PEOPLE, days_off(day)
         )
         due, grace, lapsed = (tuple(people) for people in found.values())
         if not (due or grace or lapsed):

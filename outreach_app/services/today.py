@@ -7,9 +7,9 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from outreach_app.domain.coverage import next_due_date
 from outreach_app.domain.models import ParticipantStatus, User, Village, VisitPlan
 from outreach_app.domain.months import month_end
+from outreach_app.reference.holidays import days_off, next_due_date
 from outreach_app.services.participants import ParticipantFilter, ParticipantListing
 from outreach_app.services.setup import current_user
 from outreach_app.storage.store import ReadView, Store
@@ -35,7 +35,7 @@ class TodaySummary:
     visits_today: tuple[VisitPlan, ...]
     visits_this_week: tuple[VisitPlan, ...]  # today and the six days after
     to_collect: tuple[ParticipantListing, ...]  # due this month, then in grace
-    due_date: dt.date  # the next 15th
+    due_date: dt.date  # the next 15th, or the working day after it (reference/holidays.py)
     due_count: int  # active, but the month due next is not paid yet
     in_grace_count: int
     lapsed_count: int
@@ -71,6 +71,7 @@ class TodayService:
             visits = view.visits.for_agent(agent.stamp.id, day, week_end)
         agent_id = agent.stamp.id if agent else None
         grace = ParticipantFilter(status=ParticipantStatus.GRACE, agent_id=agent_id)
+        off = days_off(day)  # weekends and holidays move a due date (one rule everywhere)
         due_date = next_due_date(day)
         due = ParticipantFilter(  # active, but not paid for the month due next
             status=ParticipantStatus.ACTIVE, agent_id=agent_id, paid_before=month_end(due_date)
@@ -84,13 +85,13 @@ class TodayService:
             visits_today=tuple(v for v in visits if v.visit_date == day),
             visits_this_week=tuple(visits),
             to_collect=tuple(
-                people.page(due, day, self.GRACE_LIST_LIMIT)
-                + people.page(grace, day, self.GRACE_LIST_LIMIT)
+                people.page(due, day, self.GRACE_LIST_LIMIT, days_off=off)
+                + people.page(grace, day, self.GRACE_LIST_LIMIT, days_off=off)
             ),
             due_date=due_date,
-            due_count=people.count(due, day),
-            in_grace_count=people.count(grace, day),
-            lapsed_count=people.count(lapsed, day),
+            due_count=people.count(due, day, days_off=off),
+            in_grace_count=people.count(grace, day, days_off=off),
+            lapsed_count=people.count(lapsed, day, days_off=off),
             pending_changes=view.pending_changes(),
             coverage=tuple(self._coverage(view, agent, all_villages)),
             village_names={v.stamp.id: v.name for v in all_villages},

@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from outreach_app.domain.coverage import status_bands
 from outreach_app.domain.dashboard import StatusCounts
+from outreach_app.domain.due_dates import WEEKENDS, DaysOff
 from outreach_app.domain.models import ParticipantStatus
 from outreach_app.storage.participant_list import (
     ParticipantFilter,
@@ -95,10 +96,12 @@ class DashboardQueries:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def status_counts(self, day: dt.date, due_before: dt.date) -> list[StatusCounts]:
+    def status_counts(
+        self, day: dt.date, due_before: dt.date, days_off: DaysOff = WEEKENDS
+    ) -> list[StatusCounts]:
         """Per (village, payer) on `day`; `due` are the active paid through before
         `due_before` (the end of the month whose premium falls due next)."""
-        bands = status_bands(day)
+        bands = status_bands(day, days_off)
         statuses = {
             (village, payer): counts
             for village, payer, *counts in self._db.execute(
@@ -155,6 +158,7 @@ class DashboardQueries:
         day: dt.date,
         due_before: dt.date,
         limit: int,
+        days_off: DaysOff = WEEKENDS,
     ) -> dict[ParticipantStatus, list[ParticipantListing]]:
         """The village's people to see on the next visit, in name order: active ones whose
         next month is due (under ACTIVE), those in grace, and the lapsed."""
@@ -170,4 +174,7 @@ class DashboardQueries:
                 village_id=village_id, status=ParticipantStatus.LAPSED
             ),
         }
-        return {status: people.page(filters, day, limit) for status, filters in wanted.items()}
+        return {
+            status: people.page(filters, day, limit, days_off=days_off)
+            for status, filters in wanted.items()
+        }

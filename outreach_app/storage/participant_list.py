@@ -16,6 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from outreach_app.domain.coverage import Coverage, coverage_of_run, status_bands
+from outreach_app.domain.due_dates import WEEKENDS, DaysOff
 from outreach_app.domain.models import Participant, ParticipantStatus
 from outreach_app.storage.rows import from_row
 
@@ -45,7 +46,7 @@ class ParticipantFilter:
             ParticipantStatus.LAPSED,
         )
 
-    def sql(self, today: dt.date) -> tuple[str, list[Any]]:
+    def sql(self, today: dt.date, days_off: DaysOff = WEEKENDS) -> tuple[str, list[Any]]:
         clauses, params = ["p.deleted = 0"], []
         text = self.text.strip()
         if text.isdigit():
@@ -72,13 +73,15 @@ class ParticipantFilter:
             clauses.append("c.paid_through < ?")
             params.append(self.paid_before.isoformat())
         if self.status is not None:
-            clause, status_params = _status_clause(self.status, today)
+            clause, status_params = _status_clause(self.status, today, days_off)
             clauses.append(clause)
             params += status_params
         return " AND ".join(clauses), params
 
 
-def _status_clause(status: ParticipantStatus, today: dt.date) -> tuple[str, list[Any]]:
+def _status_clause(
+    status: ParticipantStatus, today: dt.date, days_off: DaysOff
+) -> tuple[str, list[Any]]:
     if status is ParticipantStatus.DRAFT:
         return "p.status = 'draft'", []
     day = today.isoformat()
@@ -87,7 +90,7 @@ def _status_clause(status: ParticipantStatus, today: dt.date) -> tuple[str, list
             "p.status != 'draft' AND (c.paid_through IS NULL OR c.run_start > ?)",
             [day],
         )
-    bands = status_bands(today)
+    bands = status_bands(today, days_off)
     started = "p.status != 'draft' AND c.run_start <= ?"
     if status is ParticipantStatus.ACTIVE:
         return f"{started} AND c.paid_through >= ?", [day, bands.active_from.isoformat()]
@@ -138,10 +141,17 @@ class ParticipantList:
     def __init__(self, db: Database) -> None:
         self._db = db
 
-    def count(self, filters: ParticipantFilter, today: dt.date, cap: int | None = None) -> int:
+    def count(
+        self,
+        filters: ParticipantFilter,
+        today: dt.date,
+        cap: int | None = None,
+        days_off: DaysOff = WEEKENDS,
+    ) -> int:
         """Matching participants; with `cap`, counting stops at cap + 1 ("more than cap"),
-        which spares a full scan for a one-letter search over 200k names."""
-        where, params = filters.sql(today)
+        which spares a full scan for a one-letter search over 200k names. `days_off`: the
+        holidays that move a due date (reference/holidays.py)."""
+        where, params = filters.sql(today, days_off)
         source = _source(filters, for_count=True)
         if cap is None:
             sql, args = f"SELECT count(*) {source} WHERE {where}", params
@@ -156,12 +166,13 @@ class ParticipantList:
         today: dt.date,
         limit: int,
         after: ParticipantListing | None = None,
+        days_off: DaysOff = WEEKENDS,
     ) -> list[ParticipantListing]:
         """Up to `limit` rows after `after` (the last row already shown).
 
         In name order, except while a NIK is being typed: then in NIK order, which the index
         gives ready-sorted (sorting 100k prefix matches by name took 0.2 s a keystroke)."""
-        where, params = filters.sql(today)
+        where, params = filters.sql(today, days_off)
         by_nik = filters.text.strip().isdigit()
         if after is not None:
             person = after.participant
@@ -194,7 +205,9 @@ class ParticipantList:
                 )
             )
             listings.append(
-                ParticipantListing(participant, coverage_of_run(participant.status, run, today))
+                ParticipantListing(
+                    participant, coverage_of_run(participant.status, run, today, days_off)
+                )
             )
         return listings
 

@@ -61,3 +61,21 @@ def import_field_labels() -> dict[ImportField, str]:
         ImportField.KPJ: QCoreApplication.translate("Labels", "KPJ"),
         ImportField.REGISTERED_ON: QCoreApplication.translate("Labels", "Tanggal daftar"),
     }
+
+
+def sector_help() -> str:
+    """What counts as transport (PP 50/2025), for the sector's tooltip wherever it is chosen:
+    the words of domain/sectors.py, so a fisher is never nudged into transport."""
+    return QCoreApplication.translate(
+        "Labels",
+        "Sektor transportasi menurut PP 50/2025: ojek online dan ojek pangkalan, pengemudi, "
+        "kurir paket dan logistik. Nelayan tidak termasuk sektor transportasi: pilih Bukan "
+        "transportasi.",
+    )
+
+
+def import_field_help() -> dict[ImportField, str]:
+    """Tooltips of the import's field choices, where a field needs explaining."""
+    from outreach_app.domain.import_fields import ImportField
+
+    return {ImportField.SECTOR: sector_help()}

@@ -438,8 +438,12 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
         <translation>Phone</translation>
     </message>
     <message>
-        <source>Iuran bulan kepesertaan {first}–{last}</source>
-        <translation>Premiums for membership months {first}–{last}</translation>
+        <source>Iuran bulan ke-{first}–{last} sejak akuisisi</source>
+        <translation>Premiums for months {first}–{last} since acquisition</translation>
+    </message>
+    <message>
+        <source>Perkiraan menurut {basis}; Kantor Perisai agen mendapat tambahan di atas insentif agen; jumlah resmi dari BPJS Ketenagakerjaan.</source>
+        <translation>Estimate under {basis}; the agent&apos;s Kantor Perisai receives an extra share on top of the agent&apos;s incentive; the official amounts come from BPJS Ketenagakerjaan.</translation>
     </message>
     <message>
         <source>Kinerja agen {month}</source>
@@ -474,6 +478,10 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
         <translation>from premiums</translation>
     </message>
     <message>
+        <source>Tambahan Kantor Perisai</source>
+        <translation>Kantor Perisai extra</translation>
+    </message>
+    <message>
         <source>Kuitansi</source>
         <translation>Receipts</translation>
     </message>
@@ -484,10 +492,6 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     <message>
         <source>NIK baru (JKK+JKM)</source>
         <translation>New NIKs (JKK+JKM)</translation>
-    </message>
-    <message>
-        <source>Perkiraan menurut {basis}; jumlah resmi dari BPJS Ketenagakerjaan.</source>
-        <translation>Estimate under {basis}; the official amount comes from BPJS Ketenagakerjaan.</translation>
     </message>
 </context>
 <context>
@@ -834,12 +838,12 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
         <translation>Female</translation>
     </message>
     <message>
-        <source>Bukan transportasi</source>
-        <translation>Not transport</translation>
+        <source>Bukan transportasi (termasuk nelayan)</source>
+        <translation>Not transport (fishers included)</translation>
     </message>
     <message>
-        <source>Transportasi (ojek, sopir, nelayan angkut)</source>
-        <translation>Transport (ojek, drivers, boat carriers)</translation>
+        <source>Transportasi (ojek, pengemudi, kurir)</source>
+        <translation>Transport (ojek, drivers, couriers)</translation>
     </message>
     <message>
         <source>mis. 1.500.000</source>
@@ -990,12 +994,12 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
         <translation>below the minimum: base {base}</translation>
     </message>
     <message>
-        <source>potongan -{amount}</source>
-        <translation>discount -{amount}</translation>
+        <source>di atas batas tertinggi: dasar {base}</source>
+        <translation>above the ceiling: base {base}</translation>
     </message>
     <message>
-        <source>Iuran bulan ini: {parts} = {monthly}. Total {n} bulan: {total} ({words}).</source>
-        <translation>Premium this month: {parts} = {monthly}. Total for {n} month(s): {total} ({words}).</translation>
+        <source>Iuran bila dibayar mulai bulan ini:</source>
+        <translation>Premium if paid from this month:</translation>
     </message>
     <message>
         <source>NIK {nik} sudah terdaftar. Buka data yang ada dari catatan NIK.</source>
@@ -1490,6 +1494,10 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>Tanggal daftar</source>
         <translation>Registration date</translation>
+    </message>
+    <message>
+        <source>Sektor transportasi menurut PP 50/2025: ojek online dan ojek pangkalan, pengemudi, kurir paket dan logistik. Nelayan tidak termasuk sektor transportasi: pilih Bukan transportasi.</source>
+        <translation>Transport sector as in PP 50/2025: ojek (online and at a base), drivers, parcel and logistics couriers. Fishers are not in the transport sector: choose Not transport.</translation>
     </message>
 </context>
 <context>
@@ -2006,16 +2014,8 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <translation>Collect and issue receipt</translation>
     </message>
     <message>
-        <source>Potongan -{amount} ({basis})</source>
-        <translation>Discount -{amount} ({basis})</translation>
-    </message>
-    <message>
         <source>Belum tersimpan: {error}</source>
         <translation>Not saved: {error}</translation>
-    </message>
-    <message>
-        <source>Jumlah</source>
-        <translation>Total</translation>
     </message>
     <message>
         <source>Periode: {months}</source>
@@ -2193,6 +2193,29 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     </message>
 </context>
 <context>
+    <name>PremiumMonthsView</name>
+    <message>
+        <source>{n} × {monthly}</source>
+        <translation>{n} × {monthly}</translation>
+    </message>
+    <message>
+        <source>Jumlah {n} bulan</source>
+        <translation>Total for {n} months</translation>
+    </message>
+    <message>
+        <source>Potongan: {rules}.</source>
+        <translation>Discount: {rules}.</translation>
+    </message>
+    <message>
+        <source>JHT tidak dipotong.</source>
+        <translation>JHT is not discounted.</translation>
+    </message>
+    <message>
+        <source>potongan {amount}</source>
+        <translation>discount {amount}</translation>
+    </message>
+</context>
+<context>
     <name>ProtectDialog</name>
     <message>
         <source>Lindungi data dengan kata sandi</source>
@@ -2351,12 +2374,20 @@ Choose a password to encrypt it. Nothing is lost: the encrypted copy is checked 
         <translation>Premiums: JKK {jkk}, JKM {jkm}, JHT {jht}; minimum base income {minimum}</translation>
     </message>
     <message>
-        <source>{percent} bulan {first}-{last}</source>
-        <translation>{percent} for months {first}-{last}</translation>
+        <source>, tertinggi {maximum}</source>
+        <translation>, highest {maximum}</translation>
+    </message>
+    <message>
+        <source>{percent} bulan ke-{first}-{last} sejak akuisisi</source>
+        <translation>{percent} for months {first}-{last} since acquisition</translation>
     </message>
     <message>
         <source>{three} (dengan JHT) / {two} per peserta baru dari {minimum} NIK baru sebulan; dari iuran: {bands}</source>
         <translation>{three} (with JHT) / {two} per new participant from {minimum} new NIKs a month; of premiums: {bands}</translation>
+    </message>
+    <message>
+        <source>; Kantor Perisai: tambahan {percent}</source>
+        <translation>; Kantor Perisai: extra {percent}</translation>
     </message>
     <message>
         <source>{count} wilayah baru atau berganti nama, di atas daftar Kemendagri 2025</source>

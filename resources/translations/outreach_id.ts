@@ -438,8 +438,12 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
         <translation>Telepon</translation>
     </message>
     <message>
-        <source>Iuran bulan kepesertaan {first}–{last}</source>
-        <translation>Iuran bulan kepesertaan {first}–{last}</translation>
+        <source>Iuran bulan ke-{first}–{last} sejak akuisisi</source>
+        <translation>Iuran bulan ke-{first}–{last} sejak akuisisi</translation>
+    </message>
+    <message>
+        <source>Perkiraan menurut {basis}; Kantor Perisai agen mendapat tambahan di atas insentif agen; jumlah resmi dari BPJS Ketenagakerjaan.</source>
+        <translation>Perkiraan menurut {basis}; Kantor Perisai agen mendapat tambahan di atas insentif agen; jumlah resmi dari BPJS Ketenagakerjaan.</translation>
     </message>
     <message>
         <source>Kinerja agen {month}</source>
@@ -474,6 +478,10 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
         <translation>dari iuran</translation>
     </message>
     <message>
+        <source>Tambahan Kantor Perisai</source>
+        <translation>Tambahan Kantor Perisai</translation>
+    </message>
+    <message>
         <source>Kuitansi</source>
         <translation>Kuitansi</translation>
     </message>
@@ -484,10 +492,6 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     <message>
         <source>NIK baru (JKK+JKM)</source>
         <translation>NIK baru (JKK+JKM)</translation>
-    </message>
-    <message>
-        <source>Perkiraan menurut {basis}; jumlah resmi dari BPJS Ketenagakerjaan.</source>
-        <translation>Perkiraan menurut {basis}; jumlah resmi dari BPJS Ketenagakerjaan.</translation>
     </message>
 </context>
 <context>
@@ -834,12 +838,12 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
         <translation>Perempuan</translation>
     </message>
     <message>
-        <source>Bukan transportasi</source>
-        <translation>Bukan transportasi</translation>
+        <source>Bukan transportasi (termasuk nelayan)</source>
+        <translation>Bukan transportasi (termasuk nelayan)</translation>
     </message>
     <message>
-        <source>Transportasi (ojek, sopir, nelayan angkut)</source>
-        <translation>Transportasi (ojek, sopir, nelayan angkut)</translation>
+        <source>Transportasi (ojek, pengemudi, kurir)</source>
+        <translation>Transportasi (ojek, pengemudi, kurir)</translation>
     </message>
     <message>
         <source>mis. 1.500.000</source>
@@ -990,12 +994,12 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
         <translation>di bawah minimum: dasar {base}</translation>
     </message>
     <message>
-        <source>potongan -{amount}</source>
-        <translation>potongan -{amount}</translation>
+        <source>di atas batas tertinggi: dasar {base}</source>
+        <translation>di atas batas tertinggi: dasar {base}</translation>
     </message>
     <message>
-        <source>Iuran bulan ini: {parts} = {monthly}. Total {n} bulan: {total} ({words}).</source>
-        <translation>Iuran bulan ini: {parts} = {monthly}. Total {n} bulan: {total} ({words}).</translation>
+        <source>Iuran bila dibayar mulai bulan ini:</source>
+        <translation>Iuran bila dibayar mulai bulan ini:</translation>
     </message>
     <message>
         <source>NIK {nik} sudah terdaftar. Buka data yang ada dari catatan NIK.</source>
@@ -1490,6 +1494,10 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>Tanggal daftar</source>
         <translation>Tanggal daftar</translation>
+    </message>
+    <message>
+        <source>Sektor transportasi menurut PP 50/2025: ojek online dan ojek pangkalan, pengemudi, kurir paket dan logistik. Nelayan tidak termasuk sektor transportasi: pilih Bukan transportasi.</source>
+        <translation>Sektor transportasi menurut PP 50/2025: ojek online dan ojek pangkalan, pengemudi, kurir paket dan logistik. Nelayan tidak termasuk sektor transportasi: pilih Bukan transportasi.</translation>
     </message>
 </context>
 <context>
@@ -2006,16 +2014,8 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <translation>Terima dan terbitkan kuitansi</translation>
     </message>
     <message>
-        <source>Potongan -{amount} ({basis})</source>
-        <translation>Potongan -{amount} ({basis})</translation>
-    </message>
-    <message>
         <source>Belum tersimpan: {error}</source>
         <translation>Belum tersimpan: {error}</translation>
-    </message>
-    <message>
-        <source>Jumlah</source>
-        <translation>Jumlah</translation>
     </message>
     <message>
         <source>Periode: {months}</source>
@@ -2193,6 +2193,29 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     </message>
 </context>
 <context>
+    <name>PremiumMonthsView</name>
+    <message>
+        <source>{n} × {monthly}</source>
+        <translation>{n} × {monthly}</translation>
+    </message>
+    <message>
+        <source>Jumlah {n} bulan</source>
+        <translation>Jumlah {n} bulan</translation>
+    </message>
+    <message>
+        <source>Potongan: {rules}.</source>
+        <translation>Potongan: {rules}.</translation>
+    </message>
+    <message>
+        <source>JHT tidak dipotong.</source>
+        <translation>JHT tidak dipotong.</translation>
+    </message>
+    <message>
+        <source>potongan {amount}</source>
+        <translation>potongan {amount}</translation>
+    </message>
+</context>
+<context>
     <name>ProtectDialog</name>
     <message>
         <source>Lindungi data dengan kata sandi</source>
@@ -2351,12 +2374,20 @@ Buat kata sandi untuk mengenkripsinya. Tidak ada data yang hilang: salinan teren
         <translation>Iuran: JKK {jkk}, JKM {jkm}, JHT {jht}; penghasilan dasar minimal {minimum}</translation>
     </message>
     <message>
-        <source>{percent} bulan {first}-{last}</source>
-        <translation>{percent} bulan {first}-{last}</translation>
+        <source>, tertinggi {maximum}</source>
+        <translation>, tertinggi {maximum}</translation>
+    </message>
+    <message>
+        <source>{percent} bulan ke-{first}-{last} sejak akuisisi</source>
+        <translation>{percent} bulan ke-{first}-{last} sejak akuisisi</translation>
     </message>
     <message>
         <source>{three} (dengan JHT) / {two} per peserta baru dari {minimum} NIK baru sebulan; dari iuran: {bands}</source>
         <translation>{three} (dengan JHT) / {two} per peserta baru dari {minimum} NIK baru sebulan; dari iuran: {bands}</translation>
+    </message>
+    <message>
+        <source>; Kantor Perisai: tambahan {percent}</source>
+        <translation>; Kantor Perisai: tambahan {percent}</translation>
     </message>
     <message>
         <source>{count} wilayah baru atau berganti nama, di atas daftar Kemendagri 2025</source>

@@ -13,6 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from outreach_app.domain.import_fields import ImportField
@@ -110,6 +111,9 @@ def test_map_check_import_and_save_the_refused_rows(
     assert dialog.check_button.isEnabled()
     assert "CSV, UTF-8 dengan BOM, pemisah titik koma" in dialog.read_info.text()
     assert dialog.preview.item(1, 2).text() == "Peserta Uji 1"
+    combo = dialog.combos[0]  # each column's choices say what transport is (PP 50/2025)
+    sector = combo.itemData(combo.findData(ImportField.SECTOR.value), Qt.ItemDataRole.ToolTipRole)
+    assert "ojek online dan ojek pangkalan" in sector and "Nelayan tidak termasuk" in sector
     snap(dialog, "import-2-mapping.png", tmp_path)
 
     with qtbot.waitSignal(dialog.checked, timeout=TIMEOUT) as checked:

@@ -38,12 +38,15 @@ def test_the_tables_in_force_with_dates_basis_and_source(panel) -> None:
     shown = rows(panel)
     assert shown[0] == (
         "Tabel tarif iuran BPU: BPU (Bukan Penerima Upah)\nSumber: bawaan aplikasi 0.1.0",
-        "terbit 21-11-2026",
+        "terbit 08-12-2026",
     )
     assert shown[1] == (
-        "  Iuran: JKK 1%, JKM Rp6.800, JHT 2%; penghasilan dasar minimal Rp1.000.000\n"
-        "Dasar hukum: PP 44/2015 jo. PP 82/2019 (JKK 1%, JKM Rp6.800 bagi BPU); PP 46/2015 "
-        "(JHT 2%)",
+        "  Iuran: JKK 1%, JKM Rp6.800, JHT 2%; penghasilan dasar minimal Rp1.000.000, "
+        "tertinggi Rp20.700.000\n"
+        "Dasar hukum: PP 44/2015 sebagaimana terakhir diubah dengan PP 49/2023 (JKK 1%, "
+        "JKM Rp6.800 bagi BPU); PP 46/2015 (JHT 2%); PP 44/2015 Lampiran II sebagaimana "
+        "terakhir diubah dengan PP 49/2023 (dasar penghasilan BPU Rp1.000.000 s.d. "
+        "Rp20.700.000)",
         "mulai 01-07-2015",
     )
     assert ("  Keringanan iuran JKK-JKM 50%\nDasar hukum: PP 50/2025",
@@ -63,7 +66,7 @@ def test_a_file_is_taken_and_shown_with_where_it_came_from(qtbot, panel, window)
         assert panel.import_from(DATA / "bpu-future.json")
     assert "Berlaku saat aplikasi dibuka lagi" in panel.message.text()
     shown = rows(panel)
-    assert shown[0][1] == "terbit 01-12-2026"
+    assert shown[0][1] == "terbit 09-12-2026"
     assert shown[0][0].split("\n")[1].startswith("Sumber: berkas bpu-future.json, diambil ")
     assert [dates for _t, dates in shown[1:3]] == ["01-07-2015 – 31-12-2089", "mulai 01-01-2090"]
     library = panel._updates.library

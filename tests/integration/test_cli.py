@@ -115,6 +115,15 @@ def test_premium_text_shows_figures_and_words() -> None:
     assert "enam belas ribu delapan ratus rupiah" in result.stdout
 
 
+def test_premium_above_the_ceiling_is_charged_on_the_ceiling() -> None:
+    """Rp30.000.000 with JHT: Rp627.800 a month (base Rp20.700.000), not Rp906.800."""
+    result = outreach("premium", "--income", "30000000", "--jht", "--date", "2027-06-01")
+    assert result.returncode == 0
+    assert "di atas batas tertinggi: dasar Rp20.700.000" in result.stdout
+    assert "Total: Rp627.800" in result.stdout and "906" not in result.stdout
+    assert "PP 44/2015 sebagaimana terakhir diubah dengan PP 49/2023" in result.stdout
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [

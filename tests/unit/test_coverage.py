@@ -510,10 +510,21 @@ def test_status_bands_agree_with_coverage(paid_until: dt.date, today: dt.date) -
 
 
 def test_status_bands_around_the_due_day() -> None:
-    assert status_bands(dt.date(2026, 11, 15)) == StatusBands(
+    # December 2026: the 15th is a Tuesday
+    assert status_bands(dt.date(2026, 12, 15)) == StatusBands(
+        active_from=dt.date(2026, 11, 30), grace_from=dt.date(2026, 8, 31)
+    )
+    assert status_bands(dt.date(2026, 12, 16)) == StatusBands(
+        active_from=dt.date(2026, 12, 31), grace_from=dt.date(2026, 9, 30)
+    )
+
+
+def test_status_bands_wait_for_the_working_day_after_a_sunday_15th() -> None:
+    # November 2026: the 15th is a Sunday, so November is due on Monday the 16th
+    assert status_bands(dt.date(2026, 11, 16)) == StatusBands(
         active_from=dt.date(2026, 10, 31), grace_from=dt.date(2026, 7, 31)
     )
-    assert status_bands(dt.date(2026, 11, 16)) == StatusBands(
+    assert status_bands(dt.date(2026, 11, 17)) == StatusBands(
         active_from=dt.date(2026, 11, 30), grace_from=dt.date(2026, 8, 31)
     )
 
@@ -521,9 +532,10 @@ def test_status_bands_around_the_due_day() -> None:
 @pytest.mark.parametrize(
     ("today", "due"),
     [
-        (dt.date(2026, 11, 1), dt.date(2026, 11, 15)),
-        (dt.date(2026, 11, 15), dt.date(2026, 11, 15)),
-        (dt.date(2026, 11, 16), dt.date(2026, 12, 15)),
+        (dt.date(2026, 11, 1), dt.date(2026, 11, 16)),  # the 15th is a Sunday
+        (dt.date(2026, 11, 15), dt.date(2026, 11, 16)),
+        (dt.date(2026, 11, 16), dt.date(2026, 11, 16)),
+        (dt.date(2026, 11, 17), dt.date(2026, 12, 15)),
         (dt.date(2026, 12, 31), dt.date(2027, 1, 15)),
     ],
 )

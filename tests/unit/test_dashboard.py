@@ -215,7 +215,8 @@ def test_agent_performance_for_the_month(world: World) -> None:
     assert a.collection == 27_600  # 15% of 184.000
     b = rows["agen.b"]
     assert (b.estimate.new_niks, b.estimate.collected, b.receipts) == (0, 0, 0)
-    assert "13/2022" in data.incentive_basis
+    assert "13/PERDIR.02/042022" in data.incentive_basis
+    assert a.kantor_perisai == 2_760  # the Kantor Perisai: 10% on top
 
 
 def test_an_agent_sees_only_their_own_row(world: World) -> None:

@@ -1,5 +1,6 @@
 """The agent incentive estimate (domain/incentives.py) and its data file
-(resources/rates/incentive.json): the rules of Perdir 13/2022 as domain.md states them."""
+(resources/rates/incentive.json): the rules of Perdir 13/PERDIR.02/042022 (from April 2022) as
+domain.md states them."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from outreach_app.domain.incentives import (
     estimate_incentive,
     incentive_schedule_from_dict,
     membership_month,
+    months_since_acquisition,
 )
 from outreach_app.reference.rate_tables import INCENTIVE_TABLE, load_incentive_schedule
 
@@ -45,7 +47,8 @@ def test_shipped_rule_has_the_figures_of_domain_md(rule: IncentiveRule) -> None:
         (1, 24, Fraction(15, 100)),
         (25, 60, Fraction(5, 100)),
     ]
-    assert "13/2022" in rule.legal_basis
+    assert "13/PERDIR.02/042022" in rule.legal_basis
+    assert rule.kantor_perisai_rate == Fraction(10, 100)
     assert "check" in shipped_data()["rules"][0]  # flagged for the branch to confirm
 
 
@@ -126,6 +129,56 @@ def test_membership_month_counts_from_the_registration_month() -> None:
     assert membership_month(registered, dt.date(2026, 11, 1)) == 25
 
 
+@pytest.mark.parametrize(
+    ("month", "incentive"),
+    [
+        (1, 2_520),  # 15% of Rp16.800
+        (24, 2_520),
+        (25, 840),  # 5%
+        (60, 840),
+        (61, 0),  # after month 60 the participant passes to the branch
+        (120, 0),
+    ],
+)
+def test_collection_band_boundaries(rule: IncentiveRule, month: int, incentive: int) -> None:
+    estimate = estimate_incentive(rule, 0, 0, [CollectedPremium(16_800, month, 1)])
+    assert estimate.collection == incentive
+    assert estimate.collected == 16_800  # collected all the same
+
+
+def test_months_count_from_the_month_the_agent_acquired_the_participant() -> None:
+    acquired = dt.date(2022, 4, 30)
+    assert months_since_acquisition(acquired, dt.date(2022, 4, 1)) == 1
+    assert months_since_acquisition(acquired, dt.date(2024, 3, 1)) == 24
+    assert months_since_acquisition(acquired, dt.date(2024, 4, 1)) == 25
+    assert months_since_acquisition(acquired, dt.date(2027, 3, 1)) == 60
+    assert months_since_acquisition(acquired, dt.date(2027, 4, 1)) == 61
+
+
+@pytest.mark.parametrize(
+    ("three", "two", "fee"),
+    [
+        (24, 0, 0),  # 24 new NIKs: no fee at all
+        (0, 24, 0),
+        (25, 0, 375_000),  # Rp15.000 each on three programmes
+        (0, 25, 250_000),  # Rp10.000 each on JKK+JKM
+        (12, 13, 12 * 15_000 + 13 * 10_000),
+    ],
+)
+def test_acquisition_fee_at_24_and_25_new_niks(
+    rule: IncentiveRule, three: int, two: int, fee: int
+) -> None:
+    assert estimate_incentive(rule, three, two, []).acquisition == fee
+
+
+def test_the_kantor_perisai_gets_10_percent_on_top(rule: IncentiveRule) -> None:
+    estimate = estimate_incentive(rule, 25, 0, [CollectedPremium(100_000, 5, 1)])
+    assert estimate.total == 390_000  # the agent's own, unchanged
+    assert estimate.kantor_perisai == 39_000
+    lone = estimate_incentive(rule, 0, 0, [CollectedPremium(16_805, 5, 1)])
+    assert lone.total == 2_521 and lone.kantor_perisai == 252  # 252,1 rounded once
+
+
 @given(
     st.lists(
         st.tuples(st.integers(0, 2_000_000), st.integers(-3, 80), st.sampled_from((1, 3, 6, 12))),
@@ -156,6 +209,21 @@ def test_a_later_rule_takes_over_on_its_date() -> None:
     assert schedule.rule_for(dt.date(2027, 1, 1)).minimum_new_niks == 30
     with pytest.raises(RateTableError, match="Tidak ada aturan insentif agen yang berlaku"):
         schedule.rule_for(dt.date(2021, 12, 31))
+
+
+def test_the_rules_are_in_force_from_april_2022() -> None:
+    schedule = load_incentive_schedule()
+    assert schedule.rule_for(dt.date(2022, 4, 1)).minimum_new_niks == 25
+    with pytest.raises(RateTableError, match="Tidak ada aturan insentif agen yang berlaku"):
+        schedule.rule_for(dt.date(2022, 3, 31))
+
+
+def test_a_file_without_the_kantor_share_gives_none() -> None:
+    data = shipped_data()
+    del data["rules"][0]["kantor_perisai_percent"]
+    rule = incentive_schedule_from_dict(data).rules[0]
+    estimate = estimate_incentive(rule, 25, 0, [CollectedPremium(100_000, 5, 1)])
+    assert estimate.total == 390_000 and estimate.kantor_perisai == 0
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,10 @@ from outreach_app.domain.rates import (
 from outreach_app.reference.rate_tables import load_schedule
 
 SCHEDULE = load_schedule()
-CONTRIBUTION_BASIS = "PP 44/2015 jo. PP 82/2019 (JKK 1%, JKM Rp6.800 bagi BPU); PP 46/2015 (JHT 2%)"
+CONTRIBUTION_BASIS = (
+    "PP 44/2015 sebagaimana terakhir diubah dengan PP 49/2023 (JKK 1%, JKM Rp6.800 bagi BPU); "
+    "PP 46/2015 (JHT 2%)"
+)
 RELIEF_BASIS = "PP 50/2025"
 RELIEF_OTHER = "Keringanan iuran JKK-JKM 50%"
 RELIEF_TRANSPORT = "Keringanan iuran JKK-JKM 50% (sektor transportasi)"
@@ -84,6 +87,9 @@ def test_shipped_table_contents() -> None:
     assert rule.minimum_base_income == 1_000_000
     assert rule.periods == (1, 3, 6, 12)
     assert rule.brackets == ()
+    assert rule.maximum_base_income == 20_700_000
+    assert "PP 44/2015 Lampiran II" in rule.base_table.legal_basis
+    assert "PP 49/2023" in rule.base_table.legal_basis
     assert rule.legal_basis == CONTRIBUTION_BASIS
     relief = {d.name: d for d in SCHEDULE.discounts}
     assert set(relief) == {RELIEF_OTHER, RELIEF_TRANSPORT}
@@ -453,7 +459,7 @@ def test_premium_properties(request: PremiumRequest) -> None:
 def test_premium_matches_the_rules_of_the_scheme(request: PremiumRequest) -> None:
     """An independent integer oracle: 1% JKK, Rp6.800 JKM, 2% JHT, 50% off JKK+JKM in relief."""
     result = calculate_premium(SCHEDULE, request)
-    base = max(request.declared_income, 1_000_000)
+    base = min(max(request.declared_income, 1_000_000), 20_700_000)  # minimum and ceiling
     jkk = (base + 50) // 100
     jht = (2 * base + 50) // 100 if request.include_jht else 0
     relief_window = (
@@ -532,6 +538,7 @@ def test_schedule_from_dict_builds_exact_rules() -> None:
         periods=(1, 3, 6, 12),
         brackets=(),
         legal_basis="old",
+        base_income_basis="old",  # a schema 1 rule: its own basis
     )
     assert new.jkk_rate == Fraction(1, 200)
     assert new.jht_rate == Fraction(3, 100)
@@ -662,8 +669,8 @@ def broken(change: str) -> dict[str, Any]:
     old = data["contributions"][0]
     discount = data["discounts"][0]
     match change:
-        case "schema 2":
-            data["schema"] = 2
+        case "schema 3":
+            data["schema"] = 3
         case "schema missing":
             del data["schema"]
         case "schema text":
@@ -725,9 +732,9 @@ def broken(change: str) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ("schema 2", "Versi tabel tarif 2 tidak didukung (yang didukung: 1)."),
-        ("schema missing", "Versi tabel tarif None tidak didukung (yang didukung: 1)."),
-        ("schema text", "Versi tabel tarif '1' tidak didukung (yang didukung: 1)."),
+        ("schema 3", "Versi tabel tarif 3 tidak didukung (yang didukung: 1, 2)."),
+        ("schema missing", "Versi tabel tarif None tidak didukung (yang didukung: 1, 2)."),
+        ("schema text", "Versi tabel tarif '1' tidak didukung (yang didukung: 1, 2)."),
         ("float percent", "Persentase harus ditulis sebagai teks desimal: 1.0"),
         ("float discount percent", "Persentase harus ditulis sebagai teks desimal: 50.0"),
         ("bool percent", "Persentase harus ditulis sebagai teks desimal: True"),
@@ -838,7 +845,7 @@ def test_load_schedule_top_level_must_be_an_object(tmp_path: Path, data: object)
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ("schema 2", "Versi tabel tarif 2 tidak didukung (yang didukung: 1)."),
+        ("schema 3", "Versi tabel tarif 3 tidak didukung (yang didukung: 1, 2)."),
         ("float percent", "Persentase harus ditulis sebagai teks desimal: 1.0"),
         ("negative jkm", "Jumlah rupiah harus bilangan bulat tidak negatif: -6800"),
         ("overlap", "Tarif yang berlaku mulai 2020-01-01 dan 2025-01-01 bertumpang tindih."),

@@ -3,12 +3,14 @@ rendered page and verified, void and demo marks, batches, and atomic writing."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from outreach_app.domain.nik import masked_nik
+from outreach_app.reference.dates_text import long_date
 from outreach_app.reference.money_text import amount_in_words, format_rupiah
 from outreach_app.services.printing import NothingToPrint, PrintService, write_pdf
 from outreach_app.services.receipts import ReceiptNotGenuine, ReceiptSigner, ReceiptVerifier
@@ -52,6 +54,22 @@ def test_every_field_and_amount_is_printed(printer, demo_store: Store) -> None:
     assert person.nik not in text  # the full NIK never prints on a receipt
     assert "DEMO — data contoh" not in text
     assert "BATAL" not in text
+
+
+def test_every_receipt_prints_until_when_it_protects(printer, demo_store: Store) -> None:
+    """ "Terlindungi s.d." and the last day of the last month the receipt pays, on each copy
+    of every receipt of a batch (one month, several, across a year's end)."""
+    rows = demo_store.db.execute(
+        "SELECT receipt_no FROM payments WHERE voided = 0 ORDER BY months DESC, receipt_no"
+    ).fetchall()
+    payments = [demo_store.payments.by_receipt(row[0]) for row in rows]
+    assert {p.months for p in payments} >= {1, 3}
+    for payment in payments[:3] + payments[-2:]:
+        (text,) = pdf_pages_text(printer.receipt(payment.receipt_no))
+        last_day = payment.period_end
+        assert last_day.month != (last_day + dt.timedelta(days=1)).month  # a month's last day
+        assert text.count("Terlindungi s.d.") == 2, payment.receipt_no
+        assert text.count(long_date(last_day)) >= 2, (payment.receipt_no, long_date(last_day))
 
 
 def test_the_qr_code_reads_back_and_verifies(printer, demo_store, tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ def test_with_nothing_taken_the_shipped_tables_are_in_force(library: ReferenceLi
     tables = library.tables()
     assert [t.kind for t in tables] == list(TableKind)
     assert all(t.origin.source is Source.SHIPPED and not t.problem for t in tables)
-    assert tables[0].published == dt.date(2026, 11, 21)
+    assert tables[0].published == dt.date(2026, 12, 8)
     assert library.schedule().contribution_for(dt.date(2030, 1, 1)).jkm_flat == 6800
     assert library.region_updates() is None
 
@@ -56,7 +56,7 @@ def test_a_good_file_adds_future_rates_and_says_where_it_came_from(
     in_force = library.table(TableKind.RATES)
     assert in_force.origin.source is Source.FILE
     assert in_force.origin.where == "/media/usb/bpu.json" and in_force.origin.taken_at == NOW
-    assert in_force.published == dt.date(2026, 12, 1)
+    assert in_force.published == dt.date(2026, 12, 9)
     schedule = library.schedule()
     assert schedule.contribution_for(dt.date(2089, 12, 1)).jkm_flat == 6800
     assert schedule.contribution_for(dt.date(2090, 1, 1)).jkm_flat == 7200
@@ -74,7 +74,7 @@ def test_a_good_file_adds_future_rates_and_says_where_it_came_from(
         (b'{"schema": 1, "published": ', "bukan JSON yang sah"),
         (b"[1, 2]", "harus berupa objek JSON"),
         (b'{"schema": 1, "hello": "world"}', "bukan tabel referensi"),
-        (encoded(rates(schema=2)), "Versi tabel tarif 2 tidak didukung"),
+        (encoded(rates(schema=3)), "Versi tabel tarif 3 tidak didukung"),
         (encoded(rates(published=None)), "tidak menyebut tanggal terbitnya"),
         (encoded(rates(published="kemarin")), "tanggal terbit harus YYYY-MM-DD"),
         (encoded(rates(published="2026-01-01")), "lebih lama dari yang berlaku"),
@@ -129,7 +129,7 @@ def test_a_table_with_a_wrong_figure_or_a_changed_past_is_refused(
 
 def test_incentive_rules_may_change_the_future_only(library: ReferenceLibrary) -> None:
     data = json.loads((ROOT / "resources/rates/incentive.json").read_text())
-    data["published"] = "2026-12-01"
+    data["published"] = "2026-12-09"
     data["rules"][0]["effective_to"] = "2026-12-31"
     future = dict(data["rules"][0], effective_from="2027-01-01", effective_to=None)
     future["per_new_participant"] = {"jkk_jkm_jht": 20000, "jkk_jkm": 12000}
@@ -139,7 +139,7 @@ def test_incentive_rules_may_change_the_future_only(library: ReferenceLibrary) -
     assert library.incentives().rule_for(dt.date(2027, 1, 1)).fee_three_programmes == 20000
     assert library.incentives().rule_for(dt.date(2026, 11, 1)).fee_three_programmes == 15000
     data["rules"][0]["minimum_new_niks"] = 20
-    data["published"] = "2026-12-02"
+    data["published"] = "2026-12-10"
     with pytest.raises(RateTableError, match=r"Tabel insentif insentif\.json mengubah aturan"):
         library.take(encoded(data), "insentif.json")
 

@@ -117,7 +117,7 @@ def test_every_registration_field_is_printed(
         "Email": person.email,
         "Pekerjaan": person.occupation,
         "Lokasi kerja": person.work_location,
-        "Sektor": "Transportasi (ojek, sopir, nelayan angkut)",
+        "Sektor": "Transportasi (ojek, pengemudi, kurir)",
         "Penghasilan per bulan": format_rupiah(person.declared_income),
         "Penghasilan dasar iuran": format_rupiah(person.base_income),
         "Program yang diikuti": (
@@ -294,7 +294,7 @@ def test_the_blank_form_has_a_check_box_beside_each_choice() -> None:
     for label in ("JKK · Jaminan Kecelakaan Kerja", "JKM · Jaminan Kematian",
                   "JHT · Jaminan Hari Tua", "1 bulan", "3 bulan", "6 bulan", "12 bulan",
                   "Laki-laki", "Perempuan", "Mandiri", "APBDes (dana desa)", "Nelayan",
-                  "Transportasi (ojek, sopir, nelayan angkut)"):  # fmt: skip
+                  "Transportasi (ojek, pengemudi, kurir)"):  # fmt: skip
         found = [(text, rects) for rects, texts in pages for text in texts if text.text == label]
         assert len(found) == 1, label
         text, rects = found[0]

@@ -35,12 +35,13 @@ from outreach_app.domain.models import (
     User,
     Village,
 )
-from outreach_app.reference.money_text import amount_in_words, format_rupiah, parse_rupiah
+from outreach_app.reference.money_text import format_rupiah, parse_rupiah
 from outreach_app.services.enrolment import EnrolmentService
 from outreach_app.storage.errors import DuplicateNik, StorageUnavailable
 from outreach_app.ui.dialogs.heirs import HeirsEditor
-from outreach_app.ui.labels import segment_labels
+from outreach_app.ui.labels import sector_help, segment_labels
 from outreach_app.ui.widgets.combo import current_enum, require_enum
+from outreach_app.ui.widgets.premium_months import PremiumMonthsView
 
 ERROR_STYLE = "color: #b91c1c;"
 WARN_STYLE = "color: #b45309;"
@@ -106,8 +107,9 @@ class EnrolmentDialog(QDialog):
         self.email = QLineEdit()
         self.occupation = QLineEdit()
         self.sector = QComboBox()
-        self.sector.addItem(self.tr("Bukan transportasi"), Sector.OTHER)
-        self.sector.addItem(self.tr("Transportasi (ojek, sopir, nelayan angkut)"), Sector.TRANSPORT)
+        self.sector.addItem(self.tr("Bukan transportasi (termasuk nelayan)"), Sector.OTHER)
+        self.sector.addItem(self.tr("Transportasi (ojek, pengemudi, kurir)"), Sector.TRANSPORT)
+        self.sector.setToolTip(sector_help())
         self.work_location = QLineEdit()
         self.segment = QComboBox()
         for segment, label in segment_labels().items():
@@ -131,6 +133,7 @@ class EnrolmentDialog(QDialog):
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         self.preview.setObjectName("preview")
+        self.months_view = PremiumMonthsView()  # month by month, adding up to the total
         self.message = QLabel()
         self.message.setWordWrap(True)
 
@@ -186,6 +189,7 @@ class EnrolmentDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Ahli waris")))
         layout.addWidget(self.heirs)
         layout.addWidget(self.preview)
+        layout.addWidget(self.months_view)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         # Enter registers, Esc cancels; a default set before the box joined the dialog is lost.
@@ -295,6 +299,7 @@ class EnrolmentDialog(QDialog):
 
     def _update_preview(self) -> None:
         income = self._income()
+        self.months_view.clear()
         if income is None:
             self.preview.setText(self.tr("Isi penghasilan untuk melihat iuran."))
             return
@@ -315,24 +320,13 @@ class EnrolmentDialog(QDialog):
             note = self.tr("di bawah minimum: dasar {base}").format(
                 base=format_rupiah(b.base_income)
             )
-        self._say(self.income_note, note, OK_STYLE)
-        first = b.first
-        parts = [f"JKK {format_rupiah(first.jkk)}", f"JKM {format_rupiah(first.jkm)}"]
-        if first.jht:
-            parts.append(f"JHT {format_rupiah(first.jht)}")
-        if first.discount:
-            parts.append(self.tr("potongan -{amount}").format(amount=format_rupiah(first.discount)))
-        self.preview.setText(
-            self.tr(
-                "Iuran bulan ini: {parts} = {monthly}. Total {n} bulan: {total} ({words})."
-            ).format(
-                parts=", ".join(parts),
-                monthly=format_rupiah(b.monthly_total),
-                n=b.months,
-                total=format_rupiah(b.total),
-                words=amount_in_words(b.total),
+        elif b.base_income < income:  # PP 44/2015 Lampiran II's ceiling
+            note = self.tr("di atas batas tertinggi: dasar {base}").format(
+                base=format_rupiah(b.base_income)
             )
-        )
+        self._say(self.income_note, note, OK_STYLE)
+        self.preview.setText(self.tr("Iuran bila dibayar mulai bulan ini:"))
+        self.months_view.show_breakdown(b)
 
     def _open_existing(self, _link: str) -> None:
         if self._existing_id:

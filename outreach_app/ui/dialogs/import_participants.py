@@ -37,7 +37,7 @@ from outreach_app.reference.money_text import format_count
 from outreach_app.services.importing import ImportReport, ImportSource, error_file_for
 from outreach_app.services.spreadsheets import CancelFlag, ImportCancelled, SpreadsheetJobs
 from outreach_app.storage.errors import StorageUnavailable
-from outreach_app.ui.labels import import_field_labels
+from outreach_app.ui.labels import import_field_help, import_field_labels
 from outreach_app.ui.workers import TaskContext, Worker
 
 PREVIEW_ROWS = 8
@@ -173,7 +173,7 @@ class ImportDialog(QDialog):
         ).format(name=table.info.name, how=table.info.describe(),
                  count=format_count(len(table.rows)), row=table.header_row,
                  guess=how))  # fmt: skip
-        labels = import_field_labels()
+        labels, helps = import_field_labels(), import_field_help()
         columns = len(table.headers)
         shown = table.rows[:PREVIEW_ROWS]
         self.preview.clear()
@@ -188,6 +188,8 @@ class ImportDialog(QDialog):
             combo.addItem(self.tr("— jangan diimpor —"), None)
             for field, label in labels.items():
                 combo.addItem(label, field.value)
+                if field in helps:  # what the field means, e.g. transport as PP 50/2025 says
+                    combo.setItemData(combo.count() - 1, helps[field], Qt.ItemDataRole.ToolTipRole)
             chosen = source.mapping.get(column)
             combo.setCurrentIndex(combo.findData(chosen.value) if chosen else 0)
             combo.currentIndexChanged.connect(self._mapping_changed)

@@ -18,12 +18,12 @@ from PySide6.QtWidgets import (
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import Participant, PaymentMethod, User
 from outreach_app.reference.dates_text import month_span, short_date
-from outreach_app.reference.money_text import amount_in_words, format_rupiah
 from outreach_app.services.payments import PaymentService
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.dialogs.buttons import save_cancel_buttons
 from outreach_app.ui.dialogs.period_fields import PaymentPeriodFields
 from outreach_app.ui.translations import date_locale
+from outreach_app.ui.widgets.premium_months import PremiumMonthsView
 
 ERROR_STYLE = "color: #b91c1c;"
 
@@ -62,6 +62,7 @@ class PaymentDialog(QDialog):
         )  # fmt: skip
         self.breakdown = QLabel()
         self.breakdown.setWordWrap(True)
+        self.months_view = PremiumMonthsView()  # month by month, adding up to the total
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
@@ -76,6 +77,7 @@ class PaymentDialog(QDialog):
         layout.addWidget(who)
         layout.addLayout(form)
         layout.addWidget(self.breakdown)
+        layout.addWidget(self.months_view)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.period.on_change(self._update)
@@ -88,32 +90,18 @@ class PaymentDialog(QDialog):
             )
         except DomainError as exc:
             self.breakdown.setText("")
+            self.months_view.clear()
             self.message.setText(str(exc))
             self.save_button.setEnabled(False)
             return
         self.message.setText("")
         self.save_button.setEnabled(True)
-        lines = [
+        self.breakdown.setText(
             self.tr("Periode: {months}").format(
                 months=month_span(b.per_month[0].month, b.per_month[-1].month, date_locale())
-            ),
-            f"JKK {format_rupiah(b.total_jkk)}",
-            f"JKM {format_rupiah(b.total_jkm)}",
-        ]
-        if b.total_jht:
-            lines.append(f"JHT {format_rupiah(b.total_jht)}")
-        if b.total_discount:
-            lines.append(
-                self.tr("Potongan -{amount} ({basis})").format(
-                    amount=format_rupiah(b.total_discount), basis="PP 50/2025"
-                )
-            )
-        lines.append(
-            "<b>{} {}</b> ({})".format(
-                self.tr("Jumlah"), format_rupiah(b.total), amount_in_words(b.total)
             )
         )
-        self.breakdown.setText("<br>".join(lines))
+        self.months_view.show_breakdown(b)
 
     def record(self) -> None:
         try:

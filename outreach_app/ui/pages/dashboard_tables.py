@@ -210,9 +210,9 @@ def agents_table(data: DashboardData) -> TableData:
     rows: Sequence[AgentPerformance] = data.agents
     bands = rows[0].estimate.bands if rows else ()
     band_headers = tuple(
-        QCoreApplication.translate("Dashboard", "Iuran bulan kepesertaan {first}–{last}").format(
-            first=share.band.from_month, last=share.band.to_month
-        )
+        QCoreApplication.translate(
+            "Dashboard", "Iuran bulan ke-{first}–{last} sejak akuisisi"
+        ).format(first=share.band.from_month, last=share.band.to_month)
         for share in bands
     )
     month = month_year(data.month)
@@ -227,6 +227,7 @@ def agents_table(data: DashboardData) -> TableData:
             QCoreApplication.translate("Dashboard", "Perkiraan insentif"),
             QCoreApplication.translate("Dashboard", "dari pendaftaran"),
             QCoreApplication.translate("Dashboard", "dari iuran"),
+            QCoreApplication.translate("Dashboard", "Tambahan Kantor Perisai"),
             QCoreApplication.translate("Dashboard", "Kuitansi"),
             QCoreApplication.translate("Dashboard", "NIK baru (JKK+JKM+JHT)"),
             QCoreApplication.translate("Dashboard", "NIK baru (JKK+JKM)"),
@@ -236,6 +237,7 @@ def agents_table(data: DashboardData) -> TableData:
             Kind.TEXT,
             Kind.COUNT,
             Kind.COUNT,
+            Kind.RUPIAH,
             Kind.RUPIAH,
             Kind.RUPIAH,
             Kind.RUPIAH,
@@ -254,6 +256,7 @@ def agents_table(data: DashboardData) -> TableData:
                 r.estimate.total,
                 r.estimate.acquisition,
                 r.estimate.collection,
+                r.estimate.kantor_perisai,
                 r.receipts,
                 r.estimate.new_three_programmes,
                 r.estimate.new_two_programmes,
@@ -265,7 +268,9 @@ def agents_table(data: DashboardData) -> TableData:
         notes=(
             day_note(data),
             QCoreApplication.translate(
-                "Dashboard", "Perkiraan menurut {basis}; jumlah resmi dari BPJS Ketenagakerjaan."
+                "Dashboard",
+                "Perkiraan menurut {basis}; Kantor Perisai agen mendapat tambahan di atas "
+                "insentif agen; jumlah resmi dari BPJS Ketenagakerjaan.",
             ).format(basis=data.incentive_basis),
         ),
         objects=tuple(rows),

@@ -146,14 +146,21 @@ class ReferencePanel(QGroupBox):
                     jht=format_percent(rule.jht_rate),
                     minimum=format_rupiah(rule.minimum_base_income),
                 )  # fmt: skip
-                rows.append((rule.effective_from, rule.effective_to, text, rule.legal_basis))
+                if rule.maximum_base_income is not None:
+                    text += self.tr(", tertinggi {maximum}").format(
+                        maximum=format_rupiah(rule.maximum_base_income)
+                    )
+                basis = rule.legal_basis
+                if rule.base_table.legal_basis != basis:
+                    basis += "; " + rule.base_table.legal_basis
+                rows.append((rule.effective_from, rule.effective_to, text, basis))
             for discount in content.discounts:
                 rows.append((discount.effective_from, discount.effective_to, discount.name,
                              discount.legal_basis))  # fmt: skip
         elif isinstance(content, IncentiveSchedule):
             for rule in content.rules:
                 bands = ", ".join(
-                    self.tr("{percent} bulan {first}-{last}").format(
+                    self.tr("{percent} bulan ke-{first}-{last} sejak akuisisi").format(
                         percent=format_percent(band.rate),
                         first=band.from_month,
                         last=band.to_month,
@@ -166,6 +173,10 @@ class ReferencePanel(QGroupBox):
                     two=format_rupiah(rule.fee_two_programmes),
                     minimum=rule.minimum_new_niks, bands=bands,
                 )  # fmt: skip
+                if rule.kantor_perisai_rate:
+                    text += self.tr("; Kantor Perisai: tambahan {percent}").format(
+                        percent=format_percent(rule.kantor_perisai_rate)
+                    )
                 rows.append((rule.effective_from, rule.effective_to, text, rule.legal_basis))
         elif isinstance(content, RegionUpdates):
             text = self.tr("{count} wilayah baru atau berganti nama, di atas daftar Kemendagri "
