@@ -71,8 +71,30 @@ def store_url(kind: str, folder: Path) -> str | None:
         if os.environ.get("CI"):
             pytest.fail(f"{POSTGRES_ENV} is not set: .ci/run should have started PostgreSQL")
         pytest.skip(f"no PostgreSQL for the tests ({POSTGRES_ENV} not set)")
+    url = worker_database(url)
     empty_postgres(url)
     return url
+
+
+def worker_database(url: str) -> str:
+    """The test database of this pytest-xdist worker (`<name>_gw0`, ...), made on first use,
+    so workers running at once never empty each other's database; `url` itself without
+    xdist."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker:
+        return url
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    engine = create_engine(base, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        found = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if found.first() is None:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    engine.dispose()
+    return base.set(database=name).render_as_string(hide_password=False)
 
 
 def empty_postgres(url: str) -> None:
