@@ -64,6 +64,16 @@ def compare(name: str, before: list[float], after: list[float], unit: str, lower
           f"  -> ratio {ratio_best:.2f} (best), {ratio_median:.2f} (median)")  # fmt: skip
 
 
+def own_resources(tree: Path) -> None:
+    """The installed package maps `outreach_app.resources` and `.seeds` to this checkout's
+    top-level folders; links inside the older tree's package make it read its own (its rate
+    table, in the schema it knows), since a package on the path is searched first."""
+    for name in ("resources", "seeds"):
+        link = tree / "outreach_app" / name
+        if not link.exists():
+            link.symlink_to(tree / name, target_is_directory=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--before", default="508ff8e", help="the commit before the hardening")
@@ -76,6 +86,7 @@ def main() -> None:
         old = Path(folder) / "before"
         subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old),
                         args.before], check=True, capture_output=True)  # fmt: skip
+        own_resources(old)
         try:
             sync: dict[str, list[float]] = {"before": [], "after": []}
             rate: dict[str, list[float]] = {"before": [], "after": []}
