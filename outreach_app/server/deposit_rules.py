@@ -38,8 +38,7 @@ def check_deposit_change(
     if op == "delete" or fields.get("deleted"):
         raise DepositRefused("Setoran tidak boleh dihapus.")
     before = existing.data if existing is not None else {}
-    received = {name for name in RECEIVED_FIELDS & fields.keys() if fields[name] != before.get(name)}
-    if received:
+    if any(fields[name] != before.get(name) for name in RECEIVED_FIELDS & fields.keys()):
         _check_received(scope, fields, before)
     if existing is not None:
         if before.get("receipt_ids"):

@@ -68,11 +68,13 @@ class PrintService:
         )
 
     def day_receipts_job(self, agent_id: str, day: dt.date) -> PrintJob:
+        """The day's recap page, then each receipt (two copies a page: participant, archive)."""
         contents = self.receipts.contents(self.receipts.payments_of_day(agent_id, day))
+        recap = self.receipts.recap_heading(agent_id, day)
         return PrintJob(
             f"Kuitansi {day:%d-%m-%Y} ({len(contents)})",
             f"kuitansi-{day:%Y-%m-%d}.pdf",
-            lambda: self.receipts.render(contents),
+            lambda: self.receipts.render(contents, recap),
         )
 
     def form_job(self, participant_id: str) -> PrintJob:

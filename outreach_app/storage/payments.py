@@ -138,6 +138,11 @@ class PaymentRepository(SyncedRepository[Payment]):
 class CashDepositRepository(SyncedRepository[CashDeposit]):
     table, record_type, label = "cash_deposits", CashDeposit, "Setoran"
 
+    def of_agent(self, agent_id: str, limit: int = 50) -> list[CashDeposit]:
+        return self._where(
+            "agent_id = ?", [agent_id], order_by=f"deposited_at DESC LIMIT {int(limit)}"
+        )
+
     def of_agent_all(self, agent_id: str) -> list[CashDeposit]:
         return self._where("agent_id = ?", [agent_id], order_by="deposited_at")
 
@@ -154,7 +159,8 @@ class CashDepositRepository(SyncedRepository[CashDeposit]):
         an agent holds a few thousand receipts at most."""
         deposits = self.of_agent_all(agent_id)
         receipts = payments.live_cash_of(agent_id)
-        waiting, deposited = [], []
+        waiting: list[Payment] = []
+        deposited: list[Payment] = []
         for payment in receipts:
             (deposited if covers(deposits, payment) else waiting).append(payment)
         return waiting, deposited
@@ -203,8 +209,3 @@ def covers(deposits: Iterable[CashDeposit], payment: Payment) -> bool:
 def _aware(moment: dt.datetime) -> dt.datetime:
     """Rows typed in by hand may lack an offset: read them as this machine's local time."""
     return moment if moment.tzinfo is not None else moment.astimezone()
-
-    def of_agent(self, agent_id: str, limit: int = 50) -> list[CashDeposit]:
-        return self._where(
-            "agent_id = ?", [agent_id], order_by=f"deposited_at DESC LIMIT {int(limit)}"
-        )
