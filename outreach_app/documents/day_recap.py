@@ -151,7 +151,7 @@ def _header(canvas: Canvas, heading: RecapHeading, count: int) -> float:
     canvas.setFillColor(MUTED)
     canvas.setFont(REGULAR, 8)
     canvas.drawRightString(RIGHT, top - 14 * mm, f"Perangkat: {heading.device_name}")
-    return top - 24 * mm
+    return float(top - 24 * mm)
 
 
 def _section(
@@ -184,7 +184,7 @@ def _section(
         canvas.drawString(LEFT + 2 * mm, y - 0.5 * mm, total[0])
         canvas.drawRightString(AMOUNT_X, y - 0.5 * mm, format_rupiah(total[1]))
         y -= 6 * mm
-    return y - 5 * mm
+    return float(y - 5 * mm)
 
 
 def _voids(canvas: Canvas, y: float, voids: list[tuple[str, str, int, str]], demo: bool) -> float:
@@ -198,7 +198,7 @@ def _voids(canvas: Canvas, y: float, voids: list[tuple[str, str, int, str]], dem
         canvas.setFillColor(MUTED)
         canvas.setFont(REGULAR, 9.5)
         canvas.drawString(LEFT + 2 * mm, y, "Tidak ada.")
-        return y - 5.5 * mm
+        return float(y - 5.5 * mm)
     for number, name, amount, reason in voids:
         if y < BOTTOM:
             if demo:

@@ -136,7 +136,7 @@ def _first_page(canvas: Canvas, slip: DepositSlipContent) -> float:
     canvas.drawString(LEFT, y + 1.5 * mm, slip.agent_name)
     if slip.received:
         canvas.drawString(LEFT + 95 * mm, y + 1.5 * mm, slip.received)
-    return y - 12 * mm
+    return float(y - 12 * mm)
 
 
 def _figures(canvas: Canvas, slip: DepositSlipContent, y: float) -> float:
@@ -169,7 +169,7 @@ def _figures(canvas: Canvas, slip: DepositSlipContent, y: float) -> float:
             canvas.setFont(BOLD, 9)
             canvas.drawString(LEFT, y, line)
             y -= 4.5 * mm
-    return y - 4 * mm
+    return float(y - 4 * mm)
 
 
 COLUMNS = (LEFT, LEFT + 27 * mm, LEFT + 54 * mm, LEFT + 103 * mm)
@@ -189,7 +189,7 @@ def _receipts(canvas: Canvas, slip: DepositSlipContent, y: float, demo: bool) ->
         canvas.drawRightString(RIGHT, y, "Jumlah")
         canvas.setStrokeColor(RULE)
         canvas.line(LEFT, y - 1.8 * mm, RIGHT, y - 1.8 * mm)
-        return y - 6 * mm
+        return float(y - 6 * mm)
 
     y = heading(y)
     canvas.setFont(REGULAR, 8.5)
