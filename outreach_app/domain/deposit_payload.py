@@ -73,8 +73,15 @@ def short_code(payload: str) -> str:
     return payload.rsplit(":", 1)[-1][:SHORT_CODE_CHARS]
 
 
+def _bytes(text: str, what: str) -> bytes:
+    try:
+        return unb32(text, what)
+    except ReceiptPayloadError as exc:
+        raise SlipPayloadError(str(exc)) from exc
+
+
 def _uuid(text: str, what: str) -> str:
-    data = unb32(text, what)
+    data = _bytes(text, what)
     if len(data) != 16:
         raise SlipPayloadError(f"{what} rusak.")
     return str(uuid.UUID(bytes=data))
@@ -101,7 +108,7 @@ def parse_slip(text: str) -> tuple[SlipClaim, bytes]:
         raise SlipPayloadError("Waktu tutup kas rusak.") from exc
     if len(signature) != _SIGNATURE_CHARS:
         raise SlipPayloadError("Tanda tangan terpotong atau rusak.")
-    signature_bytes = unb32(signature, "Tanda tangan")
+    signature_bytes = _bytes(signature, "Tanda tangan")
     claim = SlipClaim(
         slip_no=slip_no,
         agent_id=_uuid(agent, "Kode agen"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from outreach_app.domain.coverage import Coverage, coverage_on, paid_through
 from outreach_app.domain.errors import ReceiptRefused
@@ -27,6 +28,10 @@ from outreach_app.domain.months import add_months, month_start
 from outreach_app.domain.premiums import PremiumBreakdown, PremiumRequest, calculate_premium
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.storage.store import ReadView, Store
+
+if TYPE_CHECKING:  # loaded when the Payments page first closes out or confirms
+    from outreach_app.services.cash_closeout import CashCloseOut
+    from outreach_app.services.deposit_slips import DepositSlips
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +230,18 @@ class PaymentService:
             receipts=tuple(receipts),
             deposits=tuple(view.deposits.of_agent(agent_id)),
         )
+
+    def cash_closeout(self) -> CashCloseOut:
+        """Close-outs of this database, signed with this installation's receipt key."""
+        from outreach_app.services.cash_closeout import CashCloseOut
+        from outreach_app.services.receipts import ReceiptSigner
+
+        return CashCloseOut(self._store, ReceiptSigner(self._store))
+
+    def deposit_slips(self) -> DepositSlips:
+        from outreach_app.services.deposit_slips import DepositSlips
+
+        return DepositSlips(self._store)
 
     def ledger(self, agent: User) -> CashLedger:
         return _ledger(self._store, agent.stamp.id)
