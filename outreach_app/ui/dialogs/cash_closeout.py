@@ -56,6 +56,8 @@ class CloseOutDialog(QDialog):
         self.expected = QLabel(format_rupiah(expected))
         self.counted = QLineEdit(format_rupiah(expected).removeprefix("Rp"))
         self.counted.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.counted.setMaximumWidth(220)
+        self.expected.setStyleSheet("font-weight: bold;")
         self.difference = QLabel()
         self.reason = QLineEdit()
         self.reason.setPlaceholderText(
@@ -101,6 +103,7 @@ class CloseOutDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.counted.textChanged.connect(self._update)
+        self.reason.textChanged.connect(lambda _text: self.message.setText(""))
         self._update()
         if not self.preview.lines:
             self.save_button.setEnabled(False)
