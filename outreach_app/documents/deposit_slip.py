@@ -172,7 +172,7 @@ def _figures(canvas: Canvas, slip: DepositSlipContent, y: float) -> float:
     return float(y - 4 * mm)
 
 
-COLUMNS = (LEFT, LEFT + 27 * mm, LEFT + 54 * mm, LEFT + 103 * mm)
+COLUMNS = (LEFT, LEFT + 26 * mm, LEFT + 52 * mm, LEFT + 97 * mm)
 
 
 def _receipts(canvas: Canvas, slip: DepositSlipContent, y: float, demo: bool) -> None:
@@ -202,8 +202,8 @@ def _receipts(canvas: Canvas, slip: DepositSlipContent, y: float, demo: bool) ->
             canvas.setFont(REGULAR, 8.5)
         canvas.setFillColor(INK)
         period = month_span(receipt.first_month, receipt.last_month)
-        values = (receipt.receipt_no, f"{receipt.paid_at:%d-%m-%Y %H:%M}",
-                  receipt.participant_name[:28], f"{period} ({receipt.months} bln)")  # fmt: skip
+        values = (receipt.receipt_no, f"{receipt.paid_at:%d-%m-%y %H:%M}",
+                  receipt.participant_name[:26], f"{period} ({receipt.months} bln)")  # fmt: skip
         for x, value in zip(COLUMNS, values, strict=True):
             canvas.drawString(x, y, value)
         canvas.drawRightString(RIGHT, y, format_rupiah(receipt.amount))
