@@ -3,6 +3,8 @@ may push, judged against the rows the server holds.
 
 - A close-out's figures never change once made: the agent, the cash counted and expected,
   the receipts, the reason, the slip. Nobody deletes a deposit.
+- A new deposit is a close-out: one listing no receipts would cover, by its date alone, every
+  receipt paid before it.
 - Each receipt listed is a live cash receipt of the close-out's own agent, listed once, in no
   other close-out of that agent; the expected cash is their sum; a difference has a reason.
 - Only staff record the cash received (`received_by` naming themselves), once.
@@ -55,8 +57,13 @@ def check_deposit_change(
         if fields.get("receipt_ids"):
             raise DepositRefused("Setoran lama tidak bisa dijadikan tutup kas.")
         return
-    if fields.get("receipt_ids"):
-        _check_new_closeout(fields, owned, lookup)
+    if not fields.get("receipt_ids"):
+        # a deposit without its receipts would cover, by its date, every receipt paid before
+        # it (the rule kept for deposits made before close-outs): a way to hide cash
+        raise DepositRefused(
+            "Setoran baru harus berupa tutup kas yang menyebut kuitansinya; perbarui aplikasi."
+        )
+    _check_new_closeout(fields, owned, lookup)
 
 
 def _check_received(scope: Scope, fields: dict[str, Any], before: dict[str, Any]) -> None:

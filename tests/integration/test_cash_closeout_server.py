@@ -73,7 +73,7 @@ def test_a_close_out_of_its_own_receipts_is_taken(world: ScopeWorld) -> None:
 
 
 ATTACKS = ["other_agent", "transfer", "unknown", "twice_in_one", "expected_wrong", "no_reason",
-           "zero", "self_confirmed"]  # fmt: skip
+           "zero", "self_confirmed", "no_receipts_far_future"]  # fmt: skip
 
 
 def test_hostile_close_outs_are_refused(world: ScopeWorld) -> None:
@@ -99,6 +99,8 @@ def refused_close_out(world: ScopeWorld, attack: str) -> None:
         changes = {"amount": 1_000, "difference_reason": " "}
     elif attack == "zero":
         changes = {"amount": 0, "difference_reason": "semua hilang"}
+    elif attack == "no_receipts_far_future":  # would cover, by date, everything before 2099
+        changes = {"receipt_ids": "", "expected": 0, "deposited_at": "2099-01-01T00:00:00+00:00"}
     elif attack == "self_confirmed":
         changes = {"received_by": world.user_ids["agen.saumlaki"],
                    "received_at": "2026-12-01T10:00:00+00:00"}  # fmt: skip
