@@ -27,7 +27,20 @@ from outreach_app.storage.store import Store
 def cash(args: argparse.Namespace, context: CliContext) -> int:
     if args.cash_command == "close":
         return _close(args, context)
+    if args.cash_command == "slip":
+        return _reprint(args, context)
     return _slip(args, context)
+
+
+def _reprint(args: argparse.Namespace, context: CliContext) -> int:
+    with open_store(args, context) as store:
+        deposit = store.deposits.by_slip(args.slip_no.strip().upper())
+        if deposit is None:
+            raise DomainError(f"Slip {args.slip_no} tidak ada di basis data ini.")
+        data = slip_job(store, deposit, demo=is_demo_database(store)).render()
+    target = write_pdf(data, Path(args.output))
+    print(f"Tersimpan: {target}", file=context.out)
+    return 0
 
 
 def _user(store: Store, username: str | None, what: str) -> User:

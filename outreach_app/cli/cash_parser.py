@@ -22,6 +22,9 @@ def add_cash_commands(
     close.add_argument("--agent", metavar="USERNAME", help="default: this laptop's agent")
     close.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     close.add_argument("--json", action="store_true")
+    slip = actions.add_parser("slip", parents=[db], help="print a close-out's slip again")
+    slip.add_argument("slip_no", metavar="SLIP_NO")
+    slip.add_argument("-o", "--output", required=True, metavar="FILE.pdf")
     for name, text in (
         ("confirm", "branch staff: record a deposit slip's cash as received"),
         ("verify", "check a deposit slip's code without recording anything"),

@@ -2247,6 +2247,10 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <translation>Deposits</translation>
     </message>
     <message>
+        <source>Klik dua kali tutup kas untuk mencetak slipnya lagi</source>
+        <translation>Double-click a close-out to print its slip again</translation>
+    </message>
+    <message>
         <source>{n} kuitansi pada hari terpilih</source>
         <translation>Receipts on the selected day: {n}</translation>
     </message>

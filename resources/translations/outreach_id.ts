@@ -2247,6 +2247,10 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <translation>Setoran</translation>
     </message>
     <message>
+        <source>Klik dua kali tutup kas untuk mencetak slipnya lagi</source>
+        <translation>Klik dua kali tutup kas untuk mencetak slipnya lagi</translation>
+    </message>
+    <message>
         <source>{n} kuitansi pada hari terpilih</source>
         <translation>{n} kuitansi pada hari terpilih</translation>
     </message>

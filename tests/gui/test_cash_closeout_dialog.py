@@ -69,6 +69,10 @@ def test_close_out_with_a_difference_then_the_slip_opens(
     note = page.deposits.item(0, 3).text()
     assert "Tutup kas" in note and "-Rp5.000" in note and "belum dikonfirmasi" in note
     shot(window, "payments-after-closeout-id", tmp_path)
+    with qtbot.waitSignal(window.documents.opened, timeout=10_000) as again:
+        page.deposits.cellDoubleClicked.emit(0, 1)
+    assert again.args[0].file_name == slip.args[0].file_name
+    again.args[0].close()
 
 
 def test_staff_confirm_a_slip_typed_or_pasted(

@@ -52,6 +52,11 @@ def test_close_out_print_the_slip_then_the_branch_confirms_it(demo_db: Path, tmp
     assert done.returncode == 0 and done.stdout.startswith("DITERIMA"), done.stderr
     again = outreach("cash", "confirm", scanned, "--staff", "staf.maluku", *db)
     assert again.returncode == 1 and "sudah dikonfirmasi" in again.stderr
+    again_slip = tmp_path / "again.pdf"
+    reprinted = outreach("cash", "slip", summary["slip_no"], "-o", str(again_slip), *db)
+    assert reprinted.returncode == 0, reprinted.stderr
+    assert read_qr_codes(render_pages(again_slip.read_bytes(), tmp_path)[0])[0] == scanned
+    assert "Maria Latuconsina" in pdf_pages_text(again_slip.read_bytes())[0]  # who received it
     nothing = outreach("cash", "close", "-o", str(tmp_path / "y.pdf"), *db)
     assert nothing.returncode == 1 and "belum disetor" in nothing.stderr
 

@@ -138,6 +138,8 @@ class PaymentsPage(QWidget):
         self.void_button.clicked.connect(self._void_selected)
         self.deposit_button.clicked.connect(self.open_closeout)
         self.confirm_button.clicked.connect(self.open_confirm)
+        self.deposits.cellDoubleClicked.connect(self.print_slip)
+        self.deposits.setToolTip(self.tr("Klik dua kali tutup kas untuk mencetak slipnya lagi"))
         self.group_button.clicked.connect(self.open_group_payment)
         self.print_selected_action.triggered.connect(self.print_selected)
         self.print_day_action.triggered.connect(self.print_day)
@@ -272,6 +274,14 @@ class PaymentsPage(QWidget):
         self.changed.emit()
         self.load()
         if self._documents is not None:
+            self._documents.deposit_slip(self, deposit)
+
+    def print_slip(self, row: int, _column: int = 0) -> None:
+        """A close-out's slip again (double-click its row)."""
+        if self._documents is None or self.sheet is None or not 0 <= row < len(self.sheet.deposits):
+            return
+        deposit = self.sheet.deposits[row]
+        if deposit.is_closeout:
             self._documents.deposit_slip(self, deposit)
 
     def open_confirm(self) -> ConfirmDepositDialog | None:
