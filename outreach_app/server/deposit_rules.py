@@ -12,6 +12,7 @@ may push, judged against the rows the server holds.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -21,6 +22,7 @@ from outreach_app.server.store.store import StoredRecord
 RECEIVED_FIELDS = frozenset({"received_by", "received_at"})
 MAX_RECEIPTS = 5000
 MIN_REASON = 5
+MAX_AMOUNT = 10**12  # as the laptop's services/cash_closeout.py
 
 
 class DepositRefused(Exception):
@@ -71,10 +73,21 @@ def _check_received(scope: Scope, fields: dict[str, Any], before: dict[str, Any]
         raise DepositRefused("Hanya staf kantor cabang yang mengonfirmasi setoran diterima.")
     if before.get("received_at") is not None or before.get("received_by") is not None:
         raise DepositRefused(f"Setoran {before.get('reference')} sudah dikonfirmasi diterima.")
-    if fields.get("received_by") != scope.user_id or fields.get("received_at") is None:
+    if fields.get("received_by") != scope.user_id or not _is_moment(fields.get("received_at")):
         raise DepositRefused(
             "Konfirmasi setoran mencatat staf yang menerimanya sendiri dan waktunya."
         )
+
+
+def _is_moment(value: object) -> bool:
+    """An ISO date and time, as laptops store it (anything else would break their reads)."""
+    if not isinstance(value, str) or len(value) > 40:
+        return False
+    try:
+        dt.datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _check_new_closeout(
@@ -84,6 +97,10 @@ def _check_new_closeout(
 ) -> None:
     text = fields.get("receipt_ids")
     agent = fields.get("agent_id")
+    for name, limit in (("slip_payload", 400), ("difference_reason", 500), ("reference", 40)):
+        value = fields.get(name, "")
+        if not isinstance(value, str) or len(value) > limit:
+            raise DepositRefused(f"Isian {name} tutup kas tidak sah.")
     if not isinstance(text, str) or not isinstance(agent, str):
         raise DepositRefused("Daftar kuitansi tutup kas rusak.")
     ids = text.split()
@@ -113,7 +130,7 @@ def _check_new_closeout(
         raise DepositRefused(
             f"Uang seharusnya {expected} tidak sama dengan jumlah kuitansinya ({total})."
         )
-    if not isinstance(amount, int) or isinstance(amount, bool) or amount <= 0:
+    if not isinstance(amount, int) or isinstance(amount, bool) or not 0 < amount <= MAX_AMOUNT:
         raise DepositRefused("Jumlah uang yang disetor tidak sah.")
     reason = str(fields.get("difference_reason") or "").strip()
     if amount != expected and len(reason) < MIN_REASON:

@@ -20,6 +20,7 @@ from outreach_app.services.receipts import ReceiptSigner
 from outreach_app.storage.store import ReadView, Store
 
 MIN_REASON = 5
+MAX_AMOUNT = 10**12  # Rp1 triliun: no agent carries that; beyond it is a typing slip
 
 
 class CloseOutRefused(DomainError):
@@ -106,6 +107,10 @@ class CashCloseOut:
                 raise CloseOutRefused(
                     "Uang yang dihitung harus lebih dari nol; bila uang hilang, laporkan ke "
                     "kantor cabang."
+                )
+            if amount > MAX_AMOUNT:
+                raise CloseOutRefused(
+                    f"Uang dihitung {format_rupiah(amount)} tidak masuk akal; periksa lagi."
                 )
             if amount != expected and len(reason) < MIN_REASON:
                 raise CloseOutRefused(

@@ -73,7 +73,8 @@ def test_a_close_out_of_its_own_receipts_is_taken(world: ScopeWorld) -> None:
 
 
 ATTACKS = ["other_agent", "transfer", "unknown", "twice_in_one", "expected_wrong", "no_reason",
-           "zero", "self_confirmed", "no_receipts_far_future"]  # fmt: skip
+           "zero", "self_confirmed", "no_receipts_far_future", "huge",
+           "reason_not_text"]  # fmt: skip
 
 
 def test_hostile_close_outs_are_refused(world: ScopeWorld) -> None:
@@ -101,6 +102,10 @@ def refused_close_out(world: ScopeWorld, attack: str) -> None:
         changes = {"amount": 0, "difference_reason": "semua hilang"}
     elif attack == "no_receipts_far_future":  # would cover, by date, everything before 2099
         changes = {"receipt_ids": "", "expected": 0, "deposited_at": "2099-01-01T00:00:00+00:00"}
+    elif attack == "reason_not_text":
+        changes = {"amount": 1_000, "difference_reason": 1234567}
+    elif attack == "huge":
+        changes = {"amount": 10**13, "difference_reason": "uang banyak sekali"}
     elif attack == "self_confirmed":
         changes = {"received_by": world.user_ids["agen.saumlaki"],
                    "received_at": "2026-12-01T10:00:00+00:00"}  # fmt: skip
@@ -136,6 +141,8 @@ def test_figures_never_change_and_only_staff_confirm_once(world: ScopeWorld) -> 
                          "received_at": "2026-12-01T10:00:00+00:00"}),
         ("staf.banten", {"received_by": world.user_ids["staf.banten"],
                          "received_at": "2026-12-01T10:00:00+00:00"}),
+        ("staf.maluku", {"received_by": world.user_ids["staf.maluku"], "received_at": "kemarin"}),
+        ("staf.maluku", {"received_by": world.user_ids["staf.maluku"], "received_at": 5}),
     ):  # fmt: skip
         assert push(world, who, row, "update", change).status == "rejected", (who, change)
     assert push(world, "agen.saumlaki", row, "delete", {}).status == "rejected"

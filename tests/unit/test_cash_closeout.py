@@ -107,6 +107,9 @@ def test_a_difference_needs_a_reason_and_is_kept(
     after = payments.ledger(agent)
     assert after.in_hand == 0  # the receipts are handed over: expected is now nothing
     assert after.deposited == before.deposited + short  # the cash is what was counted
+    with pytest.raises(CloseOutRefused, match="tidak masuk akal"):
+        take(demo_store, payments, agent)
+        closeout.close(agent, 10**20, "salah ketik banyak nol")
     with pytest.raises(CloseOutRefused, match="lebih dari nol"):
         take(demo_store, payments, agent)
         closeout.close(agent, 0, "uang hilang dicuri")
