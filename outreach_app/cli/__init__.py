@@ -1,5 +1,5 @@
 """The command line: `outreach init | nik | premium | demo generate | print | verify-receipt |
-import | export | reference | sync | bundle | serve | server | protect | password |
+cash | import | export | reference | sync | bundle | serve | server | protect | password |
 recovery`; plain `outreach` is the app.
 
 The parser is light; a command's module is imported only when that command runs, so the
@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("records", "demo_generate"),
     "print": ("printing", "print_document"),
     "verify-receipt": ("printing", "verify_receipt"),
+    "cash": ("cash_commands", "cash"),
     "serve": ("sync_commands", "server_command"),
     "server": ("sync_commands", "server_command"),
     "sync": ("sync_commands", "sync"),

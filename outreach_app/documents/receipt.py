@@ -20,6 +20,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
+from outreach_app.documents.day_recap import RecapHeading, draw_recap
 from outreach_app.documents.labels import PAYMENT_METHODS
 from outreach_app.documents.qr import define_qr_form
 from outreach_app.documents.styles import (
@@ -74,10 +75,14 @@ class ReceiptContent:
     device_name: str
     qr_payload: str  # signed by services/receipts.py
     discount_basis: str = ""  # the legal basis of the relief, when there is one
+    payer_type: str = "self"  # PayerType's value, for the day's recap
 
 
-def render_receipts(receipts: Sequence[ReceiptContent], demo: bool = False) -> bytes:
-    """One page per receipt, in the order given (a day's batch prints in one PDF)."""
+def render_receipts(
+    receipts: Sequence[ReceiptContent], demo: bool = False, recap: RecapHeading | None = None
+) -> bytes:
+    """One page per receipt, in the order given (a day's batch prints in one PDF), after
+    the day's recap page when `recap` says whose day it is."""
     if not receipts:
         raise ValueError("no receipts to print")
     out = io.BytesIO()
@@ -87,6 +92,8 @@ def render_receipts(receipts: Sequence[ReceiptContent], demo: bool = False) -> b
         else f"Kuitansi ({len(receipts)})"
     )
     canvas = new_canvas(out, title, demo)
+    if recap is not None:
+        draw_recap(canvas, recap, receipts, demo)
     _define_frame(canvas)
     for number, receipt in enumerate(receipts):
         qr_name = f"qr{number}"

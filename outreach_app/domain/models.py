@@ -237,7 +237,14 @@ class Payment:
 
 @dataclass(frozen=True, slots=True)
 class CashDeposit:
-    """Cash an agent handed over to the branch or the bank: the ledger's other side."""
+    """Cash an agent handed over to the branch or the bank: the ledger's other side.
+
+    A close-out (services/cash_closeout.py) is a deposit that names the receipts it covers:
+    `amount` is the cash counted, `expected` the sum of those receipts, and a difference
+    carries its reason. `reference` is then the slip number and `slip_payload` the signed QR
+    text printed on the slip; the branch fills `received_by`/`received_at` when the cash
+    arrives. A deposit with no receipts listed is one made before close-outs existed: it
+    covers every cash receipt its agent was paid before it (storage/payments.py)."""
 
     stamp: SyncStamp
     agent_id: str
@@ -245,3 +252,22 @@ class CashDeposit:
     deposited_at: dt.datetime
     reference: str
     note: str = ""
+    expected: int = 0
+    receipt_ids: str = ""  # the payments' ids, separated by spaces
+    difference_reason: str = ""
+    slip_payload: str = ""
+    received_by: str | None = None  # the staff user who confirmed the cash arrived
+    received_at: dt.datetime | None = None
+
+    @property
+    def is_closeout(self) -> bool:
+        return bool(self.receipt_ids)
+
+    @property
+    def receipts(self) -> frozenset[str]:
+        return frozenset(self.receipt_ids.split())
+
+    @property
+    def difference(self) -> int:
+        """Counted minus expected: negative when cash is short."""
+        return self.amount - self.expected if self.is_closeout else 0

@@ -34,6 +34,7 @@ from outreach_app.domain.synced_tables import (
 )
 from outreach_app.domain.versions import version, wins
 from outreach_app.server.auth import MIN_PASSWORD, ROLES, Accounts, Clock, utc_now
+from outreach_app.server.deposit_rules import DepositRefused, check_deposit_change
 from outreach_app.server.errors import SyncRefused
 from outreach_app.server.scope import OutOfScope, Scope, check_ownership, check_write
 from outreach_app.server.scope_backfill import refile_moved_participant, snapshot_village
@@ -300,7 +301,13 @@ class SyncServer:
         try:
             check_write(scope, record, existing)
             check_ownership(scope, table, change.fields, existing, rows.record)
-        except OutOfScope as exc:
+            if table == "cash_deposits":
+                check_deposit_change(
+                    scope, change.op, change.fields, existing,
+                    lambda agent: rows.owned(table, agent),
+                    lambda row_id: rows.record("payments", row_id),
+                )  # fmt: skip
+        except (OutOfScope, DepositRefused) as exc:
             raise Rejected(str(exc)) from exc
         if table == "users":
             self._check_username(rows, record)

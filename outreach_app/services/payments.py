@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from outreach_app.domain.coverage import Coverage, coverage_on, paid_through
 from outreach_app.domain.errors import ReceiptRefused
@@ -27,18 +28,22 @@ from outreach_app.domain.months import add_months, month_start
 from outreach_app.domain.premiums import PremiumBreakdown, PremiumRequest, calculate_premium
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.reference.holidays import days_off
-from outreach_app.reference.money_text import format_rupiah
-from outreach_app.storage.store import Store
+from outreach_app.storage.store import ReadView, Store
+
+if TYPE_CHECKING:  # loaded when the Payments page first closes out or confirms
+    from outreach_app.services.cash_closeout import CashCloseOut
+    from outreach_app.services.deposit_slips import DepositSlips
 
 
 @dataclass(frozen=True, slots=True)
 class CashLedger:
+    """`collected`: live cash receipts; `deposited`: cash handed over (counted, so a close-out
+    with a difference differs from its receipts); `in_hand`: cash expected now, the live cash
+    receipts no deposit covers yet (storage/payments.py `covers`)."""
+
     collected: int
     deposited: int
-
-    @property
-    def in_hand(self) -> int:
-        return self.collected - self.deposited
+    in_hand: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,45 +230,31 @@ class PaymentService:
             receipts.append(ReceiptLine(payment, names[payment.participant_id]))
         return DaySheet(
             day=day,
-            ledger=CashLedger(
-                collected=view.payments.cash_collected(agent_id),
-                deposited=view.deposits.deposited(agent_id),
-            ),
+            ledger=_ledger(view, agent_id),
             receipts=tuple(receipts),
             deposits=tuple(view.deposits.of_agent(agent_id)),
         )
 
-    def ledger(self, agent: User) -> CashLedger:
-        return CashLedger(
-            collected=self._store.payments.cash_collected(agent.stamp.id),
-            deposited=self._store.deposits.deposited(agent.stamp.id),
-        )
+    def cash_closeout(self) -> CashCloseOut:
+        """Close-outs of this database, signed with this installation's receipt key."""
+        from outreach_app.services.cash_closeout import CashCloseOut
+        from outreach_app.services.receipts import ReceiptSigner
 
-    def deposit(self, agent: User, amount: int, reference: str, note: str = "") -> CashDeposit:
-        ledger = self.ledger(agent)
-        if amount <= 0:
-            raise ReceiptRefused("Jumlah setoran harus lebih dari nol.")
-        if amount > ledger.in_hand:
-            raise ReceiptRefused(
-                f"Setoran {format_rupiah(amount)} melebihi uang di tangan "
-                f"{format_rupiah(ledger.in_hand)}."
-            )
-        deposit = CashDeposit(
-            stamp=SyncStamp.new(),
-            agent_id=agent.stamp.id,
-            amount=amount,
-            deposited_at=self._store.now(),
-            reference=reference,
-            note=note,
-        )
-        with self._store.transaction():
-            self._store.deposits.add(deposit)
-            self._store.audit.record(
-                deposit.deposited_at,
-                agent.username,
-                "deposit",
-                "cash_deposits",
-                deposit.stamp.id,
-                reference,
-            )
-        return deposit
+        return CashCloseOut(self._store, ReceiptSigner(self._store))
+
+    def deposit_slips(self) -> DepositSlips:
+        from outreach_app.services.deposit_slips import DepositSlips
+
+        return DepositSlips(self._store)
+
+    def ledger(self, agent: User) -> CashLedger:
+        return _ledger(self._store, agent.stamp.id)
+
+
+def _ledger(store: Store | ReadView, agent_id: str) -> CashLedger:
+    waiting, _ = store.deposits.undeposited_cash(store.payments, agent_id)
+    return CashLedger(
+        collected=store.payments.cash_collected(agent_id),
+        deposited=store.deposits.deposited(agent_id),
+        in_hand=sum(payment.total for payment in waiting),
+    )

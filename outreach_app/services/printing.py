@@ -23,7 +23,7 @@ from outreach_app.documents.registration_form import (
 )
 from outreach_app.documents.reminder_list import render_reminder_list
 from outreach_app.documents.visit_report import render_visit_report
-from outreach_app.domain.models import Participant, Payment
+from outreach_app.domain.models import CashDeposit, Participant, Payment
 from outreach_app.domain.months import month_start
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.services.list_printing import PayerListPrinter, VisitReportPrinter
@@ -68,12 +68,20 @@ class PrintService:
         )
 
     def day_receipts_job(self, agent_id: str, day: dt.date) -> PrintJob:
+        """The day's recap page, then each receipt (two copies a page: participant, archive)."""
         contents = self.receipts.contents(self.receipts.payments_of_day(agent_id, day))
+        recap = self.receipts.recap_heading(agent_id, day)
         return PrintJob(
             f"Kuitansi {day:%d-%m-%Y} ({len(contents)})",
             f"kuitansi-{day:%Y-%m-%d}.pdf",
-            lambda: self.receipts.render(contents),
+            lambda: self.receipts.render(contents, recap),
         )
+
+    def slip_job(self, deposit: CashDeposit) -> PrintJob:
+        """A close-out's deposit slip (services/slip_printing.py)."""
+        from outreach_app.services.slip_printing import slip_job
+
+        return slip_job(self._store, deposit, self.demo)
 
     def form_job(self, participant_id: str) -> PrintJob:
         return self._form_job(self.forms.participant(participant_id))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from outreach_app.documents.day_recap import RecapHeading
 from outreach_app.documents.receipt import ReceiptContent, render_receipts
 from outreach_app.domain.models import Payer, PayerType, Payment, Sector
 from outreach_app.domain.months import add_months
@@ -47,8 +48,13 @@ class ReceiptPrinter:
             raise NothingToPrint("Tidak ada kuitansi untuk dicetak.")
         return contents
 
-    def render(self, contents: list[ReceiptContent]) -> bytes:
-        return render_receipts(contents, demo=self._demo)
+    def render(self, contents: list[ReceiptContent], recap: RecapHeading | None = None) -> bytes:
+        return render_receipts(contents, demo=self._demo, recap=recap)
+
+    def recap_heading(self, agent_id: str, day: dt.date) -> RecapHeading:
+        agent = self._store.users.find(agent_id)
+        name = agent.full_name if agent else agent_id
+        return RecapHeading(agent_name=name, day=day, device_name=self._store.device.name)
 
     def receipt_content(self, payment: Payment) -> ReceiptContent:
         store = self._store
@@ -67,6 +73,7 @@ class ReceiptPrinter:
             device_name=store.device.name,
             qr_payload=self._signer.payload(payment, person.nik or ""),
             discount_basis=self._discount_basis(payment, person.sector, payer),
+            payer_type=(payer.payer_type if payer else PayerType.SELF).value,
         )
 
     def _discount_basis(self, payment: Payment, sector: Sector, payer: Payer | None) -> str:

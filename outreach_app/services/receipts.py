@@ -107,6 +107,17 @@ class ReceiptSigner:
         return claim.payload(signature)
 
 
+def signature_holds(key: PublicKeyRecord, message: str, signature: bytes) -> bool:
+    """Whether `signature` is the key's Ed25519 signature of `message` (receipts' and deposit
+    slips' codes alike)."""
+    try:
+        public = Ed25519PublicKey.from_public_bytes(base64.b64decode(key.public_key))
+        public.verify(signature, message.encode("ascii"))
+    except (InvalidSignature, ValueError, binascii.Error):
+        return False
+    return True
+
+
 class ReceiptVerifier:
     """Checks a payload against the public keys and the receipts this database holds."""
 
@@ -122,13 +133,10 @@ class ReceiptVerifier:
                 f"ini (perangkat {claim.device_id}). Sinkronkan dengan kantor cabang, lalu "
                 "periksa lagi."
             )
-        try:
-            public = Ed25519PublicKey.from_public_bytes(base64.b64decode(record.public_key))
-            public.verify(signature, claim.message().encode("ascii"))
-        except (InvalidSignature, ValueError, binascii.Error) as exc:
+        if not signature_holds(record, claim.message(), signature):
             raise ReceiptNotGenuine(
                 "Tanda tangan tidak cocok: isi kode ini diubah atau kuitansi ini palsu."
-            ) from exc
+            )
         payment = self._store.payments.find_by_receipt(claim.receipt_no)
         if payment is not None:
             self._compare(claim, payment)

@@ -425,6 +425,23 @@ def _collection_totals(db: Database) -> None:
     rebuild_totals(db)
 
 
+@migrations(name="0013_cash_closeouts")
+def _cash_closeouts(db: Database) -> None:
+    """A deposit becomes a close-out (domain/models.py CashDeposit): the receipts it covers,
+    the cash expected, the reason for a difference, the signed slip and the branch's
+    confirmation. Older deposits keep empty values: they cover what was paid before them."""
+    for statement in (
+        "ALTER TABLE cash_deposits ADD COLUMN expected INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE cash_deposits ADD COLUMN receipt_ids TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE cash_deposits ADD COLUMN difference_reason TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE cash_deposits ADD COLUMN slip_payload TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE cash_deposits ADD COLUMN received_by TEXT",
+        "ALTER TABLE cash_deposits ADD COLUMN received_at TEXT",
+        "CREATE INDEX cash_deposits_slip ON cash_deposits (reference)",
+    ):
+        db.execute(statement)
+
+
 _PENDING_TRIGGERS = """
 CREATE TRIGGER outbox_counts_new_changes AFTER INSERT ON outbox
 WHEN NEW.acked_at IS NULL

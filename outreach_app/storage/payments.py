@@ -81,6 +81,12 @@ class PaymentRepository(SyncedRepository[Payment]):
             order_by="paid_at",
         )
 
+    def live_cash_of(self, agent_id: str) -> list[Payment]:
+        """Every standing cash receipt an agent took, oldest first."""
+        return self._where(
+            "collected_by = ? AND method = 'cash' AND voided = 0", [agent_id], order_by="paid_at"
+        )
+
     def cash_collected(self, agent_id: str) -> int:
         """Cash taken by an agent on receipts that still stand (voided ones returned nothing)."""
         row = self._db.execute(
@@ -137,9 +143,69 @@ class CashDepositRepository(SyncedRepository[CashDeposit]):
             "agent_id = ?", [agent_id], order_by=f"deposited_at DESC LIMIT {int(limit)}"
         )
 
+    def of_agent_all(self, agent_id: str) -> list[CashDeposit]:
+        return self._where("agent_id = ?", [agent_id], order_by="deposited_at")
+
+    def by_slip(self, slip_no: str) -> CashDeposit | None:
+        """A close-out by its slip number (printed on the slip, typed at the branch)."""
+        found = self._where("reference = ? AND receipt_ids <> ''", [slip_no])
+        return found[0] if found else None
+
+    def undeposited_cash(
+        self, payments: PaymentRepository, agent_id: str
+    ) -> tuple[list[Payment], list[Payment]]:
+        """(not yet deposited, deposited): the agent's live cash receipts, split by
+        `covers`. Read in Python rather than SQL: a close-out lists its receipts as text, and
+        an agent holds a few thousand receipts at most."""
+        deposits = self.of_agent_all(agent_id)
+        receipts = payments.live_cash_of(agent_id)
+        waiting: list[Payment] = []
+        deposited: list[Payment] = []
+        for payment in receipts:
+            (deposited if covers(deposits, payment) else waiting).append(payment)
+        return waiting, deposited
+
+    def is_deposited(self, payment: Payment) -> bool:
+        return covers(self.of_agent_all(payment.collected_by), payment)
+
     def deposited(self, agent_id: str) -> int:
         row = self._db.execute(
             "SELECT coalesce(sum(amount), 0) FROM cash_deposits WHERE deleted = 0 AND agent_id = ?",
             [agent_id],
         ).fetchone()
         return int(row[0])
+
+    def confirm(self, deposit_id: str, received_by: str, received_at: dt.datetime) -> bool:
+        """The branch's confirmation: the only change a close-out takes after it is made."""
+        return super().update(deposit_id, received_by=received_by, received_at=received_at)
+
+    def update(self, record_id: str, **changes: object) -> bool:
+        found = self.find(record_id)
+        if found is not None and found.is_closeout:
+            raise ReceiptLocked("Tutup kas yang sudah dicatat tidak dapat diubah.")
+        return super().update(record_id, **changes)
+
+    def delete(self, record_id: str) -> None:
+        found = self.find(record_id)
+        if found is not None and found.is_closeout:
+            raise ReceiptLocked("Tutup kas yang sudah dicatat tidak dapat dihapus.")
+        super().delete(record_id)
+
+
+def covers(deposits: Iterable[CashDeposit], payment: Payment) -> bool:
+    """Whether one of the agent's deposits covers this cash receipt: a close-out that lists
+    it, or a deposit from before close-outs (no list) made at or after it was paid."""
+    if payment.method.value != "cash":
+        return False
+    for deposit in deposits:
+        if deposit.is_closeout:
+            if payment.stamp.id in deposit.receipts:
+                return True
+        elif _aware(deposit.deposited_at) >= _aware(payment.paid_at):
+            return True
+    return False
+
+
+def _aware(moment: dt.datetime) -> dt.datetime:
+    """Rows typed in by hand may lack an offset: read them as this machine's local time."""
+    return moment if moment.tzinfo is not None else moment.astimezone()

@@ -21,6 +21,7 @@ from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.workers import TaskContext, Worker
 
 if TYPE_CHECKING:
+    from outreach_app.domain.models import CashDeposit
     from outreach_app.services.printing import PrintJob, PrintService
 
 
@@ -56,6 +57,9 @@ class DocumentActions(QObject):
 
     def day_receipts(self, parent: QWidget, agent_id: str, day: dt.date) -> None:
         self.show(parent, lambda: self._printing.day_receipts_job(agent_id, day))
+
+    def deposit_slip(self, parent: QWidget, deposit: CashDeposit) -> None:
+        self.show(parent, lambda: self._printing.slip_job(deposit))
 
     def form(self, parent: QWidget, participant_id: str) -> None:
         self.show(parent, lambda: self._printing.form_job(participant_id))

@@ -266,6 +266,120 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     </message>
 </context>
 <context>
+    <name>CloseOutDialog</name>
+    <message>
+        <source>Tutup kas</source>
+        <translation>Cash close-out</translation>
+    </message>
+    <message>
+        <source>wajib bila ada selisih, mis. uang kembalian kurang</source>
+        <translation>required when there is a difference, e.g. short on change</translation>
+    </message>
+    <message>
+        <source>Uang seharusnya</source>
+        <translation>Cash expected</translation>
+    </message>
+    <message>
+        <source>Uang dihitung</source>
+        <translation>Cash counted</translation>
+    </message>
+    <message>
+        <source>Selisih</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <source>Alasan selisih</source>
+        <translation>Reason for the difference</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>{n} kuitansi tunai belum disetor</source>
+        <translation>{n} cash receipts not yet deposited</translation>
+    </message>
+    <message>
+        <source>Simpan dan cetak slip</source>
+        <translation>Save and print slip</translation>
+    </message>
+    <message>
+        <source>Tidak ada kuitansi tunai yang belum disetor.</source>
+        <translation>No cash receipts waiting to be deposited.</translation>
+    </message>
+    <message>
+        <source>jumlah tidak terbaca</source>
+        <translation>amount not readable</translation>
+    </message>
+    <message>
+        <source>Isi uang yang dihitung dalam rupiah, mis. 150.000.</source>
+        <translation>Enter the cash counted in rupiah, e.g. 150.000.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDepositDialog</name>
+    <message>
+        <source>Konfirmasi setoran diterima</source>
+        <translation>Confirm deposit received</translation>
+    </message>
+    <message>
+        <source>pindai kode QR slip, atau tempel teksnya di sini</source>
+        <translation>scan the slip&apos;s QR code, or paste its text here</translation>
+    </message>
+    <message>
+        <source>kode pendek di bawah QR</source>
+        <translation>short code under the QR code</translation>
+    </message>
+    <message>
+        <source>Kode QR slip</source>
+        <translation>Slip QR code</translation>
+    </message>
+    <message>
+        <source>atau ketik:</source>
+        <translation>or type:</translation>
+    </message>
+    <message>
+        <source>Nomor slip</source>
+        <translation>Slip number</translation>
+    </message>
+    <message>
+        <source>Kode pendek</source>
+        <translation>Short code</translation>
+    </message>
+    <message>
+        <source>Konfirmasi diterima</source>
+        <translation>Confirm received</translation>
+    </message>
+    <message>
+        <source>Slip {slip}: {counted} disetor (seharusnya {expected}), {n} kuitansi.</source>
+        <translation>Slip {slip}: {counted} deposited (expected {expected}), {n} receipts.</translation>
+    </message>
+    <message>
+        <source>Alasan selisih: {reason}</source>
+        <translation>Reason for the difference: {reason}</translation>
+    </message>
+    <message>
+        <source>Sudah dikonfirmasi diterima.</source>
+        <translation>Already confirmed received.</translation>
+    </message>
+</context>
+<context>
     <name>Cover</name>
     <message>
         <source>Terkunci</source>
@@ -586,45 +700,6 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     <message>
         <source>{n} peserta perlu dikunjungi</source>
         <translation>{n} participants to visit</translation>
-    </message>
-</context>
-<context>
-    <name>DepositDialog</name>
-    <message>
-        <source>Setor uang</source>
-        <translation>Deposit cash</translation>
-    </message>
-    <message>
-        <source>nomor slip bank / tanda terima</source>
-        <translation>bank slip / receipt number</translation>
-    </message>
-    <message>
-        <source>Di tangan</source>
-        <translation>In hand</translation>
-    </message>
-    <message>
-        <source>Jumlah setoran</source>
-        <translation>Deposit amount</translation>
-    </message>
-    <message>
-        <source>Bukti setor</source>
-        <translation>Deposit slip</translation>
-    </message>
-    <message>
-        <source>Catatan</source>
-        <translation>Notes</translation>
-    </message>
-    <message>
-        <source>Catat setoran</source>
-        <translation>Record deposit</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <source>Isi nomor bukti setor.</source>
-        <translation>Enter the deposit slip number.</translation>
     </message>
 </context>
 <context>
@@ -2080,8 +2155,12 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <translation>Void selected receipt</translation>
     </message>
     <message>
-        <source>Setor uang</source>
-        <translation>Deposit cash</translation>
+        <source>Tutup kas…</source>
+        <translation>Close out cash…</translation>
+    </message>
+    <message>
+        <source>Konfirmasi setoran…</source>
+        <translation>Confirm deposit…</translation>
     </message>
     <message>
         <source>Bayar kolektif…</source>
@@ -2168,6 +2247,10 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <translation>Deposits</translation>
     </message>
     <message>
+        <source>Klik dua kali tutup kas untuk mencetak slipnya lagi</source>
+        <translation>Double-click a close-out to print its slip again</translation>
+    </message>
+    <message>
         <source>{n} kuitansi pada hari terpilih</source>
         <translation>Receipts on the selected day: {n}</translation>
     </message>
@@ -2178,6 +2261,22 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>Pilih kuitansi di tabel dulu.</source>
         <translation>Select a receipt in the table first.</translation>
+    </message>
+    <message>
+        <source>Tutup kas, {n} kuitansi</source>
+        <translation>Close-out, {n} receipts</translation>
+    </message>
+    <message>
+        <source>selisih {amount}: {reason}</source>
+        <translation>difference {amount}: {reason}</translation>
+    </message>
+    <message>
+        <source>diterima cabang {at}</source>
+        <translation>received by branch {at}</translation>
+    </message>
+    <message>
+        <source>belum dikonfirmasi cabang</source>
+        <translation>not yet confirmed by branch</translation>
     </message>
     <message>
         <source>Tidak tersimpan: {error}</source>

@@ -266,6 +266,120 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     </message>
 </context>
 <context>
+    <name>CloseOutDialog</name>
+    <message>
+        <source>Tutup kas</source>
+        <translation>Tutup kas</translation>
+    </message>
+    <message>
+        <source>wajib bila ada selisih, mis. uang kembalian kurang</source>
+        <translation>wajib bila ada selisih, mis. uang kembalian kurang</translation>
+    </message>
+    <message>
+        <source>Uang seharusnya</source>
+        <translation>Uang seharusnya</translation>
+    </message>
+    <message>
+        <source>Uang dihitung</source>
+        <translation>Uang dihitung</translation>
+    </message>
+    <message>
+        <source>Selisih</source>
+        <translation>Selisih</translation>
+    </message>
+    <message>
+        <source>Alasan selisih</source>
+        <translation>Alasan selisih</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Dibayar</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Periode</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>{n} kuitansi tunai belum disetor</source>
+        <translation>{n} kuitansi tunai belum disetor</translation>
+    </message>
+    <message>
+        <source>Simpan dan cetak slip</source>
+        <translation>Simpan dan cetak slip</translation>
+    </message>
+    <message>
+        <source>Tidak ada kuitansi tunai yang belum disetor.</source>
+        <translation>Tidak ada kuitansi tunai yang belum disetor.</translation>
+    </message>
+    <message>
+        <source>jumlah tidak terbaca</source>
+        <translation>jumlah tidak terbaca</translation>
+    </message>
+    <message>
+        <source>Isi uang yang dihitung dalam rupiah, mis. 150.000.</source>
+        <translation>Isi uang yang dihitung dalam rupiah, mis. 150.000.</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmDepositDialog</name>
+    <message>
+        <source>Konfirmasi setoran diterima</source>
+        <translation>Konfirmasi setoran diterima</translation>
+    </message>
+    <message>
+        <source>pindai kode QR slip, atau tempel teksnya di sini</source>
+        <translation>pindai kode QR slip, atau tempel teksnya di sini</translation>
+    </message>
+    <message>
+        <source>kode pendek di bawah QR</source>
+        <translation>kode pendek di bawah QR</translation>
+    </message>
+    <message>
+        <source>Kode QR slip</source>
+        <translation>Kode QR slip</translation>
+    </message>
+    <message>
+        <source>atau ketik:</source>
+        <translation>atau ketik:</translation>
+    </message>
+    <message>
+        <source>Nomor slip</source>
+        <translation>Nomor slip</translation>
+    </message>
+    <message>
+        <source>Kode pendek</source>
+        <translation>Kode pendek</translation>
+    </message>
+    <message>
+        <source>Konfirmasi diterima</source>
+        <translation>Konfirmasi diterima</translation>
+    </message>
+    <message>
+        <source>Slip {slip}: {counted} disetor (seharusnya {expected}), {n} kuitansi.</source>
+        <translation>Slip {slip}: {counted} disetor (seharusnya {expected}), {n} kuitansi.</translation>
+    </message>
+    <message>
+        <source>Alasan selisih: {reason}</source>
+        <translation>Alasan selisih: {reason}</translation>
+    </message>
+    <message>
+        <source>Sudah dikonfirmasi diterima.</source>
+        <translation>Sudah dikonfirmasi diterima.</translation>
+    </message>
+</context>
+<context>
     <name>Cover</name>
     <message>
         <source>Terkunci</source>
@@ -586,45 +700,6 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     <message>
         <source>{n} peserta perlu dikunjungi</source>
         <translation>{n} peserta perlu dikunjungi</translation>
-    </message>
-</context>
-<context>
-    <name>DepositDialog</name>
-    <message>
-        <source>Setor uang</source>
-        <translation>Setor uang</translation>
-    </message>
-    <message>
-        <source>nomor slip bank / tanda terima</source>
-        <translation>nomor slip bank / tanda terima</translation>
-    </message>
-    <message>
-        <source>Di tangan</source>
-        <translation>Di tangan</translation>
-    </message>
-    <message>
-        <source>Jumlah setoran</source>
-        <translation>Jumlah setoran</translation>
-    </message>
-    <message>
-        <source>Bukti setor</source>
-        <translation>Bukti setor</translation>
-    </message>
-    <message>
-        <source>Catatan</source>
-        <translation>Catatan</translation>
-    </message>
-    <message>
-        <source>Catat setoran</source>
-        <translation>Catat setoran</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Batal</translation>
-    </message>
-    <message>
-        <source>Isi nomor bukti setor.</source>
-        <translation>Isi nomor bukti setor.</translation>
     </message>
 </context>
 <context>
@@ -2080,8 +2155,12 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <translation>Batalkan kuitansi terpilih</translation>
     </message>
     <message>
-        <source>Setor uang</source>
-        <translation>Setor uang</translation>
+        <source>Tutup kas…</source>
+        <translation>Tutup kas…</translation>
+    </message>
+    <message>
+        <source>Konfirmasi setoran…</source>
+        <translation>Konfirmasi setoran…</translation>
     </message>
     <message>
         <source>Bayar kolektif…</source>
@@ -2168,6 +2247,10 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <translation>Setoran</translation>
     </message>
     <message>
+        <source>Klik dua kali tutup kas untuk mencetak slipnya lagi</source>
+        <translation>Klik dua kali tutup kas untuk mencetak slipnya lagi</translation>
+    </message>
+    <message>
         <source>{n} kuitansi pada hari terpilih</source>
         <translation>{n} kuitansi pada hari terpilih</translation>
     </message>
@@ -2178,6 +2261,22 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>Pilih kuitansi di tabel dulu.</source>
         <translation>Pilih kuitansi di tabel dulu.</translation>
+    </message>
+    <message>
+        <source>Tutup kas, {n} kuitansi</source>
+        <translation>Tutup kas, {n} kuitansi</translation>
+    </message>
+    <message>
+        <source>selisih {amount}: {reason}</source>
+        <translation>selisih {amount}: {reason}</translation>
+    </message>
+    <message>
+        <source>diterima cabang {at}</source>
+        <translation>diterima cabang {at}</translation>
+    </message>
+    <message>
+        <source>belum dikonfirmasi cabang</source>
+        <translation>belum dikonfirmasi cabang</translation>
     </message>
     <message>
         <source>Tidak tersimpan: {error}</source>

@@ -66,7 +66,7 @@ def test_a_payment_opens_its_receipt_to_hand_over(qtbot, window, demo_store: Sto
 def test_the_days_receipts_and_a_payer_list_from_the_payments_page(qtbot, window) -> None:
     page = shown(qtbot, window, "payments")
     day = opened(qtbot, window, page.print_day_action.trigger)
-    assert day.page_count == len(page.sheet.receipts) > 1
+    assert day.page_count == len(page.sheet.receipts) + 1 > 2  # the recap page, then each
     page.receipts.clearSelection()
     page.receipts.setCurrentCell(-1, -1)
     page.print_selected()

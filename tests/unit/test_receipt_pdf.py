@@ -103,7 +103,8 @@ def test_a_days_receipts_print_as_one_pdf(printer, demo_store: Store) -> None:
     assert agent is not None
     expected = demo_store.payments.collected_on(agent.stamp.id, TODAY)
     assert len(expected) > 1
-    pages = pdf_pages_text(printer.receipts_of_day(agent.stamp.id, TODAY))
+    recap, *pages = pdf_pages_text(printer.receipts_of_day(agent.stamp.id, TODAY))
+    assert "REKAP KUITANSI HARIAN" in recap and f"{len(expected)} kuitansi dicetak" in recap
     assert len(pages) == len(expected)
     assert all(p.receipt_no in page for p, page in zip(expected, pages, strict=True))
     with pytest.raises(NothingToPrint):

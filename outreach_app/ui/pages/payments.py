@@ -10,14 +10,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.domain.errors import DomainError
-from outreach_app.domain.models import User, Village
+from outreach_app.domain.models import CashDeposit, Role, User, Village
 from outreach_app.reference.dates_text import month_span
-from outreach_app.reference.money_text import format_count, format_rupiah, parse_rupiah
+from outreach_app.reference.money_text import format_count, format_rupiah
 from outreach_app.services.payments import DaySheet, PaymentService
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.documents import DocumentActions
@@ -39,51 +35,9 @@ from outreach_app.ui.widgets.print_button import print_menu_button
 from outreach_app.ui.workers import Worker
 
 if TYPE_CHECKING:  # the dialogs and the export's module load when first used (~6 ms)
+    from outreach_app.ui.dialogs.cash_closeout import CloseOutDialog, ConfirmDepositDialog
     from outreach_app.ui.dialogs.group_payment import GroupPaymentDialog
     from outreach_app.ui.dialogs.payer_list import PayerListDialog
-
-
-class DepositDialog(QDialog):
-    """Cash handed to the branch or the bank: amount (at most what is in hand) and a slip."""
-
-    def __init__(self, in_hand: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Setor uang"))
-        self.amount = QLineEdit(format_rupiah(in_hand).removeprefix("Rp"))
-        self.reference = QLineEdit()
-        self.reference.setPlaceholderText(self.tr("nomor slip bank / tanda terima"))
-        self.note = QLineEdit()
-        self.message = QLabel()
-        self.message.setStyleSheet("color: #b91c1c;")
-        form = QFormLayout()
-        form.addRow(self.tr("Di tangan"), QLabel(format_rupiah(in_hand)))
-        form.addRow(self.tr("Jumlah setoran"), self.amount)
-        form.addRow(self.tr("Bukti setor"), self.reference)
-        form.addRow(self.tr("Catatan"), self.note)
-        buttons = QDialogButtonBox()
-        ok = buttons.addButton(self.tr("Catat setoran"), QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton(self.tr("Batal"), QDialogButtonBox.ButtonRole.RejectRole)
-        buttons.accepted.connect(self._check)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
-        ok.setDefault(True)
-
-    def _check(self) -> None:
-        try:
-            parse_rupiah(self.amount.text())
-        except ValueError as exc:
-            self.message.setText(str(exc))
-            return
-        if not self.reference.text().strip():
-            self.message.setText(self.tr("Isi nomor bukti setor."))
-            return
-        self.accept()
-
-    def value(self) -> int:
-        return parse_rupiah(self.amount.text())
 
 
 class PaymentsPage(QWidget):
@@ -118,7 +72,9 @@ class PaymentsPage(QWidget):
         self.day.setDisplayFormat("dd-MM-yyyy")
         self.day.setDate(QDate(today.year, today.month, today.day))
         self.void_button = QPushButton(self.tr("Batalkan kuitansi terpilih"))
-        self.deposit_button = QPushButton(self.tr("Setor uang"))
+        self.deposit_button = QPushButton(self.tr("Tutup kas…"))
+        self.confirm_button = QPushButton(self.tr("Konfirmasi setoran…"))
+        self.confirm_button.setVisible(agent is not None and agent.role is Role.STAFF)
         self.group_button = QPushButton(self.tr("Bayar kolektif…"))
         for button in (self.void_button, self.deposit_button, self.group_button):
             button.setEnabled(agent is not None)
@@ -166,6 +122,7 @@ class PaymentsPage(QWidget):
         bar.addWidget(self.group_button)
         bar.addWidget(self.void_button)
         bar.addWidget(self.deposit_button)
+        bar.addWidget(self.confirm_button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.print_button)
         layout = QVBoxLayout(self)
@@ -179,7 +136,10 @@ class PaymentsPage(QWidget):
         layout.addWidget(title(self.tr("Setoran"), "sectionTitle"))
         layout.addWidget(self.deposits)
         self.void_button.clicked.connect(self._void_selected)
-        self.deposit_button.clicked.connect(self.open_deposit)
+        self.deposit_button.clicked.connect(self.open_closeout)
+        self.confirm_button.clicked.connect(self.open_confirm)
+        self.deposits.cellDoubleClicked.connect(self.print_slip)
+        self.deposits.setToolTip(self.tr("Klik dua kali tutup kas untuk mencetak slipnya lagi"))
         self.group_button.clicked.connect(self.open_group_payment)
         self.print_selected_action.triggered.connect(self.print_selected)
         self.print_day_action.triggered.connect(self.print_day)
@@ -221,7 +181,7 @@ class PaymentsPage(QWidget):
         for row, deposit in enumerate(sheet.deposits):
             values = (
                 deposit.deposited_at.strftime("%d-%m-%Y %H:%M"), format_rupiah(deposit.amount),
-                deposit.reference, deposit.note,
+                deposit.reference, self._deposit_note(deposit),
             )  # fmt: skip
             for column, value in enumerate(values):
                 self.deposits.setItem(row, column, cell(value, amount=column == 1))
@@ -284,20 +244,55 @@ class PaymentsPage(QWidget):
         if self._documents is not None and chosen is not None:
             self._documents.payer_list(self, *chosen)
 
-    def open_deposit(self) -> DepositDialog | None:
-        if self._agent is None or self.sheet is None:
+    def _deposit_note(self, deposit: CashDeposit) -> str:
+        if not deposit.is_closeout:
+            return deposit.note
+        parts = [self.tr("Tutup kas, {n} kuitansi").format(n=format_count(len(deposit.receipts)))]
+        if deposit.difference:
+            difference = self.tr("selisih {amount}: {reason}")
+            parts.append(difference.format(amount=format_rupiah(deposit.difference),
+                                           reason=deposit.difference_reason))  # fmt: skip
+        if deposit.received_at is not None:
+            parts.append(self.tr("diterima cabang {at}").format(
+                at=deposit.received_at.strftime("%d-%m-%Y %H:%M")))  # fmt: skip
+        else:
+            parts.append(self.tr("belum dikonfirmasi cabang"))
+        return " · ".join(parts)
+
+    def open_closeout(self) -> CloseOutDialog | None:
+        """The close-out dialog (ui/dialogs/cash_closeout.py); saved, the slip opens."""
+        from outreach_app.ui.dialogs.cash_closeout import CloseOutDialog
+
+        if self._agent is None:
             return None
-        dialog = DepositDialog(self.sheet.ledger.in_hand, self)
-        dialog.accepted.connect(lambda: self.deposit(dialog.value(), dialog.reference.text(),
-                                                     dialog.note.text()))  # fmt: skip
+        dialog = CloseOutDialog(self._service.cash_closeout(), self._agent, self)
+        dialog.closed_out.connect(self._closed_out)
         dialog.open()
         return dialog
 
-    def deposit(self, amount: int, reference: str, note: str = "") -> bool:
-        agent = self._agent
-        if agent is None:
-            return False
-        return self._act(lambda: self._service.deposit(agent, amount, reference.strip(), note))
+    def _closed_out(self, deposit: CashDeposit) -> None:
+        self.changed.emit()
+        self.load()
+        if self._documents is not None:
+            self._documents.deposit_slip(self, deposit)
+
+    def print_slip(self, row: int, _column: int = 0) -> None:
+        """A close-out's slip again (double-click its row)."""
+        if self._documents is None or self.sheet is None or not 0 <= row < len(self.sheet.deposits):
+            return
+        deposit = self.sheet.deposits[row]
+        if deposit.is_closeout:
+            self._documents.deposit_slip(self, deposit)
+
+    def open_confirm(self) -> ConfirmDepositDialog | None:
+        from outreach_app.ui.dialogs.cash_closeout import ConfirmDepositDialog
+
+        if self._agent is None or self._agent.role is not Role.STAFF:
+            return None
+        dialog = ConfirmDepositDialog(self._service.deposit_slips(), self._agent, self)
+        dialog.confirmed.connect(lambda _deposit: (self.changed.emit(), self.load()))
+        dialog.open()
+        return dialog
 
     def _act(self, action: Callable[[], object]) -> bool:
         try:
