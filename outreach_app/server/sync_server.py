@@ -39,6 +39,7 @@ from outreach_app.server.scope import OutOfScope, Scope, check_ownership, check_
 from outreach_app.server.scope_backfill import refile_moved_participant, snapshot_village
 from outreach_app.server.store.batch import RowBatch
 from outreach_app.server.store.store import ServerStore, Session, StoredRecord
+from outreach_app.server.void_rules import check_voids, request_scope
 from outreach_app.sync.bundle import new_signing_key, pack_signed, unpack
 from outreach_app.sync.bundle_models import ChangesBundle
 from outreach_app.sync.protocol import (
@@ -291,6 +292,7 @@ class SyncServer:
         try:
             check_write(scope, record, existing)
             check_ownership(scope, table, change.fields, existing, rows.record)
+            check_voids(rows, scope, change, existing)
         except OutOfScope as exc:
             raise Rejected(str(exc)) from exc
         if table == "users":
@@ -379,6 +381,8 @@ class SyncServer:
             branch = self._branch_of_user(rows, owner, branch)
         elif table == "audit_log":
             owner = who.user_id
+        elif table == "void_requests":
+            branch, village, owner = request_scope(rows, data)
         if branch is None:
             raise Rejected("Kantor cabang data ini belum dikenal server; sinkronkan cabang dulu.")
         return StoredRecord(table, row_id, data, str(branch), village, owner)
