@@ -35,9 +35,12 @@ REASON = "Salah jumlah bulan: peserta minta tiga bulan, bukan satu"
 
 def outcome(**changes: object) -> tuple[VoidOutcome, tuple[str, ...]]:
     args: dict[str, object] = {
-        "collected_by": "agent-1", "paid_at": PAID, "deposited": False,
-        "actor_id": "agent-1", "now": PAID + dt.timedelta(hours=3),
-    }  # fmt: skip
+        "collected_by": "agent-1",
+        "paid_at": PAID,
+        "deposited": False,
+        "actor_id": "agent-1",
+        "now": PAID + dt.timedelta(hours=3),
+    }
     args.update(changes)
     verdict = void_outcome(**args)  # type: ignore[arg-type]
     return verdict.outcome, verdict.why
