@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from outreach_app.cli.account_parser import add_account_commands
+from outreach_app.cli.void_parser import add_void_command
 from outreach_app.domain.models import PayerType, Sector
 
 
@@ -120,6 +121,12 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     verify.add_argument("source", metavar="FILE.pdf|PAYLOAD")
     verify.add_argument("--nik", help="also check the receipt belongs to this NIK")
     verify.add_argument("--json", action="store_true")
+
+    payment = commands.add_parser("payment", help="premium payments and receipts")
+    payment_commands = payment.add_subparsers(
+        dest="payment_command", metavar="ACTION", required=True
+    )
+    add_void_command(payment_commands, db)
 
     store = argparse.ArgumentParser(add_help=False)
     where = store.add_mutually_exclusive_group()

@@ -35,6 +35,17 @@ MIN_REASON_CHARS = 15
 MIN_REASON_WORDS = 3
 
 
+# Common reasons offered in the dialog and by `outreach payment void --help`; the agent adds
+# a sentence of its own to any of them.
+COMMON_REASONS = (
+    "Salah peserta",
+    "Salah jumlah bulan",
+    "Salah cara bayar",
+    "Pembayaran ganda",
+    "Peserta membatalkan pembayaran",
+)
+
+
 class VoidOutcome(StrEnum):
     VOID = "void"  # voided at once
     REQUEST = "request"  # a void request for staff

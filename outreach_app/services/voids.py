@@ -25,16 +25,6 @@ from outreach_app.domain.voids import (
 from outreach_app.storage.store import Store
 from outreach_app.storage.void_requests import receipt_deposited
 
-# Common reasons offered in the dialog (and by `outreach payment void --help`); the agent adds
-# a sentence of its own to any of them.
-COMMON_REASONS = (
-    "Salah peserta",
-    "Salah jumlah bulan",
-    "Salah cara bayar",
-    "Pembayaran ganda",
-    "Peserta membatalkan pembayaran",
-)
-
 
 @dataclass(frozen=True, slots=True)
 class VoidPreview:
