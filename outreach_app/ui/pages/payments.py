@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.domain.errors import DomainError
-from outreach_app.domain.models import User, Village
+from outreach_app.domain.models import Role, User, Village
 from outreach_app.reference.dates_text import month_span
 from outreach_app.reference.money_text import format_count, format_rupiah, parse_rupiah
 from outreach_app.services.payments import DaySheet, PaymentService
@@ -120,6 +120,7 @@ class PaymentsPage(QWidget):
         self.void_button = QPushButton(self.tr("Batalkan kuitansi terpilih"))
         self.deposit_button = QPushButton(self.tr("Setor uang"))
         self.group_button = QPushButton(self.tr("Bayar kolektif…"))
+        self.requests_button = QPushButton(self.tr("Permintaan pembatalan…"))  # staff only
         for button in (self.void_button, self.deposit_button, self.group_button):
             button.setEnabled(agent is not None)
         self.print_button, printed = print_menu_button(
@@ -165,6 +166,8 @@ class PaymentsPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.group_button)
         bar.addWidget(self.void_button)
+        if agent is not None and agent.role is Role.STAFF:
+            bar.addWidget(self.requests_button)
         bar.addWidget(self.deposit_button)
         bar.addWidget(self.export_button)
         bar.addWidget(self.print_button)
@@ -179,6 +182,7 @@ class PaymentsPage(QWidget):
         layout.addWidget(title(self.tr("Setoran"), "sectionTitle"))
         layout.addWidget(self.deposits)
         self.void_button.clicked.connect(self._void_selected)
+        self.requests_button.clicked.connect(self.open_void_requests)
         self.deposit_button.clicked.connect(self.open_deposit)
         self.group_button.clicked.connect(self.open_group_payment)
         self.print_selected_action.triggered.connect(self.print_selected)
@@ -234,15 +238,28 @@ class PaymentsPage(QWidget):
         self.void_receipt(self.sheet.receipts[row].payment.receipt_no)
 
     def void_receipt(self, receipt_no: str, reason: str | None = None) -> bool:
-        from outreach_app.ui.dialogs.payment import ask_void_reason
+        """With a reason (scripts, tests): the rule applied at once; without one, the
+        confirmation dialog (person, months, amount; a request when the rule says so)."""
+        from outreach_app.ui.void_actions import open_void_dialog, void_service
 
         if self._agent is None:
             return False
-        reason = reason or ask_void_reason(self, receipt_no)
-        if reason is None:
-            return False
         agent = self._agent
-        return self._act(lambda: self._service.void(receipt_no, reason, agent))
+        if reason is None:
+            self.void_dialog = open_void_dialog(
+                self, self._service, receipt_no, agent, lambda _n: self._act(lambda: None)
+            )
+            return False
+        voids = void_service(self._service)
+        return self._act(lambda: voids.void_or_request(receipt_no, reason, agent))
+
+    def open_void_requests(self) -> None:
+        from outreach_app.ui.void_actions import open_void_requests
+
+        if self._agent is not None:
+            self.requests_dialog = open_void_requests(
+                self, self._service, self._agent, lambda _id: self._act(lambda: None)
+            )
 
     def open_group_payment(self) -> GroupPaymentDialog | None:
         from outreach_app.ui.dialogs.group_payment import GroupPaymentDialog
