@@ -60,7 +60,7 @@ from outreach_app.sync.protocol import (
 __all__ = ["MIN_PASSWORD", "ROLES", "Identity", "Rejected", "SyncRefused", "SyncServer"]
 _ID_FIELDS = (
     "agent_id", "village_id", "participant_id", "payer_id", "branch_id", "merged_into",
-    "collected_by", "code", "username",
+    "collected_by", "code", "username", "payment_id", "requested_by", "decided_by",
 )  # fmt: skip
 # fields that point at another row: (field, table), read ahead for a whole batch
 _REFERENCES = (

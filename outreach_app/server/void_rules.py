@@ -74,9 +74,26 @@ def check_voids(
         _check_audit(rows, change)
 
 
+_TEXT_FIELDS = ("payment_id", "receipt_no", "requested_by", "requested_at", "reason")
+_MAY_BE_EMPTY = ("status", "decided_by", "decided_at", "decision_reason")
+
+
+def _check_types(fields: dict[str, Any]) -> None:
+    """Every field of a request is text (laptops store what they pull as it came)."""
+    for name in _TEXT_FIELDS:
+        if name in fields and not isinstance(fields[name], str):
+            raise VoidRefused(f"Isian {name} permintaan pembatalan harus berupa teks.")
+    for name in _MAY_BE_EMPTY:
+        if fields.get(name) is not None and not isinstance(fields[name], str):
+            raise VoidRefused(f"Isian {name} permintaan pembatalan harus berupa teks.")
+
+
 def _check_new_request(rows: RowBatch, scope: Scope, fields: dict[str, Any]) -> None:
     if fields.get("deleted"):
         raise VoidRefused("Permintaan pembatalan tidak boleh dihapus.")
+    _check_types(fields)
+    if any(not fields.get(name) for name in _TEXT_FIELDS):
+        raise VoidRefused("Permintaan pembatalan belum lengkap (kuitansi, pengaju, waktu, alasan).")
     payment = rows.record("payments", str(fields.get("payment_id") or ""))
     if payment is None or not scope.reads_record(payment):
         raise VoidRefused("Kuitansi untuk permintaan pembatalan ini tidak dikenal server.")
@@ -103,6 +120,7 @@ def _check_decision(
     fields = change.fields
     if change.op == "delete" or fields.get("deleted"):
         raise VoidRefused("Permintaan pembatalan tidak boleh dihapus.")
+    _check_types(fields)
     edited = set(fields) - VOID_DECISION_FIELDS
     if edited:
         raise VoidRefused(

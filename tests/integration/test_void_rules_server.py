@@ -250,6 +250,8 @@ def test_a_request_names_its_author_a_visible_receipt_and_no_decision(world: Sco
         {"receipt_no": "PALSU-1"},
         {"payment_id": uuid7()},
         {"requested_at": "kemarin"},
+        {"reason": 123456789012345},
+        {"decision_reason": 42},
     ):
         refused(
             world,
@@ -277,6 +279,7 @@ def test_a_request_names_its_author_a_visible_receipt_and_no_decision(world: Sco
         "insert",
         request_fields(world, "staf.banten", payment),
     )
+    file_request(world, who, payment)  # and the request as the app writes it gets in
 
 
 def test_an_agent_reads_its_own_requests_only(world: ScopeWorld) -> None:
@@ -300,6 +303,14 @@ def test_agents_cannot_decide_nor_edit_nor_delete_a_request(world: ScopeWorld) -
         world, who, "void_requests", request, "update", {"reason": "Alasan yang diganti diam-diam"}
     )
     refused(world, who, "void_requests", request, "delete", {"deleted": 1})
+    refused(
+        world,
+        "staf.maluku",
+        "void_requests",
+        request,
+        "update",
+        {**decision(world, "staf.maluku"), "decision_reason": 123456789012345},
+    )
     refused(
         world,
         "staf.maluku",
