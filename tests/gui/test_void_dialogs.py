@@ -179,3 +179,21 @@ def test_screenshots_have_text(qtbot, demo_store, schedule, tmp_path, request, l
         ("review", review, 150),
     ):
         assert shoot(qtbot, dialog, tmp_path / f"{name}-{language}.png") > least
+
+
+def test_the_payments_page_opens_the_confirmation_and_staff_the_review(
+    qtbot, window, demo_store, schedule
+) -> None:
+    """The page's void goes through the confirmation; the review button is staff's only."""
+    from outreach_app.ui.pages.payments import PaymentsPage
+
+    with qtbot.waitSignal(window.page_loaded, timeout=5000):
+        window.show_page("payments")
+    page: PaymentsPage = window.payments_page
+    agent = demo_store.users.by_username("agen.saumlaki")
+    payment = take(demo_store, schedule, agent)
+    assert not page.void_receipt(payment.receipt_no)  # nothing voided yet: a dialog asks
+    assert isinstance(page.void_dialog, VoidReceiptDialog) and page.void_dialog.isVisible()
+    assert page.void_dialog.preview.payment.receipt_no == payment.receipt_no
+    page.void_dialog.reject()
+    assert page.requests_button.parent() is None or not page.requests_button.isVisible()
