@@ -86,11 +86,3 @@ def test_yesterdays_receipt_becomes_a_request_and_exits_1(demo_db: Path, schedul
     standing = outreach("verify-receipt", payload, "--db", str(demo_db), "--json")
     assert standing.returncode == 0
     assert json.loads(standing.stdout)[0]["void_state"] == "not_voided_here"
-
-
-def test_a_thin_reason_is_refused(demo_db: Path, schedule) -> None:
-    payment, _ = take(demo_db, schedule)
-    refused = outreach(
-        "payment", "void", payment.receipt_no, "--reason", "salah", "--db", str(demo_db)
-    )
-    assert refused.returncode == 1 and "kalimat" in refused.stderr
