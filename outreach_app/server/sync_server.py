@@ -39,7 +39,8 @@ from outreach_app.server.scope import OutOfScope, Scope, check_ownership, check_
 from outreach_app.server.scope_backfill import refile_moved_participant, snapshot_village
 from outreach_app.server.store.batch import RowBatch
 from outreach_app.server.store.store import ServerStore, Session, StoredRecord
-from outreach_app.server.void_rules import check_voids, request_scope
+from outreach_app.server.void_approvals import void_approved
+from outreach_app.server.void_rules import approves_void, check_voids, request_scope
 from outreach_app.sync.bundle import new_signing_key, pack_signed, unpack
 from outreach_app.sync.bundle_models import ChangesBundle
 from outreach_app.sync.protocol import (
@@ -301,6 +302,8 @@ class SyncServer:
             self._note_duplicate_nik(rows, record)
         if table == "visit_plans":
             self._note_grant(rows, who, record, existing)
+        if approves_void(table, record, existing):
+            rows.after_flush(lambda conn: void_approved(self._store, conn, who.session, record))
         moved_from = existing.village_id if existing is not None else record.village_id
         if table == "participants" and moved_from != record.village_id:
             rows.after_flush(lambda conn: self._refile(conn, who, record.row_id, moved_from))

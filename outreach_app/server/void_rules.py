@@ -4,8 +4,8 @@ what the rule keeps for staff, nor decide a request twice.
 
 - A receipt is voided once. An agent voids directly only what `void_outcome` allows, judged
   at the time the void was written (its clock) against the deposits the server knows were
-  made by then. Staff void directly their own same-day receipts, or a receipt whose request
-  they approved (the approval comes first in the same push, as the app writes it).
+  made by then. Staff void directly only their own same-day receipts; a receipt whose request
+  staff approved is voided by the server itself (server/void_approvals.py), never by a laptop.
 - A void request names a receipt its author may see, in its own name, pending; a decision
   comes from staff, other than the author, on a pending request, and touches only the
   decision's fields. The first decision the server accepts stands: a second staff member's
@@ -41,6 +41,7 @@ _AUDITED_EFFECTS: dict[tuple[str, str], tuple[str, str, object]] = {
     ("payments", "void"): ("payments", "voided", 1),
     ("void_requests", "void_request"): ("void_requests", "*", None),
     ("void_requests", "void_refused"): ("void_requests", "status", VoidRequestStatus.REFUSED),
+    ("void_requests", "void_approved"): ("void_requests", "status", VoidRequestStatus.APPROVED),
 }
 
 
@@ -56,6 +57,17 @@ def request_scope(rows: RowBatch, data: dict[str, Any]) -> tuple[str | None, Non
     branch = payment.branch_id if payment is not None else None
     owner = data.get("requested_by")
     return branch, None, str(owner) if owner else None
+
+
+def approves_void(table: str, record: StoredRecord, existing: StoredRecord | None) -> bool:
+    """Whether this accepted change is the approval of a request (its receipt is then voided
+    by the server, once the batch is written)."""
+    return (
+        table == "void_requests"
+        and existing is not None
+        and existing.data.get("status") == VoidRequestStatus.PENDING
+        and record.data.get("status") == VoidRequestStatus.APPROVED
+    )
 
 
 def check_voids(
@@ -181,12 +193,6 @@ def _check_void(rows: RowBatch, scope: Scope, change: DeviceChange, payment: Sto
         now=written,
     )
     if verdict.direct:
-        return
-    if scope.staff and any(
-        request.data.get("status") == VoidRequestStatus.APPROVED
-        and request.data.get("decided_by") == scope.user_id
-        for request in rows.by_key("void_requests", payment.row_id)
-    ):
         return
     raise VoidRefused(
         f"Kuitansi {receipt} tidak boleh dibatalkan langsung ({verdict.explain()}); "

@@ -1,10 +1,11 @@
 """Voiding a receipt under the rule of domain/voids.py: at once when the rule allows it,
 otherwise a void request that branch staff approve or refuse.
 
-Approval takes the existing void path (the receipt's `voided` and `void_reason`, an audit
-entry with the reason) in the same transaction as the decision, so a decision never exists
-without its effect. The server (server/void_rules.py) checks the same rule again, so a
-laptop that skips this service gets nowhere.
+A direct void takes the existing void path (the receipt's `voided` and `void_reason`, an
+audit entry with the reason). An approval is a decision with its audit entry; the receipt is
+voided by the branch server when it accepts that decision (the first one on the request), and
+reaches every laptop by pull. The server (server/void_rules.py) checks the same rule again,
+so a laptop that skips this service gets nowhere.
 """
 
 from __future__ import annotations
@@ -145,7 +146,10 @@ class VoidService:
         return lines
 
     def decide(self, request_id: str, approve: bool, reason: str, actor: User) -> VoidRequest:
-        """Approves (voiding the receipt) or refuses a request, once, with the reason."""
+        """Approves or refuses a request, once, with the reason. An approval does not void the
+        receipt here: the branch server does, when it accepts the first decision on the
+        request (server/void_approvals.py), so two staff members deciding apart can never
+        both act; every laptop then pulls the void."""
         reason = " ".join(reason.split())
         problem = reason_problem(reason)
         if problem:
@@ -161,15 +165,10 @@ class VoidService:
             status = VoidRequestStatus.APPROVED if approve else VoidRequestStatus.REFUSED
             now = store.now()
             store.void_requests.decide(request_id, status, actor.stamp.id, now, reason)
-            if approve:
-                payment = store.payments.get(request.payment_id)
-                if not payment.voided:
-                    self._void(payment, f"{request.reason} (disetujui: {reason})", actor)
-            else:
-                store.audit.record(
-                    now, actor.username, "void_refused", "void_requests", request_id,
-                    f"{request.receipt_no}: {reason}",
-                )  # fmt: skip
+            store.audit.record(
+                now, actor.username, "void_approved" if approve else "void_refused",
+                "void_requests", request_id, f"{request.receipt_no}: {reason}",
+            )  # fmt: skip
         return store.void_requests.get(request_id)
 
 

@@ -3520,6 +3520,10 @@ Compare it with the fingerprint from the branch office; if it differs, do not sy
         <translation>Refuse</translation>
     </message>
     <message>
+        <source>Keputusan pertama yang sampai ke server cabang yang berlaku. Kuitansi yang disetujui dibatalkan oleh server cabang saat keputusan ini tersinkron.</source>
+        <translation>The first decision to reach the branch server stands. An approved receipt is voided by the branch server when this decision is synced.</translation>
+    </message>
+    <message>
         <source>Alasan keputusan</source>
         <translation>Reason for the decision</translation>
     </message>

@@ -3520,6 +3520,10 @@ Cocokkan dengan sidik jari dari kantor cabang; bila berbeda, jangan sinkron dan 
         <translation>Tolak</translation>
     </message>
     <message>
+        <source>Keputusan pertama yang sampai ke server cabang yang berlaku. Kuitansi yang disetujui dibatalkan oleh server cabang saat keputusan ini tersinkron.</source>
+        <translation>Keputusan pertama yang sampai ke server cabang yang berlaku. Kuitansi yang disetujui dibatalkan oleh server cabang saat keputusan ini tersinkron.</translation>
+    </message>
+    <message>
         <source>Alasan keputusan</source>
         <translation>Alasan keputusan</translation>
     </message>

@@ -103,8 +103,8 @@ def test_two_staff_decide_offline_the_first_decision_stands(
         assert held.status is VoidRequestStatus.APPROVED
         assert held.decided_by == staff.user("staf.maluku").stamp.id
         assert voided(machine.store, number)
-    # the late decider's laptop holds the void too; its own refusal stays parked with the
-    # reason until staf.kedua discards it (a pull never overwrites an unsent local edit)
+    # the late decider's laptop holds the server's void too; its own refusal stays parked
+    # with the reason until staf.kedua discards it (a pull never overwrites an unsent edit)
     assert voided(other.store, number)
     assert any("sudah diputuskan" in p.reason for p in other.sync.state.parked())
     # the branch's audit log names the one who voided; the late refusal is not in it
@@ -113,4 +113,4 @@ def test_two_staff_decide_offline_the_first_decision_stands(
         "(SELECT id FROM payments WHERE receipt_no = ?) OR entity_id = ? ORDER BY at",
         [number, request_id],
     ).fetchall()
-    assert entries == [("agen.saumlaki", "void_request"), ("staf.maluku", "void")]
+    assert entries == [("agen.saumlaki", "void_request"), ("staf.maluku", "void_approved")]

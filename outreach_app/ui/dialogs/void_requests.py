@@ -63,6 +63,14 @@ class VoidRequestsDialog(QDialog):
         self.refuse = QPushButton(self.tr("Tolak"))
         self.approve.clicked.connect(lambda: self._decide(True))
         self.refuse.clicked.connect(lambda: self._decide(False))
+        hint = QLabel(
+            self.tr(
+                "Keputusan pertama yang sampai ke server cabang yang berlaku. Kuitansi yang "
+                "disetujui dibatalkan oleh server cabang saat keputusan ini tersinkron."
+            )
+        )
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #4b5563;")
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #b91c1c;")
@@ -78,6 +86,7 @@ class VoidRequestsDialog(QDialog):
         layout.addWidget(self.summary)
         layout.addWidget(self.table, 1)
         layout.addLayout(row)
+        layout.addWidget(hint)
         layout.addWidget(self.message)
         layout.addWidget(close)
         self.table.itemSelectionChanged.connect(self._selection_changed)
