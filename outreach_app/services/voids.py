@@ -36,6 +36,8 @@ class VoidPreview:
     nik: str | None
     verdict: VoidVerdict
     open_request: VoidRequest | None
+    refused: VoidRequest | None = None  # the latest refusal of a request for this receipt
+    refused_by: str = ""  # its decider's full name
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,12 +66,21 @@ class VoidService:
         store = self._store
         payment = store.payments.by_receipt(receipt_no)
         person = store.participants.find(payment.participant_id)
+        refusals = [
+            r
+            for r in store.void_requests.of_payment(payment.stamp.id)
+            if r.status is VoidRequestStatus.REFUSED
+        ]
+        refused = refusals[-1] if refusals else None
+        decider = store.users.find(refused.decided_by) if refused and refused.decided_by else None
         return VoidPreview(
             payment=payment,
             person_name=person.full_name if person else "?",
             nik=person.nik if person else None,
             verdict=self.verdict(payment, actor),
             open_request=store.void_requests.open_for(payment.stamp.id),
+            refused=refused,
+            refused_by=decider.full_name if decider else "",
         )
 
     def verdict(self, payment: Payment, actor: User) -> VoidVerdict:

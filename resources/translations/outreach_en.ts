@@ -3405,6 +3405,10 @@ Compare it with the fingerprint from the branch office; if it differs, do not sy
         <translation>Details</translation>
     </message>
     <message>
+        <source>Permintaan sebelumnya ditolak oleh {who}: {reason}</source>
+        <translation>An earlier request was refused by {who}: {reason}</translation>
+    </message>
+    <message>
         <source>Batalkan kuitansi</source>
         <translation>Void receipt</translation>
     </message>

@@ -3405,6 +3405,10 @@ Cocokkan dengan sidik jari dari kantor cabang; bila berbeda, jangan sinkron dan 
         <translation>Keterangan</translation>
     </message>
     <message>
+        <source>Permintaan sebelumnya ditolak oleh {who}: {reason}</source>
+        <translation>Permintaan sebelumnya ditolak oleh {who}: {reason}</translation>
+    </message>
+    <message>
         <source>Batalkan kuitansi</source>
         <translation>Batalkan kuitansi</translation>
     </message>

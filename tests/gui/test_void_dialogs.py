@@ -131,6 +131,10 @@ def test_staff_approve_and_refuse_from_the_review_list(qtbot, demo_store, schedu
         VoidRequestStatus.REFUSED,
     }
     assert dialog.table.rowCount() == 0 and "Tidak ada" in dialog.summary.text()
+    # the agent, opening the refused receipt's confirmation again, reads who refused and why
+    again = void_dialog(qtbot, demo_store, second, agent)
+    assert "ditolak oleh Maria Latuconsina" in again.notice.text()
+    assert "Uangnya sudah disetor ke bank kemarin" in again.notice.text()
 
 
 @pytest.fixture

@@ -5,6 +5,8 @@ its button files a void request instead."""
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -78,7 +80,13 @@ class VoidReceiptDialog(QDialog):
         self.text.setTabChangesFocus(True)
         facts.addRow(self.tr("Alasan"), self.category)
         facts.addRow(self.tr("Keterangan"), self.text)
-        self.notice = QLabel(self._notice_text())
+        notice = self._notice_text()
+        refused = self.preview.refused
+        if refused is not None and not payment.voided:  # the agent reads why, before asking again
+            notice += "<br>" + self.tr("Permintaan sebelumnya ditolak oleh {who}: {reason}").format(
+                who=escape(self.preview.refused_by or "?"), reason=escape(refused.decision_reason)
+            )
+        self.notice = QLabel(notice)
         self.notice.setWordWrap(True)
         self.notice.setTextFormat(Qt.TextFormat.RichText)
         self.notice.setStyleSheet(  # a request is news the agent must not miss
