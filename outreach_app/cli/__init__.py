@@ -31,6 +31,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "print": ("printing", "print_document"),
     "verify-receipt": ("printing", "verify_receipt"),
     "cash": ("cash_commands", "cash"),
+    "payment": ("payment_commands", "payment"),
     "serve": ("sync_commands", "server_command"),
     "server": ("sync_commands", "server_command"),
     "sync": ("sync_commands", "sync"),

@@ -68,7 +68,9 @@ def _render(args: argparse.Namespace, store: Store, context: CliContext) -> byte
 
 
 def verify_receipt(args: argparse.Namespace, context: CliContext) -> int:
-    """Exit 0 when every receipt found is genuine, 1 (with the reason) when any is not."""
+    """Exit 0 when every receipt found is genuine and not voided here, 1 (with the reason)
+    when any is not genuine or this database knows it was voided (BATAL). A genuine receipt
+    this database does not know exits 0, but says whether it was voided cannot be known."""
     source = Path(args.source)
     if source.suffix.lower() == ".pdf" or source.is_file():
         if not source.is_file():
@@ -94,7 +96,8 @@ def verify_receipt(args: argparse.Namespace, context: CliContext) -> int:
     else:
         for result in results:
             print(_as_text(result), file=context.out if result["genuine"] else context.err)
-    return 1 if failed or any(r.get("nik_matches") is False for r in results) else 0
+    refused = any(r.get("nik_matches") is False or r.get("status") == "voided" for r in results)
+    return 1 if failed or refused else 0
 
 
 def _as_dict(checked: VerifiedReceipt) -> dict[str, Any]:
@@ -116,6 +119,11 @@ def _as_dict(checked: VerifiedReceipt) -> dict[str, Any]:
         "device_name": checked.device_name,
         "status": status,
         "void_reason": checked.payment.void_reason if checked.voided and checked.payment else "",
+        "voided_at": checked.voided_at.isoformat(timespec="minutes") if checked.voided_at else None,
+        # whether this answer can say the receipt stands: only a database that holds it
+        "void_state": "voided"
+        if checked.voided
+        else ("not_voided_here" if checked.payment else "unknown"),
         "nik_matches": checked.nik_matches,
     }
 
@@ -129,12 +137,23 @@ def _as_text(result: dict[str, Any]) -> str:
         f"{short_date(dt.date.fromisoformat(result['paid_on']))}, "
         f"ditandatangani perangkat {result['device_name']}"
     ]
-    status = {
-        "recorded": "tercatat di basis data ini",
-        "voided": f"DIBATALKAN di basis data ini: {result['void_reason']}",
-        "not_recorded_here": "belum tercatat di basis data ini (belum disinkronkan?)",
-    }[result["status"]]
-    lines.append(f"  status: {status}")
+    if result["status"] == "voided":
+        when = dt.datetime.fromisoformat(result["voided_at"]) if result["voided_at"] else None
+        lines[0] = "BATAL: " + lines[0].removeprefix("ASLI: ")
+        lines.append(
+            "  status: DIBATALKAN"
+            + (f" pada {short_date(when.date())} {when:%H:%M}" if when else "")
+            + f": {result['void_reason']}. Kuitansi ini tidak berlaku lagi."
+        )
+    else:
+        status = {
+            "recorded": "tercatat dan tidak dibatalkan di basis data ini (sampai sinkronisasi "
+            "terakhirnya)",
+            "not_recorded_here": "belum tercatat di basis data ini: tanda tangannya asli, "
+            "tetapi apakah kuitansi ini sudah dibatalkan TIDAK DAPAT DIKETAHUI di sini "
+            "(sinkronkan, atau periksa dengan basis data kantor cabang)",
+        }[result["status"]]
+        lines.append(f"  status: {status}")
     if result["nik_matches"] is not None:
         lines.append("  NIK: cocok" if result["nik_matches"] else "  NIK: TIDAK COCOK")
     return "\n".join(lines)

@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from outreach_app.domain.ids import uuid7
 from outreach_app.domain.months import add_months
+from outreach_app.domain.voids import VoidRequestStatus
 
 
 class Sex(StrEnum):
@@ -233,6 +234,23 @@ class Payment:
     def period_end(self) -> dt.date:
         """Last day of the last month this payment covers."""
         return add_months(self.period_start, self.months) - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True, slots=True)
+class VoidRequest:
+    """A void the rules would not do at once (domain/voids.py): filed with its reason by
+    whoever asked, decided once by branch staff. Approval voids the receipt."""
+
+    stamp: SyncStamp
+    payment_id: str
+    receipt_no: str
+    requested_by: str  # user id
+    requested_at: dt.datetime
+    reason: str
+    status: VoidRequestStatus = VoidRequestStatus.PENDING
+    decided_by: str | None = None  # user id of the staff member
+    decided_at: dt.datetime | None = None
+    decision_reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from outreach_app.domain.models import (
     User,
     Village,
     VisitPlan,
+    VoidRequest,
 )
 
 _MODELS: dict[str, type] = {
@@ -29,6 +30,7 @@ _MODELS: dict[str, type] = {
     "visit_plans": VisitPlan,
     "payments": Payment,
     "cash_deposits": CashDeposit,
+    "void_requests": VoidRequest,
 }
 _AUDIT_FIELDS = frozenset({"at", "actor", "action", "entity", "entity_id", "detail"})
 _NOT_FIELDS = {"stamp", "heirs"}
@@ -49,6 +51,9 @@ SYNCED_FIELDS: dict[str, frozenset[str]] = {
 # Fields a receipt may still change after it is issued: only its voiding.
 PAYMENT_VOID_FIELDS = frozenset({"voided", "void_reason"})
 
+# Fields a void request's decision writes; the rest of a request never changes once filed.
+VOID_DECISION_FIELDS = frozenset({"status", "decided_by", "decided_at", "decision_reason"})
+
 
 def natural_key(table: str, data: dict[str, Any]) -> str | None:
     """What the server finds a row by besides its id: a live participant's NIK (duplicates),
@@ -62,4 +67,6 @@ def natural_key(table: str, data: dict[str, Any]) -> str | None:
         return str(data.get("username") or "") or None
     if table in ("heirs", "payments"):
         return str(data.get("participant_id") or "") or None
+    if table == "void_requests":  # the requests of one receipt
+        return str(data.get("payment_id") or "") or None
     return None

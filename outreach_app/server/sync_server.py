@@ -40,6 +40,8 @@ from outreach_app.server.scope import OutOfScope, Scope, check_ownership, check_
 from outreach_app.server.scope_backfill import refile_moved_participant, snapshot_village
 from outreach_app.server.store.batch import RowBatch
 from outreach_app.server.store.store import ServerStore, Session, StoredRecord
+from outreach_app.server.void_approvals import void_approved
+from outreach_app.server.void_rules import approves_void, check_voids, request_scope
 from outreach_app.sync.bundle import new_signing_key, pack_signed, unpack
 from outreach_app.sync.bundle_models import ChangesBundle
 from outreach_app.sync.protocol import (
@@ -60,7 +62,7 @@ from outreach_app.sync.protocol import (
 __all__ = ["MIN_PASSWORD", "ROLES", "Identity", "Rejected", "SyncRefused", "SyncServer"]
 _ID_FIELDS = (
     "agent_id", "village_id", "participant_id", "payer_id", "branch_id", "merged_into",
-    "collected_by", "code", "username",
+    "collected_by", "code", "username", "payment_id", "requested_by", "decided_by",
 )  # fmt: skip
 # fields that point at another row: (field, table), read ahead for a whole batch
 _REFERENCES = (
@@ -307,6 +309,7 @@ class SyncServer:
                     lambda agent: rows.owned(table, agent),
                     lambda row_id: rows.record("payments", row_id),
                 )  # fmt: skip
+            check_voids(rows, scope, change, existing)
         except (OutOfScope, DepositRefused) as exc:
             raise Rejected(str(exc)) from exc
         if table == "users":
@@ -315,6 +318,8 @@ class SyncServer:
             self._note_duplicate_nik(rows, record)
         if table == "visit_plans":
             self._note_grant(rows, who, record, existing)
+        if approves_void(table, record, existing):
+            rows.after_flush(lambda conn: void_approved(self._store, conn, who.session, record))
         moved_from = existing.village_id if existing is not None else record.village_id
         if table == "participants" and moved_from != record.village_id:
             rows.after_flush(lambda conn: self._refile(conn, who, record.row_id, moved_from))
@@ -395,6 +400,8 @@ class SyncServer:
             branch = self._branch_of_user(rows, owner, branch)
         elif table == "audit_log":
             owner = who.user_id
+        elif table == "void_requests":
+            branch, village, owner = request_scope(rows, data)
         if branch is None:
             raise Rejected("Kantor cabang data ini belum dikenal server; sinkronkan cabang dulu.")
         return StoredRecord(table, row_id, data, str(branch), village, owner)

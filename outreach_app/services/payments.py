@@ -84,6 +84,11 @@ class PaymentService:
         self._store = store
         self._schedule = schedule
 
+    @property
+    def store(self) -> Store:
+        """The store it works on: the voids' service (services/voids.py) shares it."""
+        return self._store
+
     def payer_type(self, participant: Participant) -> PayerType:
         if participant.payer_id is None:
             return PayerType.SELF

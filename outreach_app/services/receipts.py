@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 )
 
 from outreach_app.domain.errors import DomainError
+from outreach_app.domain.hlc import Timestamp
 from outreach_app.domain.models import Payment
 from outreach_app.domain.receipt_payload import ReceiptClaim, nik_hash, parse_payload
 from outreach_app.storage.signing_keys import PublicKeyRecord
@@ -46,6 +47,15 @@ class VerifiedReceipt:
     @property
     def voided(self) -> bool:
         return self.payment is not None and self.payment.voided
+
+    @property
+    def voided_at(self) -> dt.datetime | None:
+        """When the void was written (local time): a receipt changes only by its void, so
+        its last change's clock is the void's."""
+        if self.payment is None or not self.payment.voided:
+            return None
+        wall_ms = Timestamp.decode(self.payment.stamp.updated_hlc).wall_ms
+        return dt.datetime.fromtimestamp(wall_ms / 1000).astimezone()
 
 
 def claim_for(payment: Payment, nik: str, device_id: str) -> ReceiptClaim:

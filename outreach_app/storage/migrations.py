@@ -37,6 +37,7 @@ SYNCABLE_TABLES = (
     "payments",
     "cash_deposits",
     "audit_log",
+    "void_requests",
 )
 
 _INITIAL = f"""
@@ -440,6 +441,33 @@ def _cash_closeouts(db: Database) -> None:
         "CREATE INDEX cash_deposits_slip ON cash_deposits (reference)",
     ):
         db.execute(statement)
+
+
+@migrations(name="0014_void_requests")
+def _void_requests(db: Database) -> None:
+    """Voids the rules would not do at once (domain/voids.py), waiting for branch staff:
+    synced like every other table. A decision is never undone here either: the status only
+    leaves 'pending', checked by the service and by the server (not a trigger, since a pull
+    may bring the decision another staff member made first)."""
+    for statement in _split_statements(_VOID_REQUESTS):
+        db.execute(statement)
+
+
+_VOID_REQUESTS = f"""
+CREATE TABLE void_requests ({SYNC_COLUMNS},
+    payment_id TEXT NOT NULL,
+    receipt_no TEXT NOT NULL,
+    requested_by TEXT NOT NULL,
+    requested_at TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'approved', 'refused')),
+    decided_by TEXT,
+    decided_at TEXT,
+    decision_reason TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX void_requests_payment ON void_requests (payment_id);
+CREATE INDEX void_requests_status ON void_requests (status, requested_at);
+"""
 
 
 _PENDING_TRIGGERS = """

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from outreach_app.domain.models import CashDeposit, Payment
+from outreach_app.domain.models import CashDeposit, Payment, PaymentMethod
+from outreach_app.domain.voids import cash_deposited
 from outreach_app.storage.coverage_cache import MEMBERS_OF, coverage_run, refresh_coverage
 from outreach_app.storage.errors import INTEGRITY_ERRORS, NotFound, ReceiptLocked
 from outreach_app.storage.repository import SyncedRepository
@@ -193,17 +194,12 @@ class CashDepositRepository(SyncedRepository[CashDeposit]):
 
 
 def covers(deposits: Iterable[CashDeposit], payment: Payment) -> bool:
-    """Whether one of the agent's deposits covers this cash receipt: a close-out that lists
-    it, or a deposit from before close-outs (no list) made at or after it was paid."""
-    if payment.method.value != "cash":
+    """Whether one of the agent's deposits covers this cash receipt (domain/voids.py
+    `cash_deposited`); a transfer is never in the cash ledger."""
+    if payment.method is not PaymentMethod.CASH:
         return False
-    for deposit in deposits:
-        if deposit.is_closeout:
-            if payment.stamp.id in deposit.receipts:
-                return True
-        elif _aware(deposit.deposited_at) >= _aware(payment.paid_at):
-            return True
-    return False
+    marks = ((_aware(d.deposited_at), d.receipts) for d in deposits)
+    return cash_deposited(payment.stamp.id, _aware(payment.paid_at), True, marks)
 
 
 def _aware(moment: dt.datetime) -> dt.datetime:

@@ -2096,14 +2096,6 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <source>Periode: {months}</source>
         <translation>Period: {months}</translation>
     </message>
-    <message>
-        <source>Batalkan kuitansi</source>
-        <translation>Void receipt</translation>
-    </message>
-    <message>
-        <source>Alasan membatalkan kuitansi {receipt} (kuitansi tidak dapat diubah):</source>
-        <translation>Reason for voiding receipt {receipt} (receipts cannot be edited):</translation>
-    </message>
 </context>
 <context>
     <name>PaymentPeriodFields</name>
@@ -2165,6 +2157,10 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>Bayar kolektif…</source>
         <translation>Group payment…</translation>
+    </message>
+    <message>
+        <source>Permintaan pembatalan…</source>
+        <translation>Void requests…</translation>
     </message>
     <message>
         <source>Cetak</source>
@@ -3037,6 +3033,10 @@ Compare it with the fingerprint from the branch office; if it differs, do not sy
         <translation>Audit entry</translation>
     </message>
     <message>
+        <source>Permintaan pembatalan</source>
+        <translation>Void requests</translation>
+    </message>
+    <message>
         <source>Masalah sinkronisasi</source>
         <translation>Sync problems</translation>
     </message>
@@ -3482,6 +3482,200 @@ Compare it with the fingerprint from the branch office; if it differs, do not sy
     <message>
         <source>Kembali</source>
         <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>VoidReceiptDialog</name>
+    <message>
+        <source>Batalkan kuitansi {receipt}</source>
+        <translation>Void receipt {receipt}</translation>
+    </message>
+    <message>
+        <source>Nomor kuitansi</source>
+        <translation>Receipt number</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <source>{span} ({count} bulan)</source>
+        <translation>{span} ({count} months)</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Paid</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Tulis dalam satu kalimat apa yang salah, misalnya: peserta minta tiga bulan, bukan satu; kuitansi baru akan dibuat.</source>
+        <translation>Write in one sentence what is wrong, for example: the participant asked for three months, not one; a new receipt will be issued.</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Permintaan sebelumnya ditolak oleh {who}: {reason}</source>
+        <translation>An earlier request was refused by {who}: {reason}</translation>
+    </message>
+    <message>
+        <source>Batalkan kuitansi</source>
+        <translation>Void receipt</translation>
+    </message>
+    <message>
+        <source>Ajukan permintaan pembatalan</source>
+        <translation>Request a void</translation>
+    </message>
+    <message>
+        <source>Salah peserta</source>
+        <translation>Wrong participant</translation>
+    </message>
+    <message>
+        <source>Salah jumlah bulan</source>
+        <translation>Wrong number of months</translation>
+    </message>
+    <message>
+        <source>Salah cara bayar</source>
+        <translation>Wrong payment method</translation>
+    </message>
+    <message>
+        <source>Pembayaran ganda</source>
+        <translation>Paid twice</translation>
+    </message>
+    <message>
+        <source>Peserta membatalkan pembayaran</source>
+        <translation>Participant withdrew the payment</translation>
+    </message>
+    <message>
+        <source>Kuitansi ini sudah dibatalkan.</source>
+        <translation>This receipt is already void.</translation>
+    </message>
+    <message>
+        <source>Kuitansi ini sudah diajukan untuk dibatalkan dan menunggu keputusan staf cabang.</source>
+        <translation>A void of this receipt has been requested and awaits the branch staff&apos;s decision.</translation>
+    </message>
+    <message>
+        <source>Kuitansi akan &lt;b&gt;dibatalkan sekarang&lt;/b&gt;. Kuitansi yang dibatalkan tidak dapat dihidupkan lagi; terbitkan kuitansi baru bila perlu.</source>
+        <translation>The receipt will be &lt;b&gt;voided now&lt;/b&gt;. A void receipt cannot be restored; issue a new receipt if needed.</translation>
+    </message>
+    <message>
+        <source>kuitansi ini diterbitkan petugas lain</source>
+        <translation>another officer issued this receipt</translation>
+    </message>
+    <message>
+        <source>kuitansi ini bukan dari hari ini</source>
+        <translation>this receipt is not from today</translation>
+    </message>
+    <message>
+        <source>uangnya sudah disetor</source>
+        <translation>its money has been deposited</translation>
+    </message>
+    <message>
+        <source>Anda tidak dapat membatalkan kuitansi ini langsung ({reasons}). Yang dikirim adalah &lt;b&gt;permintaan pembatalan&lt;/b&gt; kepada staf cabang; kuitansi tetap berlaku sampai permintaan disetujui.</source>
+        <translation>You cannot void this receipt directly ({reasons}). What is sent is a &lt;b&gt;void request&lt;/b&gt; to the branch staff; the receipt stays valid until the request is approved.</translation>
+    </message>
+    <message>
+        <source>Tulis keterangannya sebagai kalimat: apa yang salah dan apa yang akan dibuat (paling sedikit beberapa kata).</source>
+        <translation>Write the details as a sentence: what is wrong and what will be done (at least a few words).</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error}</source>
+        <translation>Not saved: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>VoidRequestsDialog</name>
+    <message>
+        <source>Permintaan pembatalan kuitansi</source>
+        <translation>Receipt void requests</translation>
+    </message>
+    <message>
+        <source>Diajukan</source>
+        <translation>Requested</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Months</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Alasan keputusan, misalnya: sudah dicek ke peserta lewat telepon</source>
+        <translation>Reason for the decision, for example: checked with the participant by phone</translation>
+    </message>
+    <message>
+        <source>Setujui (batalkan kuitansi)</source>
+        <translation>Approve (void the receipt)</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Refuse</translation>
+    </message>
+    <message>
+        <source>Keputusan pertama yang sampai ke server cabang yang berlaku. Kuitansi yang disetujui dibatalkan oleh server cabang saat keputusan ini tersinkron.</source>
+        <translation>The first decision to reach the branch server stands. An approved receipt is voided by the branch server when this decision is synced.</translation>
+    </message>
+    <message>
+        <source>Alasan keputusan</source>
+        <translation>Reason for the decision</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{count} permintaan menunggu keputusan.</source>
+        <translation>{count} request(s) awaiting a decision.</translation>
+    </message>
+    <message>
+        <source>Tidak ada permintaan pembatalan yang menunggu.</source>
+        <translation>No void requests are waiting.</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error}</source>
+        <translation>Not saved: {error}</translation>
     </message>
 </context>
 </TS>

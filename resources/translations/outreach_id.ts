@@ -2096,14 +2096,6 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <source>Periode: {months}</source>
         <translation>Periode: {months}</translation>
     </message>
-    <message>
-        <source>Batalkan kuitansi</source>
-        <translation>Batalkan kuitansi</translation>
-    </message>
-    <message>
-        <source>Alasan membatalkan kuitansi {receipt} (kuitansi tidak dapat diubah):</source>
-        <translation>Alasan membatalkan kuitansi {receipt} (kuitansi tidak dapat diubah):</translation>
-    </message>
 </context>
 <context>
     <name>PaymentPeriodFields</name>
@@ -2165,6 +2157,10 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>Bayar kolektif…</source>
         <translation>Bayar kolektif…</translation>
+    </message>
+    <message>
+        <source>Permintaan pembatalan…</source>
+        <translation>Permintaan pembatalan…</translation>
     </message>
     <message>
         <source>Cetak</source>
@@ -3037,6 +3033,10 @@ Cocokkan dengan sidik jari dari kantor cabang; bila berbeda, jangan sinkron dan 
         <translation>Catatan audit</translation>
     </message>
     <message>
+        <source>Permintaan pembatalan</source>
+        <translation>Permintaan pembatalan</translation>
+    </message>
+    <message>
         <source>Masalah sinkronisasi</source>
         <translation>Masalah sinkronisasi</translation>
     </message>
@@ -3482,6 +3482,200 @@ Cocokkan dengan sidik jari dari kantor cabang; bila berbeda, jangan sinkron dan 
     <message>
         <source>Kembali</source>
         <translation>Kembali</translation>
+    </message>
+</context>
+<context>
+    <name>VoidReceiptDialog</name>
+    <message>
+        <source>Batalkan kuitansi {receipt}</source>
+        <translation>Batalkan kuitansi {receipt}</translation>
+    </message>
+    <message>
+        <source>Nomor kuitansi</source>
+        <translation>Nomor kuitansi</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>{span} ({count} bulan)</source>
+        <translation>{span} ({count} bulan)</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Dibayar</translation>
+    </message>
+    <message>
+        <source>Lainnya</source>
+        <translation>Lainnya</translation>
+    </message>
+    <message>
+        <source>Tulis dalam satu kalimat apa yang salah, misalnya: peserta minta tiga bulan, bukan satu; kuitansi baru akan dibuat.</source>
+        <translation>Tulis dalam satu kalimat apa yang salah, misalnya: peserta minta tiga bulan, bukan satu; kuitansi baru akan dibuat.</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Permintaan sebelumnya ditolak oleh {who}: {reason}</source>
+        <translation>Permintaan sebelumnya ditolak oleh {who}: {reason}</translation>
+    </message>
+    <message>
+        <source>Batalkan kuitansi</source>
+        <translation>Batalkan kuitansi</translation>
+    </message>
+    <message>
+        <source>Ajukan permintaan pembatalan</source>
+        <translation>Ajukan permintaan pembatalan</translation>
+    </message>
+    <message>
+        <source>Salah peserta</source>
+        <translation>Salah peserta</translation>
+    </message>
+    <message>
+        <source>Salah jumlah bulan</source>
+        <translation>Salah jumlah bulan</translation>
+    </message>
+    <message>
+        <source>Salah cara bayar</source>
+        <translation>Salah cara bayar</translation>
+    </message>
+    <message>
+        <source>Pembayaran ganda</source>
+        <translation>Pembayaran ganda</translation>
+    </message>
+    <message>
+        <source>Peserta membatalkan pembayaran</source>
+        <translation>Peserta membatalkan pembayaran</translation>
+    </message>
+    <message>
+        <source>Kuitansi ini sudah dibatalkan.</source>
+        <translation>Kuitansi ini sudah dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Kuitansi ini sudah diajukan untuk dibatalkan dan menunggu keputusan staf cabang.</source>
+        <translation>Kuitansi ini sudah diajukan untuk dibatalkan dan menunggu keputusan staf cabang.</translation>
+    </message>
+    <message>
+        <source>Kuitansi akan &lt;b&gt;dibatalkan sekarang&lt;/b&gt;. Kuitansi yang dibatalkan tidak dapat dihidupkan lagi; terbitkan kuitansi baru bila perlu.</source>
+        <translation>Kuitansi akan &lt;b&gt;dibatalkan sekarang&lt;/b&gt;. Kuitansi yang dibatalkan tidak dapat dihidupkan lagi; terbitkan kuitansi baru bila perlu.</translation>
+    </message>
+    <message>
+        <source>kuitansi ini diterbitkan petugas lain</source>
+        <translation>kuitansi ini diterbitkan petugas lain</translation>
+    </message>
+    <message>
+        <source>kuitansi ini bukan dari hari ini</source>
+        <translation>kuitansi ini bukan dari hari ini</translation>
+    </message>
+    <message>
+        <source>uangnya sudah disetor</source>
+        <translation>uangnya sudah disetor</translation>
+    </message>
+    <message>
+        <source>Anda tidak dapat membatalkan kuitansi ini langsung ({reasons}). Yang dikirim adalah &lt;b&gt;permintaan pembatalan&lt;/b&gt; kepada staf cabang; kuitansi tetap berlaku sampai permintaan disetujui.</source>
+        <translation>Anda tidak dapat membatalkan kuitansi ini langsung ({reasons}). Yang dikirim adalah &lt;b&gt;permintaan pembatalan&lt;/b&gt; kepada staf cabang; kuitansi tetap berlaku sampai permintaan disetujui.</translation>
+    </message>
+    <message>
+        <source>Tulis keterangannya sebagai kalimat: apa yang salah dan apa yang akan dibuat (paling sedikit beberapa kata).</source>
+        <translation>Tulis keterangannya sebagai kalimat: apa yang salah dan apa yang akan dibuat (paling sedikit beberapa kata).</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error}</source>
+        <translation>Belum tersimpan: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>VoidRequestsDialog</name>
+    <message>
+        <source>Permintaan pembatalan kuitansi</source>
+        <translation>Permintaan pembatalan kuitansi</translation>
+    </message>
+    <message>
+        <source>Diajukan</source>
+        <translation>Diajukan</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Bulan</source>
+        <translation>Bulan</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Alasan keputusan, misalnya: sudah dicek ke peserta lewat telepon</source>
+        <translation>Alasan keputusan, misalnya: sudah dicek ke peserta lewat telepon</translation>
+    </message>
+    <message>
+        <source>Setujui (batalkan kuitansi)</source>
+        <translation>Setujui (batalkan kuitansi)</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Tolak</translation>
+    </message>
+    <message>
+        <source>Keputusan pertama yang sampai ke server cabang yang berlaku. Kuitansi yang disetujui dibatalkan oleh server cabang saat keputusan ini tersinkron.</source>
+        <translation>Keputusan pertama yang sampai ke server cabang yang berlaku. Kuitansi yang disetujui dibatalkan oleh server cabang saat keputusan ini tersinkron.</translation>
+    </message>
+    <message>
+        <source>Alasan keputusan</source>
+        <translation>Alasan keputusan</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>{count} permintaan menunggu keputusan.</source>
+        <translation>{count} permintaan menunggu keputusan.</translation>
+    </message>
+    <message>
+        <source>Tidak ada permintaan pembatalan yang menunggu.</source>
+        <translation>Tidak ada permintaan pembatalan yang menunggu.</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error}</source>
+        <translation>Belum tersimpan: {error}</translation>
     </message>
 </context>
 </TS>

@@ -144,9 +144,9 @@ def test_take_a_payment_then_void_the_receipt(qtbot, page, demo_store: Store) ->
     assert (payment.participant_id, payment.months) == (shown.stamp.id, 3)
     assert receipt_no in page.detail.toPlainText()
 
-    page.void_receipt(receipt_no, reason="Salah orang")
+    page.void_receipt(receipt_no, reason="Salah orang: kuitansi untuk peserta lain")
     assert demo_store.payments.by_receipt(receipt_no).voided
-    assert "BATAL: Salah orang" in page.detail.toPlainText()
+    assert "BATAL: Salah orang: kuitansi untuk peserta lain" in page.detail.toPlainText()
 
 
 def test_enrolment_and_payment_screenshots_have_text(qtbot, page, tmp_path: Path) -> None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
-    QInputDialog,
     QLabel,
     QVBoxLayout,
     QWidget,
@@ -118,15 +117,3 @@ class PaymentDialog(QDialog):
         self.receipt_no = payment.receipt_no
         self.payment_recorded.emit(payment.receipt_no)
         self.accept()
-
-
-def ask_void_reason(parent: QWidget, receipt_no: str) -> str | None:
-    """The reason is printed on the void record; empty or cancelled means no void."""
-    reason, ok = QInputDialog.getText(
-        parent,
-        QCoreApplication.translate("PaymentDialog", "Batalkan kuitansi"),
-        QCoreApplication.translate(
-            "PaymentDialog", "Alasan membatalkan kuitansi {receipt} (kuitansi tidak dapat diubah):"
-        ).format(receipt=receipt_no),
-    )
-    return reason.strip() if ok and reason.strip() else None

@@ -381,16 +381,21 @@ class ParticipantsPage(QWidget):
         return dialog
 
     def void_receipt(self, receipt_no: str, reason: str | None = None) -> None:
+        """Without a reason: the confirmation dialog (ui/void_actions.py); with one, the
+        void rule applied at once (a request when it leaves the void to staff)."""
         actor, shown = self._actions.actor, self.detail.shown
-        from outreach_app.ui.dialogs.payment import ask_void_reason
+        from outreach_app.ui.void_actions import open_void_dialog, void_service
 
         if actor is None or shown is None:
             return
-        reason = reason or ask_void_reason(self, receipt_no)
+        person = shown.participant.stamp.id
         if reason is None:
+            self.void_dialog = open_void_dialog(
+                self, self._actions.payments, receipt_no, actor, lambda _n: self._saved(person)
+            )
             return
         try:
-            self._actions.payments.void(receipt_no, reason, actor)
+            void_service(self._actions.payments).void_or_request(receipt_no, reason, actor)
         except (DomainError, StorageUnavailable) as exc:
             self.result_count.setText(
                 self.tr("Kuitansi tidak dibatalkan: {error}").format(error=exc)

@@ -76,6 +76,7 @@ class PaymentsPage(QWidget):
         self.confirm_button = QPushButton(self.tr("Konfirmasi setoran…"))
         self.confirm_button.setVisible(agent is not None and agent.role is Role.STAFF)
         self.group_button = QPushButton(self.tr("Bayar kolektif…"))
+        self.requests_button = QPushButton(self.tr("Permintaan pembatalan…"))  # staff only
         for button in (self.void_button, self.deposit_button, self.group_button):
             button.setEnabled(agent is not None)
         self.print_button, printed = print_menu_button(
@@ -121,6 +122,8 @@ class PaymentsPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.group_button)
         bar.addWidget(self.void_button)
+        if agent is not None and agent.role is Role.STAFF:
+            bar.addWidget(self.requests_button)
         bar.addWidget(self.deposit_button)
         bar.addWidget(self.confirm_button)
         bar.addWidget(self.export_button)
@@ -136,6 +139,7 @@ class PaymentsPage(QWidget):
         layout.addWidget(title(self.tr("Setoran"), "sectionTitle"))
         layout.addWidget(self.deposits)
         self.void_button.clicked.connect(self._void_selected)
+        self.requests_button.clicked.connect(self.open_void_requests)
         self.deposit_button.clicked.connect(self.open_closeout)
         self.confirm_button.clicked.connect(self.open_confirm)
         self.deposits.cellDoubleClicked.connect(self.print_slip)
@@ -194,15 +198,28 @@ class PaymentsPage(QWidget):
         self.void_receipt(self.sheet.receipts[row].payment.receipt_no)
 
     def void_receipt(self, receipt_no: str, reason: str | None = None) -> bool:
-        from outreach_app.ui.dialogs.payment import ask_void_reason
+        """With a reason (scripts, tests): the rule applied at once; without one, the
+        confirmation dialog (person, months, amount; a request when the rule says so)."""
+        from outreach_app.ui.void_actions import open_void_dialog, void_service
 
         if self._agent is None:
             return False
-        reason = reason or ask_void_reason(self, receipt_no)
-        if reason is None:
-            return False
         agent = self._agent
-        return self._act(lambda: self._service.void(receipt_no, reason, agent))
+        if reason is None:
+            self.void_dialog = open_void_dialog(
+                self, self._service, receipt_no, agent, lambda _n: self._act(lambda: None)
+            )
+            return False
+        voids = void_service(self._service)
+        return self._act(lambda: voids.void_or_request(receipt_no, reason, agent))
+
+    def open_void_requests(self) -> None:
+        from outreach_app.ui.void_actions import open_void_requests
+
+        if self._agent is not None:
+            self.requests_dialog = open_void_requests(
+                self, self._service, self._agent, lambda _id: self._act(lambda: None)
+            )
 
     def open_group_payment(self) -> GroupPaymentDialog | None:
         from outreach_app.ui.dialogs.group_payment import GroupPaymentDialog
