@@ -35,6 +35,7 @@ from outreach_app.domain.synced_tables import (
 from outreach_app.domain.versions import version, wins
 from outreach_app.server.auth import MIN_PASSWORD, ROLES, Accounts, Clock, utc_now
 from outreach_app.server.errors import SyncRefused
+from outreach_app.server.receipt_watch import watch_new_receipt
 from outreach_app.server.scope import OutOfScope, Scope, check_ownership, check_write
 from outreach_app.server.scope_backfill import refile_moved_participant, snapshot_village
 from outreach_app.server.store.batch import RowBatch
@@ -299,6 +300,8 @@ class SyncServer:
             self._note_duplicate_nik(rows, record)
         if table == "visit_plans":
             self._note_grant(rows, who, record, existing)
+        if table == "payments" and existing is None:  # a number another device used: audited
+            watch_new_receipt(rows, who.session, record, self._accounts.now)
         moved_from = existing.village_id if existing is not None else record.village_id
         if table == "participants" and moved_from != record.village_id:
             rows.after_flush(lambda conn: self._refile(conn, who, record.row_id, moved_from))
