@@ -14,6 +14,7 @@ Staff who want readable numbers (SML01-000123) ask for a prefix from Settings
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -68,13 +69,20 @@ def settle_prefix(store: Store, client: SyncClient) -> PrefixStatus:
             answer = client.reserve_prefix(PrefixRequest(prefix=None))
     except (SyncDenied, SyncUnavailable):
         return status
-    return _take(store, answer)
+    return take(store, answer)
 
 
 def request_prefix(service: SyncService, text: str) -> PrefixStatus:
     """A readable prefix staff asked for, reserved by the server for this device and used
     for the next receipts; PrefixRefused with the reason (the rule, another device's, no
-    signal)."""
+    signal). All on the calling thread; the app splits it (`ask_server`, then `take`)."""
+    return take(service.store, ask_server(service, text)())
+
+
+def ask_server(service: SyncService, text: str) -> Callable[[], PrefixAnswer]:
+    """Checks the prefix and makes the client here (it reads this laptop's settings); the
+    returned call only talks to the server, so it may run on a worker thread. Both raise
+    PrefixRefused with the reason."""
     from outreach_app.sync.client import SyncDenied, SyncUnavailable
     from outreach_app.sync.prefix_protocol import PrefixRequest
 
@@ -82,15 +90,21 @@ def request_prefix(service: SyncService, text: str) -> PrefixStatus:
         prefix = normalize_requested(text)
     except ValueError as exc:
         raise PrefixRefused(str(exc)) from exc
-    try:
-        with service.connect() as client:
-            answer = client.reserve_prefix(PrefixRequest(prefix=prefix, intent="request"))
-    except (SyncDenied, SyncUnavailable) as exc:
-        raise PrefixRefused(str(exc)) from exc
-    return _take(service.store, answer)
+    client = service.connect()
+
+    def call() -> PrefixAnswer:
+        try:
+            with client:
+                return client.reserve_prefix(PrefixRequest(prefix=prefix, intent="request"))
+        except (SyncDenied, SyncUnavailable) as exc:
+            raise PrefixRefused(str(exc)) from exc
+
+    return call
 
 
-def _take(store: Store, answer: PrefixAnswer) -> PrefixStatus:
+def take(store: Store, answer: PrefixAnswer) -> PrefixStatus:
+    """The server's answer, on the thread that owns `store`: number the next receipts with
+    the prefix it reserved."""
     if current_prefix(store) != answer.prefix:
         store.switch_receipt_prefix(answer.prefix)
     store.set_local_setting(PREFIX_CONFIRMED_KEY, answer.prefix)

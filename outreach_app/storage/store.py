@@ -227,8 +227,11 @@ class Store:
         self.device = DeviceIdentity(self.device.id, self.device.name, prefix)
         return self.device
 
-    def set_device(self, name: str, receipt_prefix: str) -> DeviceIdentity:
-        prefix = receipt_prefix.strip().upper()
+    def set_device(self, name: str, receipt_prefix: str | None = None) -> DeviceIdentity:
+        """The device's name, and a receipt prefix set by hand (the demo, tests; the app
+        leaves it None: the derived one, or one the server reserved, services/receipt_prefix)."""
+        prefix = self.device.receipt_prefix if receipt_prefix is None else receipt_prefix
+        prefix = prefix.strip().upper()
         if not (2 <= len(prefix) <= 12 and prefix.isalnum() and prefix.isascii()):
             raise ValueError("Awalan kuitansi harus 2-12 huruf atau angka.")
         with self.transaction():
