@@ -209,9 +209,14 @@ def a_receipt_number_another_device_used_is_flagged(world: World, schedule: Rate
     assert numbers[0] == numbers[1]
     reused = audit_events(world, "receipt_reused")
     assert len(reused) == 1 and numbers[0] in reused[0]
-    # and the laptop that synced second was told to number with a prefix of its own
-    assert world.ambon.store.device.receipt_prefix != "SAMA"
-    assert prefix_status(world.ambon.store).confirmed
+    # and the laptop that synced second was told to number with a prefix of its own: its
+    # next receipt, while the one issued keeps its number
+    assigned = world.ambon.store.device.receipt_prefix
+    assert assigned != "SAMA" and prefix_status(world.ambon.store).confirmed
+    _enrol, pay = services(world.ambon, schedule)
+    assert pay.record(person, 1, world.ambon.user("agen.ambon")).receipt_no == f"{assigned}-000002"
+    held = world.ambon.store.db.execute("SELECT receipt_no FROM payments ORDER BY receipt_no")
+    assert [number for (number,) in held] == [f"{assigned}-000002", "SAMA-000001"]
     payload = json.dumps([row.detail for row in world.store.audit.rows()])
     assert "Wowonda" not in payload and "3201" not in payload  # no personal data
 
