@@ -64,12 +64,13 @@ class PrefixOwner:
     reserved_at: str
 
 
-def _insert_new(conn: Connection, table: Table, **values: Any) -> None:
-    """INSERT ... ON CONFLICT DO NOTHING, in the dialect's own syntax."""
+def _insert_new(conn: Connection, table: Table, **values: Any) -> bool:
+    """INSERT ... ON CONFLICT DO NOTHING, in the dialect's own syntax; whether it inserted."""
     if conn.dialect.name == "postgresql":
-        conn.execute(postgresql.insert(table).values(**values).on_conflict_do_nothing())
+        found = conn.execute(postgresql.insert(table).values(**values).on_conflict_do_nothing())
     else:
-        conn.execute(sqlite.insert(table).values(**values).on_conflict_do_nothing())
+        found = conn.execute(sqlite.insert(table).values(**values).on_conflict_do_nothing())
+    return bool(found.rowcount == 1)
 
 
 def owner(conn: Connection, prefix: str) -> PrefixOwner | None:
@@ -135,16 +136,20 @@ def note_receipt(
     if not receipt_no or len(receipt_no) > RECEIPT_COLUMN:
         return []
     prefix = receipt_no.rpartition("-")[0]
-    _insert_new(
+    first = _insert_new(
         conn, receipt_numbers, receipt_no=receipt_no, prefix=prefix, device_id=device_id,
         payment_id=payment_id, branch_id=branch_id, first_seen=now,
     )  # fmt: skip
     clashes: list[ReceiptClash] = []
-    held = conn.execute(
-        select(receipt_numbers.c.device_id, receipt_numbers.c.payment_id).where(
-            receipt_numbers.c.receipt_no == receipt_no
-        )
-    ).first()
+    held = (
+        None
+        if first
+        else conn.execute(
+            select(receipt_numbers.c.device_id, receipt_numbers.c.payment_id).where(
+                receipt_numbers.c.receipt_no == receipt_no
+            )
+        ).first()
+    )
     if held is not None and held.payment_id != payment_id:
         same = " (perangkat yang sama)" if held.device_id == device_id else ""
         clashes.append(ReceiptClash("receipt_reused", (
