@@ -16,6 +16,8 @@ from pydantic import BaseModel, Field, StringConstraints
 from outreach_app.sync.protocol import PROTOCOL_VERSION
 
 PrefixText = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{2,12}$")]
+# what a laptop stores (its device table's CHECK): an answer with anything else is unreadable
+ReservedPrefix = Annotated[str, StringConstraints(pattern=r"^[A-Z0-9]{2,12}$")]
 
 
 class PrefixRequest(BaseModel):
@@ -34,9 +36,11 @@ class PrefixRequest(BaseModel):
 
 
 class PrefixAnswer(BaseModel):
-    prefix: str = Field(description="the prefix reserved for this device: number with it")
+    prefix: ReservedPrefix = Field(
+        description="the prefix reserved for this device: number with it"
+    )
     source: str = Field(description="derived | requested | assigned | kept")
     reserved_at: str
-    held: list[str] = Field(
+    held: list[ReservedPrefix] = Field(
         default_factory=list, description="every prefix this device holds (older ones too)"
     )

@@ -64,3 +64,56 @@ def test_a_new_laptop_numbers_with_its_derived_prefix(tmp_path) -> None:
         store.db.execute("UPDATE device SET receipt_prefix = ?", [legacy_receipt_prefix(device_id)])
     with Store(tmp_path / "a.db") as store:  # the old default moves to the derived one
         assert store.device.receipt_prefix == derived_prefix(device_id)
+
+
+def server_answering(*answers: tuple[int, dict[str, object]]):
+    """A laptop's client to a server that gives these answers in turn (and what it asked)."""
+    import json
+
+    import httpx
+
+    from outreach_app.sync.client import SyncClient
+
+    asked: list[dict[str, object]] = []
+    queue = list(answers)
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        asked.append(json.loads(request.content))
+        status, body = queue.pop(0)
+        return httpx.Response(status, json=body)
+
+    client = SyncClient("http://127.0.0.1:8750", "token", transport=httpx.MockTransport(handle),
+                        sleep=lambda _s: None)  # fmt: skip
+    return client, asked
+
+
+def test_a_prefix_another_device_holds_is_replaced_for_the_next_receipts(tmp_path) -> None:
+    from outreach_app.services.receipt_prefix import prefix_status, settle_prefix
+
+    with Store(tmp_path / "a.db") as store:
+        own = store.device.receipt_prefix
+        client, asked = server_answering(
+            (409, {"detail": f"Awalan kuitansi {own} sudah dipakai perangkat lain"}),
+            (200, {"prefix": "P0000000001", "source": "assigned", "reserved_at": "2026-12-01"}),
+        )
+        status = settle_prefix(store, client)
+        assert [a["prefix"] for a in asked] == [own, None]
+        assert status.confirmed and store.device.receipt_prefix == "P0000000001"
+        assert prefix_status(store) == status
+        assert settle_prefix(store, client) == status  # confirmed: nothing more is asked
+        assert len(asked) == 2
+
+
+def test_a_hostile_answer_never_changes_the_prefix_nor_fails_the_sync(tmp_path) -> None:
+    from outreach_app.services.receipt_prefix import settle_prefix
+
+    with Store(tmp_path / "a.db") as store:
+        own = store.device.receipt_prefix
+        for body in ({"prefix": "x" * 40, "source": "assigned", "reserved_at": "-"},
+                     {"prefix": "SML 01", "source": "assigned", "reserved_at": "-"},
+                     {"prefix": ["SML"], "source": "assigned", "reserved_at": "-"}):  # fmt: skip
+            client, _asked = server_answering((200, body))
+            status = settle_prefix(store, client)
+            assert not status.confirmed and store.device.receipt_prefix == own
+        client, _asked = server_answering((404, {"detail": "Alamat ini tidak dikenal server."}))
+        assert not settle_prefix(store, client).confirmed  # an older server: left alone
