@@ -209,6 +209,10 @@ def a_receipt_number_another_device_used_is_flagged(world: World, schedule: Rate
     assert numbers[0] == numbers[1]
     reused = audit_events(world, "receipt_reused")
     assert len(reused) == 1 and numbers[0] in reused[0]
+    # Saumlaki's laptop reserved SAMA after its sync: Ambon's receipt is under its prefix
+    foreign = audit_events(world, "receipt_foreign_prefix")
+    assert foreign == [f"Kuitansi {numbers[0]}: awalan SAMA milik perangkat "
+                       f"{world.saumlaki.store.device.id}"]  # fmt: skip
     # and the laptop that synced second was told to number with a prefix of its own: its
     # next receipt, while the one issued keeps its number
     assigned = world.ambon.store.device.receipt_prefix
