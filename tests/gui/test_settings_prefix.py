@@ -67,7 +67,13 @@ def shot(qtbot, page: SettingsPage, folder: Path, name: str) -> Path:
     return path
 
 
-def test_staff_ask_for_a_readable_prefix(qtbot, branch, tmp_path: Path) -> None:
+def test_staff_ask_for_a_readable_prefix(qtbot, qapp, branch, tmp_path: Path) -> None:
+    """(One server and two sign-ins for both checks: they cost about 5 s.)"""
+    ask_for_a_readable_prefix(qtbot, branch, tmp_path)
+    settings_prefix_in_english(qtbot, qapp, branch, tmp_path)
+
+
+def ask_for_a_readable_prefix(qtbot, branch, tmp_path: Path) -> None:
     (store, sync), (other, other_sync) = branch
     worker = Worker()
     page = SettingsPage(SetupService(store, tmp_path / "k.json"), worker, dt.date(2026, 12, 1),
@@ -100,7 +106,7 @@ def test_staff_ask_for_a_readable_prefix(qtbot, branch, tmp_path: Path) -> None:
     assert "2-10 huruf" in other_page.message.text()
 
 
-def test_settings_prefix_in_english(qtbot, qapp, branch, tmp_path: Path) -> None:
+def settings_prefix_in_english(qtbot, qapp, branch, tmp_path: Path) -> None:
     (store, sync), _other = branch
     # the worktree's own translation (the installed package's may be another checkout's)
     english = QTranslator()
@@ -111,6 +117,7 @@ def test_settings_prefix_in_english(qtbot, qapp, branch, tmp_path: Path) -> None
                             dt.date(2026, 12, 1), sync)  # fmt: skip
         qtbot.addWidget(page)
         page.load()
+        assert "SML01-" in page.receipt_prefix.text()
         assert "confirmed by the branch server" in page.receipt_prefix.text()
         shot(qtbot, page, tmp_path, "settings-prefix-en.png")
     finally:
