@@ -75,11 +75,12 @@ class SettingsPage(QWidget):
         self.device_id.setObjectName("muted")
         device = QFormLayout()
         device.addRow(self.tr("Nama perangkat"), self.device_name)
+        # one row, as the typed prefix was: the page is already taller than a 768-pixel screen
+        self.requested_prefix.setToolTip(self.tr("Minta awalan mudah dibaca"))
+        device.addRow(self.tr("Awalan nomor kuitansi"), self._row(
+            self.receipt_prefix, self.requested_prefix, self.request_prefix_button))  # fmt: skip
         device.addRow(self.tr("ID perangkat"), self.device_id)
         device.addRow("", self._row(self.save_device))
-        device.addRow(self.tr("Awalan nomor kuitansi"), self.receipt_prefix)
-        device.addRow(self.tr("Minta awalan mudah dibaca"),
-                      self._row(self.requested_prefix, self.request_prefix_button))  # fmt: skip
         self.device_name.setMaximumWidth(420)
         self.requested_prefix.setMaximumWidth(160)
 
