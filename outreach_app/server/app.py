@@ -29,6 +29,7 @@ from outreach_app.server.account_routes import account_router, client_address
 from outreach_app.server.device_forks import fork_device
 from outreach_app.server.duplicate_reviews import DuplicateReviews
 from outreach_app.server.edge import RequestLimits, install_refusals, refusals
+from outreach_app.server.prefix_routes import prefix_router
 from outreach_app.server.reference_publishing import ReferenceFolderError, ReferencePublisher
 from outreach_app.server.store.store import Session
 from outreach_app.server.sync_server import SyncRefused, SyncServer
@@ -158,6 +159,7 @@ def create_app(
         return Response(document, media_type="application/octet-stream")
 
     app.include_router(account_router(server, session))
+    app.include_router(prefix_router(server, session))
     return app
 
 

@@ -36,6 +36,7 @@ from outreach_app.domain.versions import version, wins
 from outreach_app.server.auth import MIN_PASSWORD, ROLES, Accounts, Clock, utc_now
 from outreach_app.server.deposit_rules import DepositRefused, check_deposit_change
 from outreach_app.server.errors import SyncRefused
+from outreach_app.server.receipt_watch import watch_new_receipt
 from outreach_app.server.scope import OutOfScope, Scope, check_ownership, check_write
 from outreach_app.server.scope_backfill import refile_moved_participant, snapshot_village
 from outreach_app.server.store.batch import RowBatch
@@ -320,6 +321,8 @@ class SyncServer:
             self._note_grant(rows, who, record, existing)
         if approves_void(table, record, existing):
             rows.after_flush(lambda conn: void_approved(self._store, conn, who.session, record))
+        if table == "payments" and existing is None:  # a number another device used: audited
+            watch_new_receipt(rows, who.session, record, self._accounts.now)
         moved_from = existing.village_id if existing is not None else record.village_id
         if table == "participants" and moved_from != record.village_id:
             rows.after_flush(lambda conn: self._refile(conn, who, record.row_id, moved_from))

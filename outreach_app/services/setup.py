@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import Branch, Role, SyncStamp, User
 from outreach_app.services.protection import Protection
+from outreach_app.services.receipt_prefix import PrefixStatus, prefix_status
 from outreach_app.settings import (
     CURRENT_USER_KEY,
     DEMO_DB_NAME,
@@ -50,7 +51,7 @@ class FirstRunAnswers:
 
     role: Role
     device_name: str
-    receipt_prefix: str
+    receipt_prefix: str | None = None  # None: derived from the device id, then reserved
     server: str = ""  # the branch server's address, when known
     full_name: str = ""
     username: str = ""
@@ -165,7 +166,12 @@ class SetupService:
     def device(self) -> DeviceIdentity:
         return self._store.device
 
-    def set_device(self, name: str, receipt_prefix: str) -> DeviceIdentity:
+    def receipt_prefix(self) -> PrefixStatus:
+        """The prefix the next receipt is numbered with, and whether the branch server
+        confirmed it reserved for this laptop."""
+        return prefix_status(self._store)
+
+    def set_device(self, name: str, receipt_prefix: str | None = None) -> DeviceIdentity:
         if not name.strip():
             raise SetupRefused("Nama perangkat wajib diisi.")
         try:

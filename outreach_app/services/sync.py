@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from outreach_app.domain.errors import DomainError
+from outreach_app.services.receipt_prefix import settle_prefix
 from outreach_app.services.rewind import (
     Rewound,
     fork_offline,
@@ -204,6 +205,7 @@ class SyncService:
             remember_expiry(self._state, answer.expires_at)
             if went_back((), answer.device_seq, known_seq(self._store)):
                 fork_online(self._store, client)
+            settle_prefix(self._store, client)  # reserved by the server, or one assigned
         return answer.role
 
     def sync(
@@ -236,6 +238,8 @@ class SyncService:
                         self._pull(client, network, report, progress, cancelled)
                     if not report.cancelled and self._reference is not None:
                         self._take_reference(client, self._reference, report)
+                    if not report.cancelled:  # after a fork too: the new device's own
+                        settle_prefix(self._store, client)
                 break
             except Rewound:
                 if attempt == 2:  # a new device cannot be behind the server: a server bug

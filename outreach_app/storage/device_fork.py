@@ -20,6 +20,8 @@ from __future__ import annotations
 from outreach_app.storage.store import Store, default_receipt_prefix
 
 REWIND_NOTICE_KEY = "rewind_notice"  # the old device id, until the agent has been told
+# the receipt prefix the server last confirmed reserved for this device (services/receipt_prefix)
+PREFIX_CONFIRMED_KEY = "receipt_prefix_confirmed"
 
 
 def acknowledged_high_water(store: Store) -> int:
@@ -41,11 +43,10 @@ def become_device(store: Store, device_id: str, token: str | None, token_key: st
     device's token (None: the old one is dropped, as it belongs to the old id; the laptop
     signs in again). Returns how many unsent changes now travel under the new id."""
     db, old = store.db, store.device.id
-    prefix = store.device.receipt_prefix
-    if prefix == default_receipt_prefix(old):  # made from the id: the other copy keeps it
-        prefix = default_receipt_prefix(device_id)
+    prefix = default_receipt_prefix(device_id)  # the old one stays the other copy's
     with store.transaction():
         db.execute("UPDATE device SET id = ?, receipt_prefix = ?", [device_id, prefix])
+        db.execute("DELETE FROM local_settings WHERE key = ?", [PREFIX_CONFIRMED_KEY])
         moved = db.execute(
             "UPDATE outbox SET device_id = ?, rejected_reason = NULL WHERE acked_at IS NULL",
             [device_id],

@@ -18,6 +18,7 @@ from sqlite_utils import Database
 
 from outreach_app.domain.hlc import HybridClock, Timestamp
 from outreach_app.domain.ids import uuid7
+from outreach_app.domain.receipt_prefix import derived_prefix
 from outreach_app.settings import DEMO_MARK_KEY
 from outreach_app.storage.activity import AuditLog, VisitRepository
 from outreach_app.storage.backup import copy_open_database
@@ -55,6 +56,14 @@ def _local_now() -> dt.datetime:
 
 
 def default_receipt_prefix(device_id: str) -> str:
+    """The prefix a device numbers receipts with until the server reserves one: made from
+    its id so that it cannot collide (domain/receipt_prefix.py says how unlikely)."""
+    return derived_prefix(device_id)
+
+
+def legacy_receipt_prefix(device_id: str) -> str:
+    """What the default was before issue 14: "PRS" and 20 bits of the id, which collide
+    among a few thousand laptops; a laptop still on it moves to its derived prefix."""
     return "PRS" + device_id.replace("-", "")[-5:].upper()
 
 
@@ -188,6 +197,10 @@ class Store:
                     ],
                 )
             row = (device_id, socket.gethostname() or "laptop", default_receipt_prefix(device_id))
+        elif row[2] == legacy_receipt_prefix(row[0]):  # receipts issued keep their numbers
+            row = (row[0], row[1], default_receipt_prefix(row[0]))
+            with self.db.atomic():
+                self.db.execute("UPDATE device SET receipt_prefix = ?", [row[2]])
         return DeviceIdentity(id=row[0], name=row[1], receipt_prefix=row[2])
 
     def _last_hlc(self) -> Timestamp:
@@ -209,8 +222,19 @@ class Store:
         still sort after them."""
         self.clock.observe(self._last_hlc())
 
-    def set_device(self, name: str, receipt_prefix: str) -> DeviceIdentity:
-        prefix = receipt_prefix.strip().upper()
+    def switch_receipt_prefix(self, prefix: str) -> DeviceIdentity:
+        """Numbers the next receipts with `prefix` (one the server reserved for this device;
+        receipts already issued keep their numbers, the counter goes on)."""
+        with self.transaction():
+            self.db.execute("UPDATE device SET receipt_prefix = ?", [prefix])
+        self.device = DeviceIdentity(self.device.id, self.device.name, prefix)
+        return self.device
+
+    def set_device(self, name: str, receipt_prefix: str | None = None) -> DeviceIdentity:
+        """The device's name, and a receipt prefix set by hand (the demo, tests; the app
+        leaves it None: the derived one, or one the server reserved, services/receipt_prefix)."""
+        prefix = self.device.receipt_prefix if receipt_prefix is None else receipt_prefix
+        prefix = prefix.strip().upper()
         if not (2 <= len(prefix) <= 12 and prefix.isalnum() and prefix.isascii()):
             raise ValueError("Awalan kuitansi harus 2-12 huruf atau angka.")
         with self.transaction():
@@ -223,10 +247,13 @@ class Store:
         with the payment insert, so a number is never used twice nor skipped by a crash."""
         if not self.db.conn.in_transaction:
             raise RuntimeError("receipt numbers are taken inside the payment's transaction")
-        (number,) = self.db.execute(
-            "UPDATE device SET next_receipt = next_receipt + 1 RETURNING next_receipt - 1"
+        # the prefix as stored, not as this connection remembers it: a sync on another
+        # connection may have switched to one the server reserved
+        number, prefix = self.db.execute(
+            "UPDATE device SET next_receipt = next_receipt + 1 "
+            "RETURNING next_receipt - 1, receipt_prefix"
         ).fetchone()
-        return f"{self.device.receipt_prefix}-{number:06d}"
+        return f"{prefix}-{number:06d}"
 
     def reader(self) -> ReadView:
         """Read-only repositories for the calling thread (made on first use, kept per thread).

@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 from outreach_app.sync.account_protocol import TokenRenewal
 from outreach_app.sync.devices import ForkRequest, ForkResponse
 from outreach_app.sync.errors import SyncDenied, SyncUnavailable, UntrustedServer
+from outreach_app.sync.prefix_protocol import PrefixAnswer, PrefixRequest
 from outreach_app.sync.protocol import (
     PULL_PAGE,
     DuplicateReview,
@@ -107,6 +108,11 @@ class SyncClient:
         answer = self._call("POST", "/v1/devices/fork", ForkResponse, body=request)
         self._token = answer.token
         return answer
+
+    def reserve_prefix(self, request: PrefixRequest) -> PrefixAnswer:
+        """Reserves this device's receipt prefix, or has one assigned (prefix None); a
+        prefix another device holds is refused (409) with the reason."""
+        return self._call("POST", "/v1/receipt-prefix", PrefixAnswer, body=request)
 
     def push(self, request: PushRequest) -> PushResponse:
         return self._call("POST", "/v1/push", PushResponse, body=request, compress=True)

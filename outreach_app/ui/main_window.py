@@ -118,7 +118,7 @@ class MainWindow(QMainWindow):
         def settings_page() -> QWidget:
             from outreach_app.ui.pages.settings import SettingsPage
 
-            page = SettingsPage(setup, worker, today.today())
+            page = SettingsPage(setup, worker, today.today(), sync)
             page.restore_finished.connect(lambda _path: self.close())
             page.security.idle_minutes_changed.connect(self.idle_minutes_changed)
             return page

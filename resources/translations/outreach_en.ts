@@ -1159,10 +1159,6 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <translation>e.g. MAL</translation>
     </message>
     <message>
-        <source>mis. SML01</source>
-        <translation>e.g. SML01</translation>
-    </message>
-    <message>
         <source>Nama lengkap</source>
         <translation>Full name</translation>
     </message>
@@ -1195,10 +1191,6 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <translation>This laptop</translation>
     </message>
     <message>
-        <source>Awalan nomor kuitansi</source>
-        <translation>Receipt number prefix</translation>
-    </message>
-    <message>
         <source>Alamat server cabang</source>
         <translation>Branch server address</translation>
     </message>
@@ -1229,10 +1221,6 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
     <message>
         <source>Isi nama perangkat.</source>
         <translation>Fill in the device name.</translation>
-    </message>
-    <message>
-        <source>Awalan kuitansi harus 2-12 huruf atau angka.</source>
-        <translation>The receipt prefix must be 2-12 letters or digits.</translation>
     </message>
 </context>
 <context>
@@ -2746,10 +2734,6 @@ Choose a password to encrypt it. Nothing is lost: the encrypted copy is checked 
         <translation>Database: {path}</translation>
     </message>
     <message>
-        <source>Tersimpan. Kuitansi berikutnya: {prefix}-…</source>
-        <translation>Saved. Next receipt: {prefix}-…</translation>
-    </message>
-    <message>
         <source>Identitas disimpan; berlaku saat aplikasi dibuka lagi.</source>
         <translation>Identity saved; it applies the next time the app opens.</translation>
     </message>
@@ -2820,6 +2804,42 @@ Choose a password to encrypt it. Nothing is lost: the encrypted copy is checked 
     <message>
         <source>Gagal: {error}</source>
         <translation>Failed: {error}</translation>
+    </message>
+    <message>
+        <source>Minta ke server</source>
+        <translation>Ask the server</translation>
+    </message>
+    <message>
+        <source>Minta awalan mudah dibaca</source>
+        <translation>Ask for a readable prefix</translation>
+    </message>
+    <message>
+        <source>dikonfirmasi server cabang</source>
+        <translation>confirmed by the branch server</translation>
+    </message>
+    <message>
+        <source>belum dikonfirmasi server: dipesan saat sinkronisasi berikutnya</source>
+        <translation>not yet confirmed by the server: reserved at the next sync</translation>
+    </message>
+    <message>
+        <source>Laptop ini belum masuk ke server cabang; masuk dulu.</source>
+        <translation>This laptop has not signed in to the branch server yet; sign in first.</translation>
+    </message>
+    <message>
+        <source>Meminta awalan ke server cabang…</source>
+        <translation>Asking the branch server for the prefix…</translation>
+    </message>
+    <message>
+        <source>Awalan {prefix} dipesan untuk laptop ini. Kuitansi berikutnya: {prefix}-…; kuitansi yang sudah terbit tetap bernomor lama.</source>
+        <translation>Prefix {prefix} is reserved for this laptop. Next receipt: {prefix}-…; receipts already issued keep their numbers.</translation>
+    </message>
+    <message>
+        <source>Nama perangkat tersimpan.</source>
+        <translation>Device name saved.</translation>
+    </message>
+    <message>
+        <source>mis. SML01</source>
+        <translation>e.g. SML01</translation>
     </message>
 </context>
 <context>

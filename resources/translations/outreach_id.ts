@@ -1159,10 +1159,6 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <translation>mis. MAL</translation>
     </message>
     <message>
-        <source>mis. SML01</source>
-        <translation>mis. SML01</translation>
-    </message>
-    <message>
         <source>Nama lengkap</source>
         <translation>Nama lengkap</translation>
     </message>
@@ -1195,10 +1191,6 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <translation>Laptop ini</translation>
     </message>
     <message>
-        <source>Awalan nomor kuitansi</source>
-        <translation>Awalan nomor kuitansi</translation>
-    </message>
-    <message>
         <source>Alamat server cabang</source>
         <translation>Alamat server cabang</translation>
     </message>
@@ -1229,10 +1221,6 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
     <message>
         <source>Isi nama perangkat.</source>
         <translation>Isi nama perangkat.</translation>
-    </message>
-    <message>
-        <source>Awalan kuitansi harus 2-12 huruf atau angka.</source>
-        <translation>Awalan kuitansi harus 2-12 huruf atau angka.</translation>
     </message>
 </context>
 <context>
@@ -2746,10 +2734,6 @@ Buat kata sandi untuk mengenkripsinya. Tidak ada data yang hilang: salinan teren
         <translation>Basis data: {path}</translation>
     </message>
     <message>
-        <source>Tersimpan. Kuitansi berikutnya: {prefix}-…</source>
-        <translation>Tersimpan. Kuitansi berikutnya: {prefix}-…</translation>
-    </message>
-    <message>
         <source>Identitas disimpan; berlaku saat aplikasi dibuka lagi.</source>
         <translation>Identitas disimpan; berlaku saat aplikasi dibuka lagi.</translation>
     </message>
@@ -2820,6 +2804,42 @@ Buat kata sandi untuk mengenkripsinya. Tidak ada data yang hilang: salinan teren
     <message>
         <source>Gagal: {error}</source>
         <translation>Gagal: {error}</translation>
+    </message>
+    <message>
+        <source>Minta ke server</source>
+        <translation>Minta ke server</translation>
+    </message>
+    <message>
+        <source>Minta awalan mudah dibaca</source>
+        <translation>Minta awalan mudah dibaca</translation>
+    </message>
+    <message>
+        <source>dikonfirmasi server cabang</source>
+        <translation>dikonfirmasi server cabang</translation>
+    </message>
+    <message>
+        <source>belum dikonfirmasi server: dipesan saat sinkronisasi berikutnya</source>
+        <translation>belum dikonfirmasi server: dipesan saat sinkronisasi berikutnya</translation>
+    </message>
+    <message>
+        <source>Laptop ini belum masuk ke server cabang; masuk dulu.</source>
+        <translation>Laptop ini belum masuk ke server cabang; masuk dulu.</translation>
+    </message>
+    <message>
+        <source>Meminta awalan ke server cabang…</source>
+        <translation>Meminta awalan ke server cabang…</translation>
+    </message>
+    <message>
+        <source>Awalan {prefix} dipesan untuk laptop ini. Kuitansi berikutnya: {prefix}-…; kuitansi yang sudah terbit tetap bernomor lama.</source>
+        <translation>Awalan {prefix} dipesan untuk laptop ini. Kuitansi berikutnya: {prefix}-…; kuitansi yang sudah terbit tetap bernomor lama.</translation>
+    </message>
+    <message>
+        <source>Nama perangkat tersimpan.</source>
+        <translation>Nama perangkat tersimpan.</translation>
+    </message>
+    <message>
+        <source>mis. SML01</source>
+        <translation>mis. SML01</translation>
     </message>
 </context>
 <context>

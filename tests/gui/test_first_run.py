@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from outreach_app.domain.models import Role
+from outreach_app.domain.receipt_prefix import derived_prefix
 from outreach_app.services.keys import new_branch_key
 from outreach_app.services.setup import SetupRefused, SetupService
 from outreach_app.storage.store import Store
@@ -39,7 +40,7 @@ def test_the_demo_asks_nothing_more(qtbot, dialog: FirstRunDialog) -> None:
     assert outcome.demo and outcome.answers is None and outcome.password == ""
 
 
-def test_a_real_start_asks_role_device_prefix_server_and_password(
+def test_a_real_start_asks_role_device_server_and_password_but_no_prefix(
     qtbot, dialog: FirstRunDialog
 ) -> None:
     dialog.empty.setChecked(True)
@@ -49,8 +50,7 @@ def test_a_real_start_asks_role_device_prefix_server_and_password(
     assert dialog.result() == 0 and "Isi nama" in dialog.message.text()  # incomplete: stays
     for field, text in (
         (dialog.full_name, "Yosina Ratuanak"), (dialog.username, "Agen.Saumlaki"),
-        (dialog.branch_code, "mal"), (dialog.receipt_prefix, "SML01"),
-        (dialog.server, "10.0.0.5:8750"),
+        (dialog.branch_code, "mal"), (dialog.server, "10.0.0.5:8750"),
     ):  # fmt: skip
         qtbot.keyClicks(field, text)
     dialog.device_name.setText("Laptop Saumlaki")
@@ -75,8 +75,9 @@ def test_a_real_start_asks_role_device_prefix_server_and_password(
     answers = outcome.answers
     assert answers is not None
     assert (answers.role, answers.device_name, answers.receipt_prefix, answers.server) == (
-        Role.STAFF, "Laptop Saumlaki", "SML01", "10.0.0.5:8750",
+        Role.STAFF, "Laptop Saumlaki", None, "10.0.0.5:8750",
     )  # fmt: skip
+    assert not hasattr(dialog, "receipt_prefix")  # derived, then reserved by the server
 
 
 def test_connect_later_needs_no_identity_but_still_a_password(
@@ -86,7 +87,6 @@ def test_connect_later_needs_no_identity_but_still_a_password(
     assert dialog.laptop.isVisibleTo(dialog) and dialog.security.isVisibleTo(dialog)
     assert not dialog.identity.isVisibleTo(dialog)
     dialog.device_name.setText("Laptop Kupang")
-    dialog.receipt_prefix.setText("kpg1")
     click_start(qtbot, dialog)
     assert dialog.result() == 0 and "minimal 8" in dialog.message.text()
     dialog.passwords.password.setText("kupang-2026")
@@ -97,7 +97,9 @@ def test_connect_later_needs_no_identity_but_still_a_password(
     assert answers is not None and not answers.with_identity
     setup = SetupService(store, tmp_path / "config.json")
     assert setup.first_run(answers) is None  # no user yet: the branch's records say who
-    assert store.device.receipt_prefix == "KPG1" and store.device.name == "Laptop Kupang"
+    # the prefix derived from the device id, never one typed (two laptops would share it)
+    assert store.device.receipt_prefix == derived_prefix(store.device.id)
+    assert store.device.name == "Laptop Kupang"
     assert setup.device_role() is Role.AGENT
     assert store.local_setting(SERVER_KEY) is None  # no server given, none stored
 
@@ -109,7 +111,6 @@ def test_first_run_answers_set_up_an_empty_laptop(store: Store, tmp_path: Path) 
     dialog.username.setText("Agen.Saumlaki")
     dialog.branch_code.setText("mal")
     dialog.device_name.setText("Laptop Saumlaki")
-    dialog.receipt_prefix.setText("SML01")
     dialog.server.setText("http://10.0.0.5:8750/")  # plain http over the network: refused
     setup = SetupService(store, tmp_path / "config.json")
     with pytest.raises(SetupRefused, match="https://"):
@@ -120,7 +121,7 @@ def test_first_run_answers_set_up_an_empty_laptop(store: Store, tmp_path: Path) 
     assert (user.username, user.role) == ("agen.saumlaki", Role.AGENT)
     assert setup.current_user() == user
     assert store.branches.all()[0].code == "MAL"
-    assert store.device.receipt_prefix == "SML01"
+    assert store.device.receipt_prefix == derived_prefix(store.device.id)
     assert store.local_setting(SERVER_KEY) == "https://10.0.0.5:8750"
 
 
@@ -133,7 +134,6 @@ def test_the_branch_recovery_key_is_found_and_shown(qtbot, tmp_path: Path) -> No
     assert public.fingerprint in dialog.passwords.branch_key_label.text()
     dialog.later.setChecked(True)
     dialog.device_name.setText("Laptop Saumlaki")
-    dialog.receipt_prefix.setText("SML01")
     dialog.passwords.password.setText("tanimbar2026")
     dialog.passwords.repeat.setText("tanimbar2026")
     bad = tmp_path / "bukan.pub"

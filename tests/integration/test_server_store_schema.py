@@ -37,19 +37,21 @@ def test_an_older_store_is_brought_up_with_its_accounts_kept(store: ServerStore)
         as_schema_2(conn)
         conn.execute(update(schema_info).values(version=1))
     store.migrate()
-    assert version_of(store) == SCHEMA_VERSION == 4
+    assert version_of(store) == SCHEMA_VERSION == 5
     columns = {column["name"] for column in inspect(store.engine).get_columns("changes")}
     assert "versions" in columns
     indexes = {index["name"] for index in inspect(store.engine).get_indexes("records")}
     assert "records_village" in indexes
     assert "village_grants" in inspect(store.engine).get_table_names()
+    assert {"receipt_prefixes", "receipt_numbers"} <= set(inspect(store.engine).get_table_names())
     assert store.account("staf.maluku") is not None
     store.migrate()  # again: nothing to do
     assert version_of(store) == SCHEMA_VERSION
 
 
 def as_schema_2(conn: Connection) -> None:
-    """Takes away what schemas 3 and 4 added."""
+    """Takes away what schemas 3, 4 and 8 added."""
+    as_schema_4(conn)
     conn.execute(text("DROP TABLE IF EXISTS village_grants"))
     for table in ("devices", "sign_in_failures", "server_audit"):
         conn.execute(text(f"DROP TABLE {table}"))
@@ -127,3 +129,48 @@ def test_schema_4_grants_the_visits_held_before_it(store: ServerStore) -> None:
     store.migrate()
     with store.engine.connect() as conn:
         assert granted_villages(conn, "agen") == {"desa-1"}
+
+
+def as_schema_4(conn: Connection) -> None:
+    """Takes away what schema 5 added (receipt prefixes and numbers)."""
+    for table in ("receipt_prefixes", "receipt_numbers"):
+        conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
+
+
+def test_schema_8_knows_the_receipt_numbers_held_before_it(store: ServerStore) -> None:
+    """A store from before receipt numbers were recorded: every receipt it holds is known by
+    its number and the device that made it (the first one, when two share a number), so a
+    later receipt with the same number from another device is flagged, and a prefix with
+    another device's receipts on it cannot be reserved."""
+    from outreach_app.server.store.receipt_prefixes import (
+        note_receipt,
+        other_device_receipts,
+        receipt_numbers,
+    )
+
+    store.migrate()
+    account = store.add_account("agen.saumlaki", "hash", "agent", "MAL")
+    with store.engine.begin() as conn:
+        as_schema_4(conn)
+        conn.execute(update(schema_info).values(version=4))
+        conn.execute(insert(changes), [
+            {"device_id": device, "seq": seq, "table_name": "payments", "row_id": row_id,
+             "op": "insert", "fields": f'{{"receipt_no": "{number}", "total": 1}}',
+             "hlc": "0001795254011601-002a", "account_id": account, "branch_id": "b",
+             "accepted_at": "2026-10-01T08:00:00+00:00"}
+            for device, seq, row_id, number in (
+                ("laptop-a", 1, "pay-1", "SML01-000001"),
+                ("laptop-b", 1, "pay-2", "SML01-000001"),  # a copy: the same number
+                ("laptop-a", 2, "pay-3", "SML01-000002"),
+            )
+        ])  # fmt: skip
+    store.migrate()
+    assert version_of(store) == SCHEMA_VERSION
+    with store.engine.begin() as conn:
+        held = {row.receipt_no: (row.device_id, row.payment_id)
+                for row in conn.execute(select(receipt_numbers))}  # fmt: skip
+        assert held == {"SML01-000001": ("laptop-a", "pay-1"),
+                        "SML01-000002": ("laptop-a", "pay-3")}  # fmt: skip
+        assert other_device_receipts(conn, "SML01", "laptop-c") == "laptop-a"
+        clashes = note_receipt(conn, "SML01-000002", "pay-9", "laptop-b", "b", "agen", "now")
+    assert [clash.event for clash in clashes] == ["receipt_reused"]

@@ -14,8 +14,11 @@ import httpx
 import pytest
 from sqlalchemy import create_engine, func, select
 
+from outreach_app.domain.receipt_prefix import derived_prefix
+from outreach_app.server.store.auth_tables import server_audit
 from outreach_app.server.store.tables import changes, records
 from outreach_app.services.payments import PaymentService
+from outreach_app.services.receipt_prefix import prefix_status
 from outreach_app.services.setup import SetupService
 from outreach_app.services.sync import SyncService
 from outreach_app.storage.store import Store
@@ -166,8 +169,25 @@ def test_a_receipt_number_issued_twice_before_a_sync_is_shown(
     assert len(server_rows(server, "payments")) == 2  # both receipts reached the branch
     assert [reason for reason in report.held_reasons if "sudah dipakai kuitansi lain" in reason]
     assert report.new_device
+    # the new device numbers under a prefix of its own, derived and reserved by the server
+    assert saumlaki.store.device.receipt_prefix == derived_prefix(saumlaki.store.device.id)
+    assert prefix_status(saumlaki.store).confirmed
     third = PaymentService(saumlaki.store, schedule).record(people[0], 1, user).receipt_no
-    assert third > first
+    assert third.startswith(derived_prefix(saumlaki.store.device.id) + "-")
+    # and the branch was told: the number reached the server from two devices
+    engine = create_engine(server.database_url)
+    try:
+        with engine.connect() as conn:
+            flagged = (
+                conn.execute(
+                    select(server_audit.c.detail).where(server_audit.c.event == "receipt_reused")
+                )
+                .scalars()
+                .all()
+            )
+    finally:
+        engine.dispose()
+    assert len(flagged) == 1 and first in flagged[0]
     saumlaki.store.close()
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from outreach_app.domain.models import Branch, SyncStamp
 from outreach_app.storage.device_fork import (
+    PREFIX_CONFIRMED_KEY,
     acknowledged_high_water,
     become_device,
     clear_rewind_notice,
@@ -57,11 +58,17 @@ def test_only_unsent_work_moves_to_the_new_device(store: Store) -> None:
     assert rewind_notice(store) is None
 
 
-def test_a_chosen_prefix_stays_and_no_token_means_sign_in_again(store: Store) -> None:
+def test_a_chosen_prefix_stays_the_old_device_s_and_no_token_means_sign_in_again(
+    store: Store,
+) -> None:
+    """The other copy keeps numbering under the chosen prefix: the new device gets its own
+    derived one (not confirmed by the server yet), so the two never number alike."""
     store.set_device("laptop-sml", "SML")
     store.set_local_setting(TOKEN_KEY, "token-lama")
+    store.set_local_setting(PREFIX_CONFIRMED_KEY, "SML")
     become_device(store, "perangkat-baru", None, TOKEN_KEY)
-    assert store.device.receipt_prefix == "SML"
+    assert store.device.receipt_prefix == default_receipt_prefix("perangkat-baru") != "SML"
+    assert store.local_setting(PREFIX_CONFIRMED_KEY) is None
     assert store.local_setting(TOKEN_KEY) is None
 
 

@@ -37,6 +37,7 @@ from outreach_app.server.store import auth_tables  # noqa: F401  (its tables in 
 from outreach_app.server.store.audit import AuditLog, FailureCounts
 from outreach_app.server.store.grants import grant_existing_visits
 from outreach_app.server.store.json_text import dumps, loads
+from outreach_app.server.store.receipt_prefixes import backfill_receipt_numbers
 from outreach_app.server.store.sessions import TOKEN_LIFETIME, SessionStore
 from outreach_app.server.store.tables import (
     accounts,
@@ -51,7 +52,7 @@ from outreach_app.server.store.tables import (
 )
 from outreach_app.storage.errors import StorageUnavailable
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 # Each step brings a store from the version before it. Schema 2: changes.versions (snapshots
 # for a laptop whose scope grew), an index to find a village's rows, the server's signing key.
 # Schema 3: tokens expire; devices are bound to the account that first used them (taken from
@@ -59,6 +60,9 @@ SCHEMA_VERSION = 4
 # token on that device is revoked, and so is a token under the server's own device ids);
 # wrong-password counters and the audit log (new tables).
 # Schema 4: village_grants (an agent's villages, granted by staff only).
+# Schema 5: receipt_prefixes (one device per prefix, server-wide) and receipt_numbers (the
+# receipts' numbers, to flag one that another device already used), new tables; the numbers
+# of the receipts already held are filled in from the log.
 _UPGRADES: dict[int, list[str]] = {
     2: [
         "ALTER TABLE changes ADD COLUMN versions TEXT",
@@ -89,9 +93,13 @@ _UPGRADES: dict[int, list[str]] = {
         "WHERE revoked_at IS NULL AND lower(device_id) LIKE 'server-%'",
     ],
     4: [],
+    5: [],
 }
 # Data a step fills in once its new tables exist.
-_BACKFILLS: dict[int, Callable[[Connection], None]] = {4: grant_existing_visits}
+_BACKFILLS: dict[int, Callable[[Connection], None]] = {
+    4: grant_existing_visits,
+    5: backfill_receipt_numbers,
+}
 
 
 def _now() -> str:

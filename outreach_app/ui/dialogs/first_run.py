@@ -1,6 +1,8 @@
 """The first start on a laptop: try the demo (no password, marked DEMO everywhere), or start
-for real: this laptop (role, device name, receipt prefix, the branch server if known), who
-uses it (or connect to the branch later), and the password that encrypts its data."""
+for real: this laptop (role, device name, the branch server if known), who uses it (or
+connect to the branch later), and the password that encrypts its data. No receipt prefix is
+asked: the laptop derives one from its device id that cannot collide, and the branch server
+reserves it (or assigns another) at sign-in; Settings shows it (services/receipt_prefix.py)."""
 
 from __future__ import annotations
 
@@ -62,16 +64,12 @@ class FirstRunDialog(QDialog):
         self.role.addItem(self.tr("Agen Perisai"), Role.AGENT)
         self.role.addItem(self.tr("Staf kantor cabang"), Role.STAFF)
         self.device_name = QLineEdit(socket.gethostname() or "")
-        self.receipt_prefix = QLineEdit()
-        self.receipt_prefix.setPlaceholderText(self.tr("mis. SML01"))
-        self.receipt_prefix.setMaxLength(12)
         self.server = QLineEdit()
         self.server.setPlaceholderText(self.tr("opsional, mis. https://10.0.0.5:8750"))
         self.laptop = QGroupBox(self.tr("Laptop ini"))
         laptop = QFormLayout(self.laptop)
         laptop.addRow(self.tr("Peran"), self.role)
         laptop.addRow(self.tr("Nama perangkat"), self.device_name)
-        laptop.addRow(self.tr("Awalan nomor kuitansi"), self.receipt_prefix)
         laptop.addRow(self.tr("Alamat server cabang"), self.server)
 
         self.full_name = QLineEdit()
@@ -150,7 +148,6 @@ class FirstRunDialog(QDialog):
         return FirstRunAnswers(
             role=require_enum(self.role, Role),
             device_name=self.device_name.text(),
-            receipt_prefix=self.receipt_prefix.text() or "PRS",
             server=self.server.text(),
             full_name=self.full_name.text() if identity else "",
             username=self.username.text() if identity else "",
@@ -178,9 +175,6 @@ class FirstRunDialog(QDialog):
             return self.tr("Isi nama, nama pengguna, kode cabang dan nama perangkat.")
         if not a.device_name.strip():
             return self.tr("Isi nama perangkat.")
-        prefix = a.receipt_prefix.strip()
-        if not (2 <= len(prefix) <= 12 and prefix.isalnum() and prefix.isascii()):
-            return self.tr("Awalan kuitansi harus 2-12 huruf atau angka.")
         try:
             server_address(a.server)
             self.passwords.branch_key()

@@ -1,6 +1,7 @@
-"""Settings: this laptop's name and receipt prefix, who uses it, the language, the database
-file, backups (made while the app runs, with progress and cancel) and restores, and security
-(the password, the branch's recovery key, the idle lock)."""
+"""Settings: this laptop's name and receipt prefix (shown with whether the branch server
+confirmed it; a readable one can be asked of the server, which refuses one in use), who uses
+it, the language, the database file, backups (made while the app runs, with progress and
+cancel) and restores, and security (the password, the branch's recovery key, the idle lock)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,8 @@ from outreach_app.ui.widgets.security_panel import SecurityPanel
 from outreach_app.ui.workers import Cancelled, TaskContext, Worker
 
 if TYPE_CHECKING:
+    from outreach_app.services.sync import SyncService
+    from outreach_app.sync.prefix_protocol import PrefixAnswer
     from outreach_app.ui.widgets.reference_panel import ReferencePanel
 
 OK_STYLE, ERROR_STYLE = "color: #15803d;", "color: #b91c1c;"
@@ -47,26 +50,39 @@ class SettingsPage(QWidget):
     restore_finished = Signal(str)  # path of the safety copy of what was replaced
     restart_needed = Signal()
 
-    def __init__(self, service: SetupService, worker: Worker, today: dt.date) -> None:
+    def __init__(
+        self,
+        service: SetupService,
+        worker: Worker,
+        today: dt.date,
+        sync: SyncService | None = None,
+    ) -> None:
         super().__init__()
         self._service = service
+        self._sync = sync
         self._today = today
         self._worker = worker
         self._task: TaskContext | None = None
 
         self.device_name = QLineEdit()
-        self.receipt_prefix = QLineEdit()
-        self.receipt_prefix.setMaxLength(12)
+        self.receipt_prefix = QLabel()  # in use, and whether the server confirmed it
+        self.requested_prefix = QLineEdit()
+        self.requested_prefix.setMaxLength(10)
+        self.requested_prefix.setPlaceholderText(self.tr("mis. SML01"))
+        self.request_prefix_button = QPushButton(self.tr("Minta ke server"))
         self.save_device = QPushButton(self.tr("Simpan perangkat"))
         self.device_id = QLabel()
         self.device_id.setObjectName("muted")
         device = QFormLayout()
         device.addRow(self.tr("Nama perangkat"), self.device_name)
-        device.addRow(self.tr("Awalan nomor kuitansi"), self.receipt_prefix)
+        # one row, as the typed prefix was: the page is already taller than a 768-pixel screen
+        self.requested_prefix.setToolTip(self.tr("Minta awalan mudah dibaca"))
+        device.addRow(self.tr("Awalan nomor kuitansi"), self._row(
+            self.receipt_prefix, self.requested_prefix, self.request_prefix_button))  # fmt: skip
         device.addRow(self.tr("ID perangkat"), self.device_id)
         device.addRow("", self._row(self.save_device))
-        for field in (self.device_name, self.receipt_prefix):
-            field.setMaximumWidth(420)
+        self.device_name.setMaximumWidth(420)
+        self.requested_prefix.setMaximumWidth(160)
 
         self.user = QComboBox()
         self.save_user = QPushButton(self.tr("Pakai identitas ini"))
@@ -131,6 +147,7 @@ class SettingsPage(QWidget):
         layout.addStretch(0 if self.reference is not None else 1)
 
         self.save_device.clicked.connect(self.apply_device)
+        self.request_prefix_button.clicked.connect(self.ask_prefix)
         self.save_user.clicked.connect(self.apply_user)
         self.save_language.clicked.connect(self.apply_language)
         self.open_folder.clicked.connect(self._open_folder)
@@ -152,7 +169,7 @@ class SettingsPage(QWidget):
         service = self._service
         device = service.device()
         self.device_name.setText(device.name)
-        self.receipt_prefix.setText(device.receipt_prefix)
+        self._show_prefix()
         self.device_id.setText(device.id)
         self.user.clear()
         current = service.current_user()
@@ -175,14 +192,55 @@ class SettingsPage(QWidget):
 
     def apply_device(self) -> bool:
         try:
-            device = self._service.set_device(self.device_name.text(), self.receipt_prefix.text())
+            self._service.set_device(self.device_name.text())
         except (DomainError, StorageUnavailable) as exc:
             self._say(str(exc), ok=False)
             return False
-        self.receipt_prefix.setText(device.receipt_prefix)
-        self._say(self.tr("Tersimpan. Kuitansi berikutnya: {prefix}-…").format(
-            prefix=device.receipt_prefix))  # fmt: skip
+        self._say(self.tr("Nama perangkat tersimpan."))
         return True
+
+    def _show_prefix(self) -> None:
+        status = self._service.receipt_prefix()
+        state = (
+            self.tr("dikonfirmasi server cabang")
+            if status.confirmed
+            else self.tr("belum dikonfirmasi server: dipesan saat sinkronisasi berikutnya")
+        )
+        self.receipt_prefix.setText(f"{status.prefix}-…  ·  {state}")
+        self.receipt_prefix.setStyleSheet("" if status.confirmed else "color: #b45309;")
+
+    def ask_prefix(self) -> None:
+        """Asks the branch server for the readable prefix typed (the network on the worker,
+        the answer taken here, on the thread that owns the database)."""
+        from outreach_app.services.receipt_prefix import ask_server
+
+        if self._sync is None:
+            self._say(self.tr("Laptop ini belum masuk ke server cabang; masuk dulu."), ok=False)
+            return
+        try:
+            call = ask_server(self._sync, self.requested_prefix.text())
+        except DomainError as exc:
+            self._say(str(exc), ok=False)
+            return
+        self.request_prefix_button.setEnabled(False)
+        self._say(self.tr("Meminta awalan ke server cabang…"))
+        self._worker.run(lambda _task: call(), self._prefix_taken, self._prefix_refused)
+
+    def _prefix_taken(self, answer: PrefixAnswer) -> None:
+        from outreach_app.services.receipt_prefix import take
+
+        assert self._sync is not None
+        status = take(self._sync.store, answer)
+        self.request_prefix_button.setEnabled(True)
+        self.requested_prefix.clear()
+        self._show_prefix()
+        self._say(self.tr("Awalan {prefix} dipesan untuk laptop ini. Kuitansi berikutnya: "
+                          "{prefix}-…; kuitansi yang sudah terbit tetap bernomor lama.").format(
+            prefix=status.prefix))  # fmt: skip
+
+    def _prefix_refused(self, error: Exception) -> None:
+        self.request_prefix_button.setEnabled(True)
+        self._say(str(error), ok=False)
 
     def apply_user(self) -> bool:
         username = self.user.currentData()
