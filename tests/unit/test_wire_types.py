@@ -42,7 +42,9 @@ def test_field_values_are_scalars_that_a_column_holds(value: Any, why: str) -> N
     check_column("phone", ["Désa – RT 1", 5, 1.5, True, None, "x" * MAX_TEXT])
 
 
-@pytest.mark.parametrize("value", [5, "not-a-uuid", "01A25338-A7F1-7393-914F-2C45E5341D40", {"id": 1}])
+@pytest.mark.parametrize(
+    "value", [5, "not-a-uuid", "01A25338-A7F1-7393-914F-2C45E5341D40", {"id": 1}]
+)
 def test_fields_that_point_at_a_row_hold_an_id_or_null(value: Any) -> None:
     with pytest.raises(ValueError, match="row id"):
         check_column("village_id", [uuid7(), value])
