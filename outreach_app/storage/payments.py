@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from outreach_app.domain.models import CashDeposit, Payment
+from outreach_app.domain.payable_months import PaidPeriod
 from outreach_app.storage.coverage_cache import MEMBERS_OF, coverage_run, refresh_coverage
 from outreach_app.storage.errors import INTEGRITY_ERRORS, NotFound, ReceiptLocked
 from outreach_app.storage.repository import SyncedRepository
@@ -72,6 +73,16 @@ class PaymentRepository(SyncedRepository[Payment]):
             [participant_id, month.isoformat(), month.isoformat()],
         ).fetchone()
         return row is not None
+
+    def live_periods(self, participant_id: str) -> list[PaidPeriod]:
+        """The months the participant's live (not voided) receipts cover, its merged records'
+        included: what the one-payment-per-month rule checks a new payment against."""
+        rows = self._db.execute(
+            "SELECT period_start, months FROM payments WHERE deleted = 0 AND voided = 0 "
+            f"AND participant_id IN ({MEMBERS_OF}) ORDER BY period_start",
+            [participant_id],
+        ).fetchall()
+        return [PaidPeriod(dt.date.fromisoformat(str(row[0])[:10]), int(row[1])) for row in rows]
 
     def cash_before(self, agent_id: str, before: str) -> list[Payment]:
         """Standing cash receipts of an agent paid before an ISO date (for deposits)."""
