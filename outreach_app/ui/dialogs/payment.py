@@ -43,6 +43,7 @@ class PaymentDialog(QDialog):
         self._service = service
         self._participant = participant
         self._collector = collector
+        self._today = today
         self.receipt_no: str | None = None
         self.setWindowTitle(self.tr("Terima iuran"))
         self.setMinimumWidth(560)
@@ -66,8 +67,14 @@ class PaymentDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
 
+        # why the months asked for cannot be paid (paid already, arrears, lapse): by the fields
+        self.months_refused = QLabel()
+        self.months_refused.setWordWrap(True)
+        self.months_refused.setStyleSheet(ERROR_STYLE)
+        self.months_refused.hide()
         form = QFormLayout()
         self.period.add_rows(form)
+        form.insertRow(2, "", self.months_refused)  # under "Mulai bulan"
         buttons, self.save_button = save_cancel_buttons(
             self, self.tr("Terima dan terbitkan kuitansi")
         )
@@ -82,6 +89,17 @@ class PaymentDialog(QDialog):
         self._update()
 
     def _update(self) -> None:
+        try:
+            self._service.check_months(
+                self._participant, self.period.month_count(), self.period.first(), self._today
+            )
+        except DomainError as exc:
+            self.months_refused.setText(str(exc))
+            self.months_refused.show()
+            self.breakdown.setText("")
+            self.save_button.setEnabled(False)
+            return
+        self.months_refused.hide()
         try:
             b = self._service.quote(
                 self._participant, self.period.month_count(), self.period.first()
