@@ -1,4 +1,4 @@
-"""The command line: `outreach init | nik | premium | demo generate | print | verify-receipt |
+"""The command line: `outreach init | nik | premium | demo generate | print | payment | verify-receipt |
 import | export | reference | sync | bundle | serve | server | protect | password |
 recovery`; plain `outreach` is the app.
 
@@ -30,6 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("records", "demo_generate"),
     "print": ("printing", "print_document"),
     "verify-receipt": ("printing", "verify_receipt"),
+    "payment": ("payment_commands", "payment"),
     "serve": ("sync_commands", "server_command"),
     "server": ("sync_commands", "server_command"),
     "sync": ("sync_commands", "sync"),

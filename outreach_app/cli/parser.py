@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from outreach_app.cli.account_parser import add_account_commands
+from outreach_app.cli.payment_parser import add_payment_commands
 from outreach_app.domain.models import PayerType, Sector
 
 
@@ -113,6 +114,8 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         "visit-forms", parents=[db, output], help="registration forms of everyone a visit enrolled"
     )
     visit_forms.add_argument("visit_id", metavar="VISIT_ID")
+
+    add_payment_commands(commands, db)
 
     verify = commands.add_parser(
         "verify-receipt", parents=[db], help="check that a receipt is genuine and unaltered"

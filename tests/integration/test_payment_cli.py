@@ -1,0 +1,96 @@
+"""`outreach payment take`, run as a script would: a real process on a real database. The same
+PaymentService as the dialog issues the receipt, so the month rule refuses the same things."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+from pathlib import Path
+
+from outreach_app.domain.models import ParticipantStatus
+from outreach_app.domain.months import add_months, month_start
+from outreach_app.storage.store import Store
+from tests.factories import make_participant
+from tests.integration.test_cli import outreach
+
+NIK = "8103015502900007"  # born 15-02-1990, Tanimbar Selatan; not in the demo
+
+
+def ym(month: dt.date) -> str:
+    return month.strftime("%Y-%m")
+
+
+def test_take_a_payment_then_refuse_paid_months_and_gaps(
+    tmp_path: Path, demo_db_template: Path
+) -> None:
+    db = tmp_path / "field.db"
+    shutil.copy(demo_db_template, db)
+    today = dt.date.today()  # the command takes today's date from the clock
+    with Store(db) as store:
+        village = store.villages.by_code("8103012002")
+        store.participants.add(
+            make_participant(
+                village.stamp.id,
+                nik=NIK,
+                full_name="Fransina Batlayeri",
+                status=ParticipantStatus.REGISTERED,
+                registered_on=today,
+                payment_months=1,
+            )
+        )
+    this_month = month_start(today)
+
+    taken = outreach("payment", "take", "--db", str(db), "--nik", NIK, "--months", "3", "--json")
+    assert taken.returncode == 0, taken.stderr
+    receipt = json.loads(taken.stdout)
+    assert receipt["months"] == [ym(add_months(this_month, i)) for i in range(3)]
+    assert receipt["method"] == "cash" and receipt["total"] > 0
+    with Store(db) as store:
+        stored = store.payments.by_receipt(receipt["receipt_no"])
+        assert (stored.period_start, stored.months) == (this_month, 3)
+
+    again = outreach(
+        "payment", "take", "--db", str(db), "--nik", NIK, "--start", ym(add_months(this_month, 2))
+    )
+    assert again.returncode == 1
+    assert "Sudah dibayar dengan kuitansi lain" in again.stderr
+    assert again.stdout == ""
+
+    gap = outreach(
+        "payment", "take", "--db", str(db), "--nik", NIK, "--json",
+        "--start", ym(add_months(this_month, 5)),
+    )  # fmt: skip
+    assert gap.returncode == 1 and "Bayar dulu bulan yang belum dibayar" in gap.stderr
+    refusal = json.loads(gap.stdout)
+    assert refusal["refused"] == "leaves_a_gap"
+    assert refusal["allowed_start"] == ym(add_months(this_month, 3))
+
+    before = outreach(
+        "payment", "take", "--db", str(db), "--nik", NIK, "--start", ym(add_months(this_month, -1))
+    )
+    assert before.returncode == 1 and "sebelum pendaftaran" in before.stderr
+
+    text = outreach(
+        "payment", "take", "--db", str(db), "--nik", NIK, "--method", "transfer"
+    )  # the default start: the first unpaid month, right after the receipt
+    assert text.returncode == 0, text.stderr
+    assert text.stdout.startswith("Kuitansi ") and "(1 bulan)" in text.stdout
+    with Store(db) as store:
+        person = store.participants.by_nik(NIK)
+        assert person is not None
+        live = store.payments.live_periods(person.stamp.id)
+        assert [(p.start, p.months) for p in live] == [
+            (this_month, 3), (add_months(this_month, 3), 1),
+        ]  # fmt: skip
+
+
+def test_unknown_nik_and_bad_input_exit_1(tmp_path: Path, demo_db_template: Path) -> None:
+    db = tmp_path / "field.db"
+    shutil.copy(demo_db_template, db)
+    unknown = outreach("payment", "take", "--db", str(db), "--nik", "0000")
+    assert unknown.returncode == 1 and "Tidak ada peserta" in unknown.stderr
+    bad = outreach("payment", "take", "--db", str(db), "--nik", NIK, "--start", "2026-13")
+    assert bad.returncode == 1 and "YYYY-MM" in bad.stderr
+    months = outreach("payment", "take", "--db", str(db), "--nik", NIK, "--months", "2")
+    assert months.returncode == 2  # argparse: not one of 1, 3, 6, 12
