@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from outreach_app.domain.double_payments import PaymentSettlement
 from outreach_app.domain.models import (
     Branch,
     CashDeposit,
@@ -29,6 +30,7 @@ _MODELS: dict[str, type] = {
     "visit_plans": VisitPlan,
     "payments": Payment,
     "cash_deposits": CashDeposit,
+    "payment_settlements": PaymentSettlement,
 }
 _AUDIT_FIELDS = frozenset({"at", "actor", "action", "entity", "entity_id", "detail"})
 _NOT_FIELDS = {"stamp", "heirs"}
@@ -60,6 +62,6 @@ def natural_key(table: str, data: dict[str, Any]) -> str | None:
         return str(data.get("code") or "") or None
     if table == "users":
         return str(data.get("username") or "") or None
-    if table in ("heirs", "payments"):
+    if table in ("heirs", "payments", "payment_settlements"):
         return str(data.get("participant_id") or "") or None
     return None

@@ -37,6 +37,8 @@ from outreach_app.server.auth import MIN_PASSWORD, ROLES, Accounts, Clock, utc_n
 from outreach_app.server.errors import SyncRefused
 from outreach_app.server.scope import OutOfScope, Scope, check_ownership, check_write
 from outreach_app.server.scope_backfill import refile_moved_participant, snapshot_village
+from outreach_app.server.settlement_rules import TABLE as SETTLEMENTS
+from outreach_app.server.settlement_rules import check_settlement
 from outreach_app.server.store.batch import RowBatch
 from outreach_app.server.store.store import ServerStore, Session, StoredRecord
 from outreach_app.sync.bundle import new_signing_key, pack_signed, unpack
@@ -291,6 +293,8 @@ class SyncServer:
         try:
             check_write(scope, record, existing)
             check_ownership(scope, table, change.fields, existing, rows.record)
+            if table == SETTLEMENTS:
+                check_settlement(scope, change.op, change.fields, existing, rows.record)
         except OutOfScope as exc:
             raise Rejected(str(exc)) from exc
         if table == "users":
@@ -369,7 +373,7 @@ class SyncServer:
             owner = data.get("agent_id")
             place = rows.record("villages", village) if village else None
             branch = place.branch_id if place else self._branch_of_user(rows, owner, branch)
-        elif table in ("heirs", "payments"):
+        elif table in ("heirs", "payments", SETTLEMENTS):
             person = rows.record("participants", str(data.get("participant_id")))
             if person is None:
                 raise Rejected("Peserta untuk data ini tidak dikenal server.")

@@ -12,7 +12,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from outreach_app.domain.coverage import Coverage, coverage_of_run
+from outreach_app.domain.double_payments import DoublePayment
 from outreach_app.domain.models import Participant, Payer, Payment, Village
+from outreach_app.services.double_payments import DoublePaymentService
 from outreach_app.storage.participant_list import ParticipantFilter, ParticipantListing
 from outreach_app.storage.store import Store
 
@@ -36,6 +38,10 @@ class ParticipantDetail:
     payer: Payer | None
     payments: tuple[Payment, ...]
     coverage: Coverage
+    # receipts repeating months another live receipt pays (two laptops offline), until staff
+    # settle them; and the credit the next payment will use
+    double_payments: tuple[DoublePayment, ...] = ()
+    credit: int = 0
 
 
 class ParticipantDirectory:
@@ -60,12 +66,15 @@ class ParticipantDirectory:
         store = self._store
         participant = store.participants.with_heirs(store.participants.get(participant_id))
         run = store.payments.coverage_run(participant_id)
+        doubles = DoublePaymentService(store)
         return ParticipantDetail(
             participant=participant,
             village=store.villages.find(participant.village_id) if participant.village_id else None,
             payer=store.payers.find(participant.payer_id) if participant.payer_id else None,
             payments=tuple(store.payments.of_participant(participant_id)),
             coverage=coverage_of_run(participant.status, run, self._today()),
+            double_payments=tuple(doubles.of_participant(participant_id)),
+            credit=doubles.credit_of(participant_id),
         )
 
     def villages(self) -> list[Village]:

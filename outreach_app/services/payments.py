@@ -33,6 +33,7 @@ from outreach_app.domain.payable_months import (
 from outreach_app.domain.premiums import PremiumBreakdown, PremiumRequest, calculate_premium
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.reference.money_text import format_rupiah
+from outreach_app.services.double_payments import use_credit
 from outreach_app.storage.store import Store
 
 
@@ -168,6 +169,7 @@ class PaymentService:
                 rules="; ".join(breakdown.legal_bases),
             )
             store.payments.add(payment)
+            use_credit(store, payment, collector)  # a settled double payment's credit, if any
             store.audit.record(
                 paid_at,
                 collector.username,

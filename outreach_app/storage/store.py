@@ -34,6 +34,7 @@ from outreach_app.storage.organisation import (
 from outreach_app.storage.participant_list import ParticipantList
 from outreach_app.storage.participants import HeirRepository, ParticipantRepository
 from outreach_app.storage.payments import CashDepositRepository, PaymentRepository
+from outreach_app.storage.settlements import SettlementRepository
 from outreach_app.storage.signing_keys import SigningKeyRepository
 
 if TYPE_CHECKING:  # the Dasbor page's queries load with the page
@@ -75,6 +76,7 @@ class ReadView:
         self.visits = VisitRepository(db, None)
         self.payments = PaymentRepository(db, None)
         self.deposits = CashDepositRepository(db, None)
+        self.settlements = SettlementRepository(db, None)
         self.participants = ParticipantRepository(db, None, HeirRepository(db, None))
         self._dashboard: DashboardQueries | None = None
 
@@ -140,6 +142,7 @@ class Store:
         self.participants = ParticipantRepository(self.db, self.writer, self.heirs)
         self.payments = PaymentRepository(self.db, self.writer)
         self.deposits = CashDepositRepository(self.db, self.writer)
+        self.settlements = SettlementRepository(self.db, self.writer)
         self.visits = VisitRepository(self.db, self.writer)
         self.audit = AuditLog(self.writer)
         self.participant_list = ParticipantList(self.db)
