@@ -89,8 +89,9 @@ class DoublePaymentService:
 
     def settle(
         self, receipt_no: str, kind: SettlementKind, staff: User, note: str = ""
-    ) -> PaymentSettlement:
-        """Staff's decision on a double receipt: voids it and records where its money went."""
+    ) -> PaymentSettlement | None:
+        """Staff's decision on a double receipt: voids it and records where its money went
+        (None when a credit had paid all of it: voiding gives that credit back, no cash moved)."""
         if staff.role is not Role.STAFF:
             raise ReceiptRefused("Pembayaran ganda hanya diselesaikan oleh staf cabang.")
         if kind not in VOID_REASONS:
@@ -108,14 +109,18 @@ class DoublePaymentService:
                     f"Kuitansi {receipt_no} bukan pembayaran ganda yang belum diselesaikan."
                 )
             now = store.now()
+            # the cash the receipt took: a credit it used comes back by itself once it is void
+            amount = double.amount - credit_used(store, payment.stamp.id)
             reason = VOID_REASONS[kind].format(months=months_label(double.months))
             store.payments.void(receipt_no, reason)
+            if amount <= 0:
+                return None
             settlement = PaymentSettlement(
                 stamp=SyncStamp.new(),
                 participant_id=payment.participant_id,
                 payment_id=payment.stamp.id,
                 kind=kind,
-                amount=double.amount,
+                amount=amount,
                 decided_by=staff.stamp.id,
                 decided_at=now,
                 source=CreditSource.DOUBLE_PAYMENT,
@@ -128,7 +133,7 @@ class DoublePaymentService:
                 f"double_payment_{kind.value}",
                 "payments",
                 payment.stamp.id,
-                f"{receipt_no}: {format_rupiah(double.amount)}",
+                f"{receipt_no}: {format_rupiah(amount)}",
             )
         return store.settlements.get(settlement.stamp.id)
 

@@ -1643,6 +1643,14 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
 <context>
     <name>ParticipantDetailView</name>
     <message>
+        <source>PEMBAYARAN GANDA: kuitansi {receipt} ({amount}) membayar lagi {months} yang sudah dibayar dengan {first}. Menunggu penyelesaian staf cabang (kredit atau uang kembali).</source>
+        <translation>DOUBLE PAYMENT: receipt {receipt} ({amount}) pays again for {months}, already paid with {first}. Waiting for the branch staff to settle it (credit or refund).</translation>
+    </message>
+    <message>
+        <source>Kredit {amount}: dipakai pada pembayaran berikutnya.</source>
+        <translation>Credit {amount}: used by the next payment.</translation>
+    </message>
+    <message>
         <source>Pilih peserta di daftar.</source>
         <translation>Choose a participant in the list.</translation>
     </message>
@@ -2866,6 +2874,10 @@ Compare it with the fingerprint from the branch office; if it differs, do not sy
 </context>
 <context>
     <name>SyncProblemsDialog</name>
+    <message>
+        <source>Penyelesaian pembayaran</source>
+        <translation>Payment settlement</translation>
+    </message>
     <message>
         <source>Peserta</source>
         <translation>Participant</translation>

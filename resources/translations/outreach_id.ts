@@ -1643,6 +1643,14 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
 <context>
     <name>ParticipantDetailView</name>
     <message>
+        <source>PEMBAYARAN GANDA: kuitansi {receipt} ({amount}) membayar lagi {months} yang sudah dibayar dengan {first}. Menunggu penyelesaian staf cabang (kredit atau uang kembali).</source>
+        <translation>PEMBAYARAN GANDA: kuitansi {receipt} ({amount}) membayar lagi {months} yang sudah dibayar dengan {first}. Menunggu penyelesaian staf cabang (kredit atau uang kembali).</translation>
+    </message>
+    <message>
+        <source>Kredit {amount}: dipakai pada pembayaran berikutnya.</source>
+        <translation>Kredit {amount}: dipakai pada pembayaran berikutnya.</translation>
+    </message>
+    <message>
         <source>Pilih peserta di daftar.</source>
         <translation>Pilih peserta di daftar.</translation>
     </message>
@@ -2866,6 +2874,10 @@ Cocokkan dengan sidik jari dari kantor cabang; bila berbeda, jangan sinkron dan 
 </context>
 <context>
     <name>SyncProblemsDialog</name>
+    <message>
+        <source>Penyelesaian pembayaran</source>
+        <translation>Penyelesaian pembayaran</translation>
+    </message>
     <message>
         <source>Peserta</source>
         <translation>Peserta</translation>

@@ -76,7 +76,7 @@ def test_staff_credit_the_double_payment_and_the_next_payment_uses_it(world) -> 
     settled = world.doubles(world.staff).settle(
         second, SettlementKind.CREDIT, world.staff.user("staf.maluku")
     )
-    assert settled.amount == double_total
+    assert settled is not None and settled.amount == double_total
     world.sync_all()
     rows = server_rows(world, "payment_settlements").values()
     assert [s["kind"] for s in rows if s["participant_id"] == person] == ["credit"]
@@ -108,6 +108,7 @@ def test_staff_refund_a_double_payment_with_a_printed_note(world, tmp_path: Path
     settled = world.doubles(staff).settle(
         second, SettlementKind.REFUND, staff.user("staf.maluku"), note="Diserahkan di balai desa"
     )
+    assert settled is not None
     pdf = refund_note(staff.store, settled)
     path = tmp_path / "refund.pdf"
     path.write_bytes(pdf)

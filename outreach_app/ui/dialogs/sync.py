@@ -139,6 +139,7 @@ class SyncProblemsDialog(QDialog):
             "villages": self.tr("Desa"), "users": self.tr("Pengguna"),
             "payers": self.tr("Pembayar"), "branches": self.tr("Kantor cabang"),
             "cash_deposits": self.tr("Setoran"), "audit_log": self.tr("Catatan audit"),
+            "payment_settlements": self.tr("Penyelesaian pembayaran"),
         }  # fmt: skip
         self.setWindowTitle(self.tr("Masalah sinkronisasi"))
         self.resize(760, 460)
