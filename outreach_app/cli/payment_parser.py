@@ -40,4 +40,17 @@ def add_payment_commands(
         metavar="cash|transfer",
     )
     take.add_argument("--json", action="store_true")
+    doubles = actions.add_parser(
+        "doubles", parents=[db], help="double payments found after sync, open and settled"
+    )
+    doubles.add_argument("--json", action="store_true")
+    settle = actions.add_parser(
+        "settle", parents=[db], help="staff: settle a double payment as credit or refund"
+    )
+    settle.add_argument("receipt_no", metavar="RECEIPT_NO", help="the double receipt")
+    how = settle.add_mutually_exclusive_group(required=True)
+    how.add_argument("--credit", action="store_true", help="credit the next months")
+    how.add_argument("--refund", action="store_true", help="give the money back")
+    settle.add_argument("-o", "--output", metavar="FILE.pdf", help="refund note (with --refund)")
+    settle.add_argument("--note", default="", metavar="TEXT")
     return payment

@@ -94,3 +94,47 @@ def test_unknown_nik_and_bad_input_exit_1(tmp_path: Path, demo_db_template: Path
     assert bad.returncode == 1 and "YYYY-MM" in bad.stderr
     months = outreach("payment", "take", "--db", str(db), "--nik", NIK, "--months", "2")
     assert months.returncode == 2  # argparse: not one of 1, 3, 6, 12
+
+
+def test_staff_list_and_settle_a_double_payment_by_command(
+    tmp_path: Path, demo_db_template: Path
+) -> None:
+    """A receipt synced from another laptop repeats a paid month: `payment doubles` lists it,
+    an agent cannot settle it, staff refund it with a printed note, and it leaves the list."""
+    import dataclasses
+
+    from outreach_app.domain.models import Role, SyncStamp, User
+    from outreach_app.settings import CURRENT_USER_KEY
+
+    db = tmp_path / "branch.db"
+    shutil.copy(demo_db_template, db)
+    with Store(db) as store:
+        paid = next(p for p in store.payments.all() if not p.voided and p.months == 3)
+        twin = dataclasses.replace(
+            paid, stamp=SyncStamp.new(), receipt_no="LAPTOPB-000009", months=1,
+            paid_at=paid.paid_at + dt.timedelta(hours=1),
+        )  # fmt: skip
+        store.payments.add(twin)
+        agent = store.users.all()[0]
+        staff = User(SyncStamp.new(), "staf.cli", "Maria Latuheru", Role.STAFF, agent.branch_id)
+        store.users.add(staff)
+    listed = outreach("payment", "doubles", "--db", str(db), "--json")
+    assert listed.returncode == 0, listed.stderr
+    found = json.loads(listed.stdout)
+    assert [d["receipt_no"] for d in found["open"]] == ["LAPTOPB-000009"]
+    assert found["open"][0]["first_receipt_no"] == paid.receipt_no
+
+    refused = outreach("payment", "settle", "LAPTOPB-000009", "--refund", "--db", str(db))
+    assert refused.returncode == 1 and "staf cabang" in refused.stderr  # the demo agent
+    with Store(db) as store:
+        store.set_local_setting(CURRENT_USER_KEY, "staf.cli")
+    note = tmp_path / "refund.pdf"
+    done = outreach(
+        "payment", "settle", "LAPTOPB-000009", "--refund", "--db", str(db), "-o", str(note)
+    )
+    assert done.returncode == 0, done.stderr
+    assert "dikembalikan" in done.stdout and note.read_bytes().startswith(b"%PDF")
+    after = json.loads(outreach("payment", "doubles", "--db", str(db), "--json").stdout)
+    assert after["open"] == [] and [s["kind"] for s in after["settled"]] == ["refund"]
+    again = outreach("payment", "settle", "LAPTOPB-000009", "--credit", "--db", str(db))
+    assert again.returncode == 1 and "bukan pembayaran ganda" in again.stderr
