@@ -96,12 +96,16 @@ def find_double_payments(payments: Iterable[Payment]) -> list[DoublePayment]:
 
 def credit_balance(settlements: Iterable[PaymentSettlement], live_receipts: set[str]) -> int:
     """The participant's credit still to use: credits less their uses on receipts that still
-    stand (a voided receipt gives back the credit it used)."""
+    stand (a voided receipt gives back the credit it used; a relief credit counts while its
+    receipt stands)."""
     balance = 0
     for row in settlements:
         if row.stamp.deleted:
             continue
         if row.kind is SettlementKind.CREDIT:
+            # a relief credit lives with its receipt: voided, the whole receipt went back
+            if row.source is CreditSource.RELIEF and row.payment_id not in live_receipts:
+                continue
             balance += row.amount
         elif row.kind is SettlementKind.USE and row.payment_id in live_receipts:
             balance -= row.amount
