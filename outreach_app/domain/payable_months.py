@@ -23,9 +23,9 @@ from outreach_app.domain.models import ParticipantStatus
 from outreach_app.domain.months import add_months, month_start, months_between
 
 PAYMENT_PERIODS = (1, 3, 6, 12)
-# A first payment (or the first of a new run) may be taken for next month at the latest: the
-# agent sees the person again before any later month falls due.
-MAX_MONTHS_AHEAD_OF_NEW_RUN = 1
+# A first payment (or the first of a new run) may start a few months ahead (someone enrolled
+# in November who wants protection from January), never years ahead: a typo, not a plan.
+MAX_MONTHS_AHEAD_OF_NEW_RUN = 3
 
 MONTH_NAMES = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",

@@ -149,7 +149,8 @@ def test_paid_months_are_listed_but_not_billed_again(printer, demo_store, schedu
     service = PaymentService(demo_store, schedule)
     agent = current_user(demo_store)
     assert agent is not None
-    paid = [service.record(person.stamp.id, 3, agent, first_month=dt.date(2026, 11, 1))
+    at = dt.datetime.combine(TODAY, dt.time(10, 0)).astimezone()  # the rule judges on TODAY
+    paid = [service.record(person.stamp.id, 3, agent, first_month=dt.date(2026, 11, 1), paid_at=at)
             for person in members[:4]]  # fmt: skip
     content = printer.content(payer.stamp.id, TODAY)
     by_name = {row.name: row for row in content.rows}

@@ -30,6 +30,9 @@ from outreach_app.storage.store import Store
 from tests.conftest import TODAY
 from tests.factories import make_participant
 
+# paid on TODAY, so the one-payment-per-month rule judges the months as of that day
+AT_TODAY = dt.datetime.combine(TODAY, dt.time(10, 0)).astimezone()
+
 
 @pytest.fixture
 def agent(demo_store: Store) -> User:
@@ -144,7 +147,9 @@ def test_payment_amount_comes_from_the_rules(
     enrolment: EnrolmentService, payments: PaymentService, demo_store: Store, agent: User
 ) -> None:
     participant_id, _ = enrolment.register(new_person(demo_store), agent)
-    payment = payments.record(participant_id, 3, agent, first_month=dt.date(2026, 12, 1))
+    payment = payments.record(
+        participant_id, 3, agent, first_month=dt.date(2026, 12, 1), paid_at=AT_TODAY
+    )
     # December discounted (PP 50/2025, other sectors until 31-12-2026), Jan and Feb full
     assert (payment.jkk, payment.jkm, payment.jht) == (30_000, 20_400, 0)
     assert payment.discount == 8_400
@@ -161,7 +166,9 @@ def test_apbd_payers_get_no_relief(
 ) -> None:
     apbd = demo_store.payers.of_type(PayerType.APBD)[0]
     participant_id, _ = enrolment.register(new_person(demo_store, payer_id=apbd.stamp.id), agent)
-    payment = payments.record(participant_id, 1, agent, first_month=dt.date(2026, 11, 1))
+    payment = payments.record(
+        participant_id, 1, agent, first_month=dt.date(2026, 11, 1), paid_at=AT_TODAY
+    )
     assert (payment.discount, payment.total) == (0, 16_800)
 
 
@@ -177,7 +184,9 @@ def test_void_keeps_the_receipt_and_frees_the_months(
     enrolment: EnrolmentService, payments: PaymentService, demo_store: Store, agent: User
 ) -> None:
     participant_id, _ = enrolment.register(new_person(demo_store), agent)
-    payment = payments.record(participant_id, 1, agent, first_month=dt.date(2026, 11, 1))
+    payment = payments.record(
+        participant_id, 1, agent, first_month=dt.date(2026, 11, 1), paid_at=AT_TODAY
+    )
     with pytest.raises(ReceiptRefused, match="alasan"):
         payments.void(payment.receipt_no, "", agent)
     voided = payments.void(payment.receipt_no, "Salah nama peserta", agent)
@@ -214,7 +223,9 @@ def test_cash_ledger_and_deposits(
     village = demo_store.villages.by_code("1901022004")
     person = new_person(demo_store, village_id=village.stamp.id, nik="1901025502900007")
     participant_id, _ = enrolment.register(person, agent)
-    payment = payments.record(participant_id, 1, agent, first_month=dt.date(2027, 1, 1))
+    payment = payments.record(
+        participant_id, 1, agent, first_month=dt.date(2027, 1, 1), paid_at=AT_TODAY
+    )
     ledger = payments.ledger(agent)
     assert ledger.collected == before.collected + payment.total == before.collected + 16_800
     with pytest.raises(ReceiptRefused) as refused:
@@ -256,8 +267,10 @@ def test_coverage_cache_follows_payments_and_voids(
 ) -> None:
     participant_id, _ = enrolment.register(new_person(demo_store), agent)
     assert demo_store.payments.coverage_run(participant_id) is None
-    first = payments.record(participant_id, 1, agent, first_month=dt.date(2026, 11, 1))
-    payments.record(participant_id, 3, agent, first_month=dt.date(2026, 12, 1))
+    first = payments.record(
+        participant_id, 1, agent, first_month=dt.date(2026, 11, 1), paid_at=AT_TODAY
+    )
+    payments.record(participant_id, 3, agent, first_month=dt.date(2026, 12, 1), paid_at=AT_TODAY)
     assert demo_store.payments.coverage_run(participant_id) == (
         dt.date(2026, 11, 1), dt.date(2027, 2, 28),
     )  # fmt: skip
