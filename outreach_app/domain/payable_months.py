@@ -100,9 +100,19 @@ class PaymentStanding:
         """The first unpaid month: right after coverage, or this month for a new run."""
         if self.run_end is not None and not self.lapsed:
             return self.run_end
+        if self.run_end is not None:  # lapsed: see new_run_start
+            return self.new_run_start
         if self.registration_month is not None:
             return max(self.current_month, self.registration_month)
         return self.current_month
+
+    @property
+    def new_run_start(self) -> dt.date:
+        """After a lapse, the first month of a new run: this month, or next month when the
+        gap behind it would be only GRACE_MONTHS long (coverage would read so short a gap
+        as arrears and not count the new run; coverage.current_run)."""
+        assert self.run_end is not None
+        return max(self.current_month, add_months(self.run_end, GRACE_MONTHS + 1))
 
 
 def _current_run_end(periods: Sequence[PaidPeriod]) -> dt.date | None:
@@ -209,7 +219,7 @@ def _check_run(where: PaymentStanding, first: dt.date) -> None:
                 allowed,
             )
         return
-    earliest = where.current_month
+    earliest = where.new_run_start if where.run_end is not None else where.current_month
     if where.run_end is None:  # never paid: up to GRACE_MONTHS back, not before registration
         earliest = add_months(where.current_month, -GRACE_MONTHS)
         if where.registration_month is not None:
@@ -221,7 +231,7 @@ def _check_run(where: PaymentStanding, first: dt.date) -> None:
                 f"Kepesertaan sudah berakhir: lebih dari {GRACE_MONTHS} bulan berturut-turut "
                 f"tidak dibayar sejak {month_label(where.run_end)}. Tunggakan itu tidak dapat "
                 f"dibayar lagi; pembayaran ini memulai kepesertaan baru mulai "
-                f"{month_label(where.current_month)}."
+                f"{month_label(earliest)}."
             )
             raise MonthsRefused(RefusalReason.MEMBERSHIP_ENDED, message, [first], allowed)
         raise MonthsRefused(

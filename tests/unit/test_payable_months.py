@@ -87,8 +87,14 @@ def test_after_more_than_three_unpaid_months_a_new_run_starts() -> None:
         check_payable(ACTIVE, D(2026, 6, 1), paid, today, D(2026, 9, 1), 3)
     assert refused.value.reason is RefusalReason.MEMBERSHIP_ENDED
     assert "Kepesertaan sudah berakhir" in str(refused.value)
-    assert "kepesertaan baru mulai Desember 2026" in str(refused.value)
-    assert check_payable(ACTIVE, D(2026, 6, 1), paid, today, None, 1) == D(2026, 12, 1)
+    # a new run from January: a run from December would leave only a three-month gap,
+    # which coverage reads as arrears
+    assert "kepesertaan baru mulai Januari 2027" in str(refused.value)
+    assert check_payable(ACTIVE, D(2026, 6, 1), paid, today, None, 1) == D(2027, 1, 1)
+    with pytest.raises(MonthsRefused):
+        check_payable(ACTIVE, D(2026, 6, 1), paid, today, D(2026, 12, 1), 1)
+    later = D(2027, 1, 20)  # Sep-Jan due: the new run may start this month
+    assert check_payable(ACTIVE, D(2026, 6, 1), paid, later, None, 1) == D(2027, 1, 1)
 
 
 def test_a_gap_in_prepaid_months_is_refused() -> None:
@@ -162,6 +168,9 @@ def test_random_payments_never_pay_a_month_twice_nor_before_registration(
         assert first >= month_start(registered)
         if before.run_end is not None and not before.lapsed:
             assert first == before.run_end  # continues the run
+        elif before.run_end is not None:  # lapsed: a new run, counted by coverage
+            assert first >= month_start(today)
+            assert first >= add_months(before.run_end, 4)
         else:
             assert first >= add_months(month_start(today), -3)
         after = standing(registered, paid, today)
