@@ -13,8 +13,9 @@ from outreach_app.domain.payable_months import PAYMENT_PERIODS
 def add_payment_commands(
     commands: Any,  # argparse's private _SubParsersAction
     db: argparse.ArgumentParser,
-) -> argparse.ArgumentParser:
-    """Adds `payment` and its `take` action; returns `payment`'s action table for others."""
+) -> Any:
+    """Adds `payment` and its actions; returns its action table (argparse's private
+    _SubParsersAction) so `payment void` and `cash`-like actions can be added beside them."""
     payment = commands.add_parser("payment", help="take premium payments (same rules as the app)")
     actions = payment.add_subparsers(dest="payment_command", metavar="ACTION", required=True)
     take = actions.add_parser(
@@ -53,4 +54,4 @@ def add_payment_commands(
     how.add_argument("--refund", action="store_true", help="give the money back")
     settle.add_argument("-o", "--output", metavar="FILE.pdf", help="refund note (with --refund)")
     settle.add_argument("--note", default="", metavar="TEXT")
-    return payment
+    return actions
