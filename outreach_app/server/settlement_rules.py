@@ -9,6 +9,7 @@ never edited or deleted, so two laptops can never overwrite each other's decisio
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
@@ -17,6 +18,7 @@ from outreach_app.server.scope import OutOfScope, Scope
 from outreach_app.server.store.store import StoredRecord
 
 TABLE = "payment_settlements"
+MAX_NOTE = 500
 MAX_AMOUNT = 100_000_000  # far above any year of premiums: a typo or an attack, not money
 
 
@@ -41,6 +43,7 @@ def check_settlement(
         raise OutOfScope("Jumlah penyelesaian harus bilangan rupiah lebih dari nol.")
     if fields.get("deleted"):
         raise OutOfScope("Penyelesaian pembayaran tidak boleh dihapus.")
+    _check_text(fields)
     if kind != SettlementKind.USE.value and not scope.staff:
         raise OutOfScope("Pembayaran ganda dan kredit hanya diselesaikan oleh staf cabang.")
     payment = lookup("payments", str(fields.get("payment_id") or ""))
@@ -49,3 +52,21 @@ def check_settlement(
     own = payment.data.get("collected_by") == scope.user_id
     if kind == SettlementKind.USE.value and not scope.staff and not own:
         raise OutOfScope("Agen hanya memakai kredit pada kuitansinya sendiri.")
+
+
+def _check_text(fields: dict[str, Any]) -> None:
+    """Laptops read these back into typed records: a bad date or a non-text id would break
+    every laptop that pulls the row, so it is refused here."""
+    for name in ("participant_id", "payment_id", "decided_by"):
+        if not isinstance(fields.get(name), str) or not fields[name]:
+            raise OutOfScope(f"Isian {name} penyelesaian pembayaran harus diisi.")
+    note = fields.get("note", "")
+    if not isinstance(note, str) or len(note) > MAX_NOTE:
+        raise OutOfScope(f"Catatan penyelesaian paling panjang {MAX_NOTE} huruf.")
+    decided = fields.get("decided_at")
+    try:
+        moment = dt.datetime.fromisoformat(str(decided))
+    except ValueError:
+        moment = None
+    if not isinstance(decided, str) or moment is None or moment.tzinfo is None:
+        raise OutOfScope("Waktu penyelesaian harus tanggal dan jam ISO dengan zona waktu.")
