@@ -17,6 +17,7 @@ from outreach_app.domain.models import PaymentMethod
 from outreach_app.domain.months import add_months
 from outreach_app.domain.payable_months import MonthsRefused, month_label
 from outreach_app.reference.money_text import format_rupiah
+from outreach_app.services.double_payments import credit_used
 from outreach_app.services.payments import PaymentService
 from outreach_app.services.setup import current_user
 
@@ -51,6 +52,7 @@ def take(args: argparse.Namespace, context: CliContext) -> int:
             if args.json:
                 print(json.dumps(_refusal(refused), ensure_ascii=False), file=context.out)
             raise
+        credit = credit_used(store, receipt.stamp.id)  # a settled double payment's credit
     covered = [add_months(receipt.period_start, i) for i in range(receipt.months)]
     if args.json:
         result: dict[str, Any] = {
@@ -58,6 +60,8 @@ def take(args: argparse.Namespace, context: CliContext) -> int:
             "nik": person.nik,
             "months": [month.strftime("%Y-%m") for month in covered],
             "total": receipt.total,
+            "credit_used": credit,
+            "to_collect": receipt.total - credit,
             "method": receipt.method.value,
         }
         print(json.dumps(result, ensure_ascii=False), file=context.out)
@@ -68,6 +72,12 @@ def take(args: argparse.Namespace, context: CliContext) -> int:
             f"({receipt.months} bulan), {format_rupiah(receipt.total)}.",
             file=context.out,
         )
+        if credit:
+            print(
+                f"Kredit dipakai {format_rupiah(credit)}; yang diterima "
+                f"{format_rupiah(receipt.total - credit)}.",
+                file=context.out,
+            )
     return 0
 
 

@@ -46,6 +46,7 @@ def test_take_a_payment_then_refuse_paid_months_and_gaps(
     receipt = json.loads(taken.stdout)
     assert receipt["months"] == [ym(add_months(this_month, i)) for i in range(3)]
     assert receipt["method"] == "cash" and receipt["total"] > 0
+    assert receipt["credit_used"] == 0 and receipt["to_collect"] == receipt["total"]
     with Store(db) as store:
         stored = store.payments.by_receipt(receipt["receipt_no"])
         assert (stored.period_start, stored.months) == (this_month, 3)
