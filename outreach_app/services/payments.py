@@ -33,7 +33,7 @@ from outreach_app.domain.payable_months import (
 from outreach_app.domain.premiums import PremiumBreakdown, PremiumRequest, calculate_premium
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.reference.money_text import format_rupiah
-from outreach_app.services.double_payments import use_credit
+from outreach_app.services.double_payments import DoublePaymentService, use_credit
 from outreach_app.storage.store import Store
 
 
@@ -105,6 +105,11 @@ class PaymentService:
         """The month a new payment starts at: the first unpaid month of the current run, or
         this month (not before registration) when there is none or it has ended."""
         return self.standing(participant, today).default_start
+
+    def credit_of(self, participant: Participant) -> int:
+        """Credit the next payment uses (a settled double payment, a relief): the agent takes
+        that much less cash."""
+        return DoublePaymentService(self._store).credit_of(participant.stamp.id)
 
     def check_months(
         self, participant: Participant, months: int, first_month: dt.date | None, today: dt.date

@@ -2002,6 +2002,10 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
 <context>
     <name>PaymentDialog</name>
     <message>
+        <source>Kredit dipakai -{credit}; diterima {cash}</source>
+        <translation>Credit used -{credit}; to collect {cash}</translation>
+    </message>
+    <message>
         <source>Terima iuran</source>
         <translation>Collect premium</translation>
     </message>

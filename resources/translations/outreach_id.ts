@@ -2002,6 +2002,10 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
 <context>
     <name>PaymentDialog</name>
     <message>
+        <source>Kredit dipakai -{credit}; diterima {cash}</source>
+        <translation>Kredit dipakai -{credit}; diterima {cash}</translation>
+    </message>
+    <message>
         <source>Terima iuran</source>
         <translation>Terima iuran</translation>
     </message>

@@ -45,3 +45,30 @@ def test_a_double_payment_and_then_its_credit_show_on_the_detail(
     assert "PEMBAYARAN GANDA" not in text
     assert "Kredit Rp" in text and "dipakai pada pembayaran berikutnya" in text
     assert view.grab().save(str(tmp_path / "credit.png"))
+
+
+def test_the_payment_dialog_shows_the_credit_it_uses(
+    qtbot, demo_store: Store, directory: ParticipantDirectory, schedule, tmp_path: Path
+) -> None:
+    import datetime as dt
+
+    from outreach_app.services.payments import PaymentService
+    from outreach_app.ui.dialogs.payment import PaymentDialog
+
+    paid = next(p for p in demo_store.payments.all() if not p.voided and p.months >= 3)
+    twin = dataclasses.replace(
+        paid, stamp=SyncStamp.new(), receipt_no="LAPTOPB-000778", months=1, total=8_400,
+        jkk=5_000, jkm=3_400, jht=0, discount=0,
+        paid_at=paid.paid_at + dt.timedelta(hours=1),
+    )  # fmt: skip
+    demo_store.payments.add(twin)
+    staff = dataclasses.replace(demo_store.users.all()[0], role=Role.STAFF)
+    DoublePaymentService(demo_store).settle("LAPTOPB-000778", SettlementKind.CREDIT, staff)
+    person = demo_store.participants.get(paid.participant_id)
+    agent = demo_store.users.all()[0]
+    dialog = PaymentDialog(PaymentService(demo_store, schedule), person, agent, dt.date.today())
+    qtbot.addWidget(dialog)
+    dialog.resize(560, 420)
+    text = dialog.breakdown.text()
+    assert "Kredit dipakai -Rp8.400; diterima Rp" in text
+    assert dialog.grab().save(str(tmp_path / "pay-credit.png"))

@@ -44,6 +44,7 @@ class PaymentDialog(QDialog):
         self._participant = participant
         self._collector = collector
         self._today = today
+        self._credit = service.credit_of(participant)
         self.receipt_no: str | None = None
         self.setWindowTitle(self.tr("Terima iuran"))
         self.setMinimumWidth(560)
@@ -131,6 +132,13 @@ class PaymentDialog(QDialog):
                 self.tr("Jumlah"), format_rupiah(b.total), amount_in_words(b.total)
             )
         )
+        credit = min(self._credit, b.total)
+        if credit:  # a settled double payment or a relief pays part of it
+            lines.append(
+                self.tr("Kredit dipakai -{credit}; diterima {cash}").format(
+                    credit=format_rupiah(credit), cash=format_rupiah(b.total - credit)
+                )
+            )
         self.breakdown.setText("<br>".join(lines))
 
     def record(self) -> None:
