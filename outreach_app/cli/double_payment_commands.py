@@ -86,3 +86,36 @@ def settle(args: argparse.Namespace, context: CliContext) -> int:
             file=context.out,
         )
     return 0
+
+
+def relief_credits(args: argparse.Namespace, context: CliContext) -> int:
+    """Lists the credits owed after a rate-table update; records them with --apply."""
+    from outreach_app.services.relief_credits import ReliefCredits
+
+    with open_store(args, context) as store:
+        relief = ReliefCredits(store, context.schedule())
+        due = relief.due()
+        if args.apply:
+            staff = current_user(store)
+            if staff is None:
+                raise DomainError("Laptop ini belum punya pengguna: masuk dulu sebagai staf.")
+            relief.apply(staff)
+        if args.json:
+            rows = [
+                {"receipt_no": c.payment.receipt_no, "nik": c.participant.nik, "amount": c.amount}
+                for c in due
+            ]
+            print(
+                json.dumps({"applied": bool(args.apply), "credits": rows}, ensure_ascii=False),
+                file=context.out,
+            )
+            return 0
+        state = "dicatat" if args.apply else "terutang (catat dengan --apply)"
+        print(f"Kredit keringanan iuran {state}: {len(due)}", file=context.out)
+        for credit in due:
+            print(
+                f"  {credit.payment.receipt_no} {credit.participant.full_name}: "
+                f"{format_rupiah(credit.amount)}",
+                file=context.out,
+            )
+    return 0

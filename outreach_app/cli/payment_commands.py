@@ -25,10 +25,11 @@ from outreach_app.services.setup import current_user
 def payment(args: argparse.Namespace, context: CliContext) -> int:
     if args.payment_command == "take":
         return take(args, context)
-    if args.payment_command in ("doubles", "settle"):
+    if args.payment_command in ("doubles", "settle", "relief-credits"):
         from outreach_app.cli import double_payment_commands
 
-        handler = getattr(double_payment_commands, args.payment_command)
+        name = args.payment_command.replace("-", "_")
+        handler = getattr(double_payment_commands, name)
         return int(handler(args, context))
     raise DomainError(f"Perintah payment {args.payment_command!r} tidak dikenal.")
 

@@ -54,4 +54,11 @@ def add_payment_commands(
     how.add_argument("--refund", action="store_true", help="give the money back")
     settle.add_argument("-o", "--output", metavar="FILE.pdf", help="refund note (with --refund)")
     settle.add_argument("--note", default="", metavar="TEXT")
+    relief = actions.add_parser(
+        "relief-credits",
+        parents=[db],
+        help="staff: credit prepaid months a rate-table update put in a relief (PP 50/2025)",
+    )
+    relief.add_argument("--apply", action="store_true", help="record the credits (staff)")
+    relief.add_argument("--json", action="store_true")
     return actions

@@ -139,3 +139,59 @@ def test_staff_list_and_settle_a_double_payment_by_command(
     assert after["open"] == [] and [s["kind"] for s in after["settled"]] == ["refund"]
     again = outreach("payment", "settle", "LAPTOPB-000009", "--credit", "--db", str(db))
     assert again.returncode == 1 and "bukan pembayaran ganda" in again.stderr
+
+
+def test_relief_credits_by_command(tmp_path: Path, demo_db_template: Path, schedule) -> None:
+    """A December 2026 month charged in full (taken before the relief was in the rate table)
+    is owed a credit under the shipped table (PP 50/2025: April-December 2026)."""
+    import dataclasses
+
+    from outreach_app.domain.models import Payment, Role, SyncStamp, User
+    from outreach_app.services.payments import PaymentService
+    from outreach_app.settings import CURRENT_USER_KEY
+
+    db = tmp_path / "relief.db"
+    shutil.copy(demo_db_template, db)
+    december = dt.date(2026, 12, 1)
+    with Store(db) as store:
+        village = store.villages.by_code("8103012002")
+        person = make_participant(village.stamp.id, nik="8103011508950099",
+                                  status=ParticipantStatus.REGISTERED,
+                                  registered_on=dt.date(2026, 11, 2))  # fmt: skip
+        store.participants.add(person)
+        before_relief = dataclasses.replace(schedule, discounts=())
+        full = PaymentService(store, before_relief).quote(person, 1, december)
+        now = PaymentService(store, schedule).quote(person, 1, december)
+        agent = store.users.all()[0]
+        store.payments.add(
+            Payment(
+                SyncStamp.new(),
+                "OLD-000001",
+                person.stamp.id,
+                None,
+                december,
+                1,
+                full.total_jkk,
+                full.total_jkm,
+                0,
+                0,
+                full.total,
+                dt.datetime(2026, 11, 2, 9, 0).astimezone(),
+                agent.stamp.id,
+            )
+        )
+        store.users.add(User(SyncStamp.new(), "staf.relief", "Staf", Role.STAFF, agent.branch_id))
+    owed = full.total - now.total
+    assert owed > 0
+    listed = outreach("payment", "relief-credits", "--db", str(db), "--json")
+    assert listed.returncode == 0, listed.stderr
+    credits = json.loads(listed.stdout)["credits"]
+    assert {"receipt_no": "OLD-000001", "nik": "8103011508950099", "amount": owed} in credits
+    refused = outreach("payment", "relief-credits", "--db", str(db), "--apply")
+    assert refused.returncode == 1 and "staf" in refused.stderr  # the demo agent
+    with Store(db) as store:
+        store.set_local_setting(CURRENT_USER_KEY, "staf.relief")
+    applied = outreach("payment", "relief-credits", "--db", str(db), "--apply")
+    assert applied.returncode == 0, applied.stderr
+    again = json.loads(outreach("payment", "relief-credits", "--db", str(db), "--json").stdout)
+    assert not [c for c in again["credits"] if c["receipt_no"] == "OLD-000001"]  # once
