@@ -13,7 +13,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from outreach_app.documents.refund_note import RefundNote, refund_note_pdf
 from outreach_app.domain.double_payments import (
     CreditSource,
     DoublePayment,
@@ -139,7 +138,10 @@ class DoublePaymentService:
 
 
 def refund_note(store: Store, settlement: PaymentSettlement, demo: bool = False) -> bytes:
-    """The note the participant signs for a refunded double payment (a PDF)."""
+    """The note the participant signs for a refunded double payment (a PDF). reportlab is
+    imported here, not with the payment service the app loads at start."""
+    from outreach_app.documents.refund_note import RefundNote, refund_note_pdf
+
     if settlement.kind is not SettlementKind.REFUND:
         raise ReceiptRefused("Bukti pengembalian hanya untuk pembayaran ganda yang dikembalikan.")
     payment = store.payments.get(settlement.payment_id)
