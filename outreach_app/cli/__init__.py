@@ -1,6 +1,6 @@
-"""The command line: `outreach init | nik | premium | demo generate | print | verify-receipt |
-cash | import | export | reference | sync | bundle | serve | server | protect | password |
-recovery`; plain `outreach` is the app.
+"""The command line: `outreach init | nik | premium | demo generate | print | payment |
+verify-receipt | cash | import | export | reference | sync | bundle | serve | server | protect |
+password | recovery`; plain `outreach` is the app.
 
 The parser is light; a command's module is imported only when that command runs, so the
 desktop app does not pay for the command line's imports at start-up. Exit codes: 0 done,

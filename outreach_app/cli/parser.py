@@ -12,6 +12,7 @@ from typing import Any
 
 from outreach_app.cli.account_parser import add_account_commands
 from outreach_app.cli.cash_parser import add_cash_commands
+from outreach_app.cli.payment_parser import add_payment_commands
 from outreach_app.cli.void_parser import add_void_command
 from outreach_app.domain.models import PayerType, Sector
 
@@ -117,6 +118,7 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     visit_forms.add_argument("visit_id", metavar="VISIT_ID")
 
     add_cash_commands(commands, db)
+    add_void_command(add_payment_commands(commands, db), db)
 
     verify = commands.add_parser(
         "verify-receipt", parents=[db], help="check that a receipt is genuine and unaltered"
@@ -124,12 +126,6 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
     verify.add_argument("source", metavar="FILE.pdf|PAYLOAD")
     verify.add_argument("--nik", help="also check the receipt belongs to this NIK")
     verify.add_argument("--json", action="store_true")
-
-    payment = commands.add_parser("payment", help="premium payments and receipts")
-    payment_commands = payment.add_subparsers(
-        dest="payment_command", metavar="ACTION", required=True
-    )
-    add_void_command(payment_commands, db)
 
     store = argparse.ArgumentParser(add_help=False)
     where = store.add_mutually_exclusive_group()

@@ -80,6 +80,8 @@ class PayerListRow:
     months: int  # months billed; 0 when the month is paid already
     amount: int  # rupiah billed for those months; 0 when paid already
     paid_receipt: str = ""  # the receipt that already pays the month, when there is one
+    # why the member is not billed although the month is unpaid (arrears first, lapsed...)
+    not_billed: str = ""
 
     @property
     def billed(self) -> bool:
@@ -199,6 +201,8 @@ def _row(number: int, row: PayerListRow) -> list[Flowable | str]:
     s = cell_styles()
     if row.billed:
         note, months, amount = "", f"{row.months} bln", format_rupiah(row.amount)
+    elif row.not_billed:
+        note, months, amount = row.not_billed, "—", "—"
     else:
         note, months, amount = row.paid_receipt or "sudah dibayar", "Lunas", "—"
     return [

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
+from outreach_app.domain.double_payments import PaymentSettlement
 from outreach_app.domain.models import (
     Branch,
     CashDeposit,
@@ -31,6 +32,7 @@ _MODELS: dict[str, type] = {
     "payments": Payment,
     "cash_deposits": CashDeposit,
     "void_requests": VoidRequest,
+    "payment_settlements": PaymentSettlement,
 }
 _AUDIT_FIELDS = frozenset({"at", "actor", "action", "entity", "entity_id", "detail"})
 _NOT_FIELDS = {"stamp", "heirs"}
@@ -65,7 +67,7 @@ def natural_key(table: str, data: dict[str, Any]) -> str | None:
         return str(data.get("code") or "") or None
     if table == "users":
         return str(data.get("username") or "") or None
-    if table in ("heirs", "payments"):
+    if table in ("heirs", "payments", "payment_settlements"):
         return str(data.get("participant_id") or "") or None
     if table == "void_requests":  # the requests of one receipt
         return str(data.get("payment_id") or "") or None

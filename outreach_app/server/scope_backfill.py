@@ -51,7 +51,7 @@ def refile_moved_participant(
     village's agents; and those agents, who had no reason to hold him before (neither his
     agent nor assigned his old village), receive him whole. Returns the snapshots logged."""
     children = []
-    for table in ("heirs", "payments"):
+    for table in ("heirs", "payments", "payment_settlements"):
         for child in store.records_by_key(conn, table, person.row_id):
             if child.village_id != person.village_id:
                 child = replace(child, village_id=person.village_id)

@@ -39,6 +39,8 @@ from outreach_app.server.errors import SyncRefused
 from outreach_app.server.receipt_watch import watch_new_receipt
 from outreach_app.server.scope import OutOfScope, Scope, check_ownership, check_write
 from outreach_app.server.scope_backfill import refile_moved_participant, snapshot_village
+from outreach_app.server.settlement_rules import TABLE as SETTLEMENTS
+from outreach_app.server.settlement_rules import check_settlement
 from outreach_app.server.store.batch import RowBatch
 from outreach_app.server.store.store import ServerStore, Session, StoredRecord
 from outreach_app.server.void_approvals import void_approved
@@ -310,6 +312,8 @@ class SyncServer:
                     lambda agent: rows.owned(table, agent),
                     lambda row_id: rows.record("payments", row_id),
                 )  # fmt: skip
+            if table == SETTLEMENTS:
+                check_settlement(scope, change.op, change.fields, existing, rows.record)
             check_voids(rows, scope, change, existing)
         except (OutOfScope, DepositRefused) as exc:
             raise Rejected(str(exc)) from exc
@@ -393,7 +397,7 @@ class SyncServer:
             owner = data.get("agent_id")
             place = rows.record("villages", village) if village else None
             branch = place.branch_id if place else self._branch_of_user(rows, owner, branch)
-        elif table in ("heirs", "payments"):
+        elif table in ("heirs", "payments", SETTLEMENTS):
             person = rows.record("participants", str(data.get("participant_id")))
             if person is None:
                 raise Rejected("Peserta untuk data ini tidak dikenal server.")

@@ -66,11 +66,23 @@ class PayerListPrinter:
                 f"{payer.name} sudah dibayar: tidak ada yang ditagih."
             )
         billed = {person.stamp.id: breakdown for person, breakdown in quote.lines}
+        not_billed = {person.stamp.id: reason for person, reason in quote.refused}
         villages = _VillageNames(store)
         rows = []
         for person in members:
             breakdown = billed.get(person.stamp.id)
-            if breakdown is None:  # quote_group found the month paid: listed, not billed
+            if person.stamp.id in not_billed:  # the month-rule refused it: listed with why
+                rows.append(
+                    PayerListRow(
+                        name=person.full_name,
+                        nik=person.nik,
+                        village=villages.name(person.village_id),
+                        months=0,
+                        amount=0,
+                        not_billed=not_billed[person.stamp.id],
+                    )
+                )
+            elif breakdown is None:  # quote_group found the month paid: listed, not billed
                 rows.append(
                     PayerListRow(
                         name=person.full_name,

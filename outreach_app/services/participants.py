@@ -12,8 +12,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from outreach_app.domain.coverage import Coverage, coverage_of_run
+from outreach_app.domain.double_payments import DoublePayment
 from outreach_app.domain.models import Participant, Payer, Payment, Village
 from outreach_app.reference.holidays import days_off
+from outreach_app.services.double_payments import DoublePaymentService
 from outreach_app.storage.participant_list import ParticipantFilter, ParticipantListing
 from outreach_app.storage.store import Store
 
@@ -37,6 +39,10 @@ class ParticipantDetail:
     payer: Payer | None
     payments: tuple[Payment, ...]
     coverage: Coverage
+    # receipts repeating months another live receipt pays (two laptops offline), until staff
+    # settle them; and the credit the next payment will use
+    double_payments: tuple[DoublePayment, ...] = ()
+    credit: int = 0
 
 
 class ParticipantDirectory:
@@ -67,6 +73,7 @@ class ParticipantDirectory:
         store = self._store
         participant = store.participants.with_heirs(store.participants.get(participant_id))
         run = store.payments.coverage_run(participant_id)
+        doubles = DoublePaymentService(store)
         return ParticipantDetail(
             participant=participant,
             village=store.villages.find(participant.village_id) if participant.village_id else None,
@@ -75,6 +82,8 @@ class ParticipantDirectory:
             coverage=coverage_of_run(
                 participant.status, run, self._today(), days_off(self._today())
             ),
+            double_payments=tuple(doubles.of_participant(participant_id)),
+            credit=doubles.credit_of(participant_id),
         )
 
     def villages(self) -> list[Village]:

@@ -11,12 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from outreach_app.domain.coverage import Coverage, coverage_on, paid_through
+from outreach_app.domain.coverage import Coverage, coverage_on
 from outreach_app.domain.errors import ReceiptRefused
 from outreach_app.domain.models import (
     CashDeposit,
     Participant,
-    ParticipantStatus,
     Payer,
     PayerType,
     Payment,
@@ -24,10 +23,18 @@ from outreach_app.domain.models import (
     SyncStamp,
     User,
 )
-from outreach_app.domain.months import add_months, month_start
+from outreach_app.domain.months import month_start
+from outreach_app.domain.payable_months import (
+    MonthsRefused,
+    PaymentStanding,
+    RefusalReason,
+    check_payable,
+    standing,
+)
 from outreach_app.domain.premiums import PremiumBreakdown, PremiumRequest, calculate_premium
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.reference.holidays import days_off
+from outreach_app.services.double_payments import DoublePaymentService, use_credit
 from outreach_app.storage.store import ReadView, Store
 
 if TYPE_CHECKING:  # loaded when the Payments page first closes out or confirms
@@ -73,6 +80,9 @@ class GroupQuote:
     payer: Payer
     lines: tuple[tuple[Participant, PremiumBreakdown], ...]
     already_paid: int = 0  # members whose first month is paid already: not billed again
+    # members whose months the one-payment-per-month rule refuses (arrears first, lapsed,
+    # partly paid...), with the reason: not billed, shown to the agent
+    refused: tuple[tuple[Participant, str], ...] = ()
 
     @property
     def total(self) -> int:
@@ -94,12 +104,37 @@ class PaymentService:
             return PayerType.SELF
         return self._store.payers.get(participant.payer_id).payer_type
 
+    def standing(self, participant: Participant, today: dt.date) -> PaymentStanding:
+        """The months already paid by live receipts and where the current run ends."""
+        return standing(
+            participant.registered_on,
+            self._store.payments.live_periods(participant.stamp.id),
+            today,
+        )
+
     def next_unpaid_month(self, participant: Participant, today: dt.date) -> dt.date:
-        """The month a new payment starts at: right after coverage, or this month if none."""
-        until = paid_through(self._store.payments.of_participant(participant.stamp.id))
-        if until is None:
-            return month_start(today)
-        return add_months(month_start(until), 1)
+        """The month a new payment starts at: the first unpaid month of the current run, or
+        this month (not before registration) when there is none or it has ended."""
+        return self.standing(participant, today).default_start
+
+    def credit_of(self, participant: Participant) -> int:
+        """Credit the next payment uses (a settled double payment, a relief): the agent takes
+        that much less cash."""
+        return DoublePaymentService(self._store).credit_of(participant.stamp.id)
+
+    def check_months(
+        self, participant: Participant, months: int, first_month: dt.date | None, today: dt.date
+    ) -> dt.date:
+        """The first month a payment of `months` months may cover, or MonthsRefused with the
+        reason (domain/payable_months.py): for the dialog to show before saving."""
+        return check_payable(
+            participant.status,
+            participant.registered_on,
+            self._store.payments.live_periods(participant.stamp.id),
+            today,
+            first_month,
+            months,
+        )
 
     def quote(
         self, participant: Participant, months: int, first_month: dt.date
@@ -127,13 +162,11 @@ class PaymentService:
     ) -> Payment:
         """Issues a receipt. `paid_at` is for re-keying a paper receipt; it defaults to now."""
         store = self._store
-        participant = store.participants.get(participant_id)
-        if participant.status is ParticipantStatus.DRAFT:
-            raise ReceiptRefused("Peserta masih draf: daftarkan dulu sebelum menerima iuran.")
         paid_at = paid_at or store.now()
-        start = month_start(first_month or self.next_unpaid_month(participant, paid_at.date()))
-        breakdown = self.quote(participant, months, start)
-        with store.transaction():
+        with store.transaction():  # checked under the write lock: no sync lands in between
+            participant = store.participants.get(participant_id)
+            start = self.check_months(participant, months, first_month, paid_at.date())
+            breakdown = self.quote(participant, months, start)
             payment = Payment(
                 stamp=SyncStamp.new(),
                 receipt_no=store.next_receipt_no(),
@@ -152,6 +185,7 @@ class PaymentService:
                 rules="; ".join(breakdown.legal_bases),
             )
             store.payments.add(payment)
+            use_credit(store, payment, collector)  # a settled double payment's credit, if any
             store.audit.record(
                 paid_at,
                 collector.username,
@@ -168,13 +202,19 @@ class PaymentService:
     def quote_group(self, payer_id: str, months: int, first_month: dt.date) -> GroupQuote:
         payer = self._store.payers.get(payer_id)
         start = month_start(first_month)
-        owing, paid = [], 0
+        today = self._store.now().date()
+        owing, refused, paid = [], [], 0
         for person in self._store.participants.of_payer(payer_id):
-            if self._store.payments.covers(person.stamp.id, start):
-                paid += 1
-            else:
-                owing.append((person, self.quote(person, months, start)))
-        return GroupQuote(payer, tuple(owing), already_paid=paid)
+            try:
+                self.check_months(person, months, start, today)
+            except MonthsRefused as exc:
+                if exc.reason is RefusalReason.ALREADY_PAID and start in exc.months:
+                    paid += 1
+                else:
+                    refused.append((person, str(exc)))
+                continue
+            owing.append((person, self.quote(person, months, start)))
+        return GroupQuote(payer, tuple(owing), already_paid=paid, refused=tuple(refused))
 
     def record_group(
         self,
@@ -186,10 +226,12 @@ class PaymentService:
     ) -> list[Payment]:
         """One receipt per member, all in one transaction: the payer's list is paid whole or
         not at all."""
-        quote = self.quote_group(payer_id, months, first_month)
-        if not quote.lines:
-            raise ReceiptRefused(f"{quote.payer.name} belum membayari peserta terdaftar.")
         with self._store.transaction():
+            quote = self.quote_group(payer_id, months, first_month)
+            if not quote.lines:
+                raise ReceiptRefused(
+                    f"{quote.payer.name}: tidak ada peserta yang dapat dibayar untuk bulan itu."
+                )
             return [
                 self.record(person.stamp.id, months, collector, first_month, method)
                 for person, _ in quote.lines

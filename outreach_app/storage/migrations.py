@@ -16,6 +16,7 @@ from outreach_app.storage.collection_totals import SCHEMA as COLLECTION_TOTALS
 from outreach_app.storage.collection_totals import rebuild_totals
 from outreach_app.storage.coverage_cache import rebuild_coverage
 from outreach_app.storage.errors import StorageUnavailable
+from outreach_app.storage.settlement_schema import SCHEMA as SETTLEMENTS
 
 MIGRATION_SET = "outreach"
 migrations = Migrations(MIGRATION_SET)
@@ -36,6 +37,7 @@ SYNCABLE_TABLES = (
     "visit_plans",
     "payments",
     "cash_deposits",
+    "payment_settlements",
     "audit_log",
     "void_requests",
 )
@@ -487,6 +489,14 @@ BEGIN
   UPDATE device SET pending_changes = pending_changes - 1;
 END;
 """
+
+
+@migrations(name="0015_payment_settlements")
+def _payment_settlements(db: Database) -> None:
+    """Double payments found at sync and how the branch settled them (credit or refund),
+    and credits used by later payments: insert-only, synced like receipts."""
+    for statement in _split_statements(SETTLEMENTS):
+        db.execute(statement)
 
 
 def _split_statements(script: str) -> list[str]:

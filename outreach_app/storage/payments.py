@@ -6,10 +6,32 @@ import datetime as dt
 from collections.abc import Iterable
 
 from outreach_app.domain.models import CashDeposit, Payment, PaymentMethod
+from outreach_app.domain.payable_months import PaidPeriod
 from outreach_app.domain.voids import cash_deposited
 from outreach_app.storage.coverage_cache import MEMBERS_OF, coverage_run, refresh_coverage
 from outreach_app.storage.errors import INTEGRITY_ERRORS, NotFound, ReceiptLocked
 from outreach_app.storage.repository import SyncedRepository
+
+_CASH_COLLECTED = """
+SELECT (SELECT coalesce(sum(total), 0) FROM payments WHERE deleted = 0 AND voided = 0
+          AND method = 'cash' AND collected_by = ?)
+     - (SELECT coalesce(sum(s.amount), 0) FROM payment_settlements s
+          JOIN payments p ON p.id = s.payment_id
+          WHERE s.deleted = 0 AND s.kind = 'use' AND p.deleted = 0 AND p.voided = 0
+          AND p.method = 'cash' AND p.collected_by = ?)
+     + (SELECT coalesce(sum(s.amount), 0) FROM payment_settlements s
+          JOIN payments p ON p.id = s.payment_id
+          WHERE s.deleted = 0 AND s.kind = 'credit' AND s.source = 'double_payment'
+          AND p.deleted = 0 AND p.voided = 1 AND p.method = 'cash' AND p.collected_by = ?)
+"""
+
+_OVERLAPPING = """
+SELECT DISTINCT a.participant_id FROM payments a JOIN payments b
+  ON b.participant_id = a.participant_id AND b.id > a.id
+WHERE a.deleted = 0 AND a.voided = 0 AND b.deleted = 0 AND b.voided = 0
+  AND a.period_start < date(b.period_start, '+' || b.months || ' months')
+  AND b.period_start < date(a.period_start, '+' || a.months || ' months')
+"""
 
 
 class PaymentRepository(SyncedRepository[Payment]):
@@ -74,6 +96,21 @@ class PaymentRepository(SyncedRepository[Payment]):
         ).fetchone()
         return row is not None
 
+    def live_periods(self, participant_id: str) -> list[PaidPeriod]:
+        """The months the participant's live (not voided) receipts cover, its merged records'
+        included: what the one-payment-per-month rule checks a new payment against."""
+        rows = self._db.execute(
+            "SELECT period_start, months FROM payments WHERE deleted = 0 AND voided = 0 "
+            f"AND participant_id IN ({MEMBERS_OF}) ORDER BY period_start",
+            [participant_id],
+        ).fetchall()
+        return [PaidPeriod(dt.date.fromisoformat(str(row[0])[:10]), int(row[1])) for row in rows]
+
+    def with_overlaps(self) -> list[str]:
+        """Participants with two live receipts covering the same month: where double payments
+        are (domain/double_payments.py says which receipt is the double one)."""
+        return [str(row[0]) for row in self._db.execute(_OVERLAPPING).fetchall()]
+
     def cash_before(self, agent_id: str, before: str) -> list[Payment]:
         """Standing cash receipts of an agent paid before an ISO date (for deposits)."""
         return self._where(
@@ -89,12 +126,11 @@ class PaymentRepository(SyncedRepository[Payment]):
         )
 
     def cash_collected(self, agent_id: str) -> int:
-        """Cash taken by an agent on receipts that still stand (voided ones returned nothing)."""
-        row = self._db.execute(
-            "SELECT coalesce(sum(total), 0) FROM payments WHERE deleted = 0 AND voided = 0 "
-            "AND method = 'cash' AND collected_by = ?",
-            [agent_id],
-        ).fetchone()
+        """Cash taken by an agent on receipts that still stand (voided ones returned nothing),
+        less the part of them a credit paid (the participant paid that earlier, see
+        domain/double_payments.py), plus the cash of its double receipts the branch turned
+        into credit (voided, but the agent still holds the money)."""
+        row = self._db.execute(_CASH_COLLECTED, [agent_id, agent_id, agent_id]).fetchone()
         return int(row[0])
 
     def add(self, record: Payment) -> str:

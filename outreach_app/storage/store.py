@@ -35,6 +35,7 @@ from outreach_app.storage.organisation import (
 from outreach_app.storage.participant_list import ParticipantList
 from outreach_app.storage.participants import HeirRepository, ParticipantRepository
 from outreach_app.storage.payments import CashDepositRepository, PaymentRepository
+from outreach_app.storage.settlements import SettlementRepository
 from outreach_app.storage.signing_keys import SigningKeyRepository
 from outreach_app.storage.void_requests import VoidRequestRepository
 
@@ -86,6 +87,7 @@ class ReadView:
         self.payments = PaymentRepository(db, None)
         self.deposits = CashDepositRepository(db, None)
         self.void_requests = VoidRequestRepository(db, None)
+        self.settlements = SettlementRepository(db, None)
         self.participants = ParticipantRepository(db, None, HeirRepository(db, None))
         self._dashboard: DashboardQueries | None = None
 
@@ -152,6 +154,7 @@ class Store:
         self.payments = PaymentRepository(self.db, self.writer)
         self.deposits = CashDepositRepository(self.db, self.writer)
         self.void_requests = VoidRequestRepository(self.db, self.writer)
+        self.settlements = SettlementRepository(self.db, self.writer)
         self.visits = VisitRepository(self.db, self.writer)
         self.audit = AuditLog(self.writer)
         self.participant_list = ParticipantList(self.db)

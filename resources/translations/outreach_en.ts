@@ -1714,6 +1714,14 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
 <context>
     <name>ParticipantDetailView</name>
     <message>
+        <source>PEMBAYARAN GANDA: kuitansi {receipt} ({amount}) membayar lagi {months} yang sudah dibayar dengan {first}. Menunggu penyelesaian staf cabang (kredit atau uang kembali).</source>
+        <translation>DOUBLE PAYMENT: receipt {receipt} ({amount}) pays again for {months}, already paid with {first}. Waiting for the branch staff to settle it (credit or refund).</translation>
+    </message>
+    <message>
+        <source>Kredit {amount}: dipakai pada pembayaran berikutnya.</source>
+        <translation>Credit {amount}: used by the next payment.</translation>
+    </message>
+    <message>
         <source>Pilih peserta di daftar.</source>
         <translation>Choose a participant in the list.</translation>
     </message>
@@ -2064,6 +2072,10 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
 </context>
 <context>
     <name>PaymentDialog</name>
+    <message>
+        <source>Kredit dipakai -{credit}; diterima {cash}</source>
+        <translation>Credit used -{credit}; to collect {cash}</translation>
+    </message>
     <message>
         <source>Terima iuran</source>
         <translation>Collect premium</translation>
@@ -3012,6 +3024,10 @@ Compare it with the fingerprint from the branch office; if it differs, do not sy
 </context>
 <context>
     <name>SyncProblemsDialog</name>
+    <message>
+        <source>Penyelesaian pembayaran</source>
+        <translation>Payment settlement</translation>
+    </message>
     <message>
         <source>Peserta</source>
         <translation>Participant</translation>

@@ -1714,6 +1714,14 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
 <context>
     <name>ParticipantDetailView</name>
     <message>
+        <source>PEMBAYARAN GANDA: kuitansi {receipt} ({amount}) membayar lagi {months} yang sudah dibayar dengan {first}. Menunggu penyelesaian staf cabang (kredit atau uang kembali).</source>
+        <translation>PEMBAYARAN GANDA: kuitansi {receipt} ({amount}) membayar lagi {months} yang sudah dibayar dengan {first}. Menunggu penyelesaian staf cabang (kredit atau uang kembali).</translation>
+    </message>
+    <message>
+        <source>Kredit {amount}: dipakai pada pembayaran berikutnya.</source>
+        <translation>Kredit {amount}: dipakai pada pembayaran berikutnya.</translation>
+    </message>
+    <message>
         <source>Pilih peserta di daftar.</source>
         <translation>Pilih peserta di daftar.</translation>
     </message>
@@ -2064,6 +2072,10 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
 </context>
 <context>
     <name>PaymentDialog</name>
+    <message>
+        <source>Kredit dipakai -{credit}; diterima {cash}</source>
+        <translation>Kredit dipakai -{credit}; diterima {cash}</translation>
+    </message>
     <message>
         <source>Terima iuran</source>
         <translation>Terima iuran</translation>
@@ -3012,6 +3024,10 @@ Cocokkan dengan sidik jari dari kantor cabang; bila berbeda, jangan sinkron dan 
 </context>
 <context>
     <name>SyncProblemsDialog</name>
+    <message>
+        <source>Penyelesaian pembayaran</source>
+        <translation>Penyelesaian pembayaran</translation>
+    </message>
     <message>
         <source>Peserta</source>
         <translation>Peserta</translation>

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 
 from outreach_app.domain.models import ParticipantStatus, Sex
+from outreach_app.domain.months import add_months
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.storage.store import Store
 from outreach_app.ui.dialogs.enrolment import EnrolmentDialog
@@ -147,6 +148,30 @@ def test_take_a_payment_then_void_the_receipt(qtbot, page, demo_store: Store) ->
     page.void_receipt(receipt_no, reason="Salah orang: kuitansi untuk peserta lain")
     assert demo_store.payments.by_receipt(receipt_no).voided
     assert "BATAL: Salah orang: kuitansi untuk peserta lain" in page.detail.toPlainText()
+
+
+def test_the_dialog_starts_at_the_first_unpaid_month_and_refuses_paid_ones(
+    qtbot, page, demo_store: Store, tmp_path: Path
+) -> None:
+    """One payment per month: the start offered is the first unpaid month; choosing a month
+    a live receipt covers shows why next to the start field and saving stays off."""
+    qtbot.mouseClick(page.pay_button, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(PaymentDialog)
+    first = dialog.period.first()
+    with qtbot.waitSignal(dialog.payment_recorded, timeout=5000):
+        qtbot.keyClick(dialog.months, Qt.Key.Key_Return)
+    qtbot.mouseClick(page.pay_button, Qt.MouseButton.LeftButton)
+    again = [d for d in page.findChildren(PaymentDialog) if d.isVisible()][-1]
+    months = dialog.period.month_count()
+    assert again.period.first() == add_months(first, months)  # right after the receipt
+    assert not again.months_refused.isVisible() and again.save_button.isEnabled()
+    again.first_month.setDate(QDate(first.year, first.month, 1))
+    assert again.months_refused.isVisible() and not again.save_button.isEnabled()
+    assert "Sudah dibayar dengan kuitansi lain" in again.months_refused.text()
+    assert again.breakdown.text() == ""
+    again.resize(560, 420)
+    assert again.grab().save(str(tmp_path / "pay-refused.png"))
+    again.reject()
 
 
 def test_enrolment_and_payment_screenshots_have_text(qtbot, page, tmp_path: Path) -> None:

@@ -78,6 +78,8 @@ def row_text(number: int, row: PayerListRow) -> str:
     start = f"{number}. {row.name} {masked_nik(row.nik)} {row.village}"
     if row.billed:
         return f"{start} {row.months} bln {format_rupiah(row.amount)}"
+    if row.not_billed:
+        return f"{start} {row.not_billed} — —"
     return f"{start} {row.paid_receipt} Lunas —"
 
 
@@ -117,7 +119,7 @@ def test_a_demo_payers_list_prints_every_row_and_amount(printer, demo_store, sch
     check_list(content, pages)
     quote = PaymentService(demo_store, schedule).quote_group(payer.stamp.id, 1, TODAY)
     assert content.total == quote.total and content.billed_count == len(quote.lines)
-    assert len(content.rows) == len(quote.lines) + quote.already_paid
+    assert len(content.rows) == len(quote.lines) + quote.already_paid + len(quote.refused)
     first = flat(pages[0])
     assert payer.name in first and "November 2026" in first and "21 November 2026" in first
     assert "Kantor Cabang" in first and "APBD" in first
@@ -147,7 +149,8 @@ def test_paid_months_are_listed_but_not_billed_again(printer, demo_store, schedu
     service = PaymentService(demo_store, schedule)
     agent = current_user(demo_store)
     assert agent is not None
-    paid = [service.record(person.stamp.id, 3, agent, first_month=dt.date(2026, 10, 1))
+    at = dt.datetime.combine(TODAY, dt.time(10, 0)).astimezone()  # the rule judges on TODAY
+    paid = [service.record(person.stamp.id, 3, agent, first_month=dt.date(2026, 11, 1), paid_at=at)
             for person in members[:4]]  # fmt: skip
     content = printer.content(payer.stamp.id, TODAY)
     by_name = {row.name: row for row in content.rows}

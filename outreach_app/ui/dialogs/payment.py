@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from outreach_app.domain.errors import DomainError
 from outreach_app.domain.models import Participant, PaymentMethod, User
 from outreach_app.reference.dates_text import month_span, short_date
+from outreach_app.reference.money_text import format_rupiah
 from outreach_app.services.payments import PaymentService
 from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.dialogs.buttons import save_cancel_buttons
@@ -42,6 +43,8 @@ class PaymentDialog(QDialog):
         self._service = service
         self._participant = participant
         self._collector = collector
+        self._today = today
+        self._credit = service.credit_of(participant)
         self.receipt_no: str | None = None
         self.setWindowTitle(self.tr("Terima iuran"))
         self.setMinimumWidth(560)
@@ -66,8 +69,14 @@ class PaymentDialog(QDialog):
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
 
+        # why the months asked for cannot be paid (paid already, arrears, lapse): by the fields
+        self.months_refused = QLabel()
+        self.months_refused.setWordWrap(True)
+        self.months_refused.setStyleSheet(ERROR_STYLE)
+        self.months_refused.hide()
         form = QFormLayout()
         self.period.add_rows(form)
+        form.insertRow(2, "", self.months_refused)  # under "Mulai bulan"
         buttons, self.save_button = save_cancel_buttons(
             self, self.tr("Terima dan terbitkan kuitansi")
         )
@@ -84,6 +93,18 @@ class PaymentDialog(QDialog):
 
     def _update(self) -> None:
         try:
+            self._service.check_months(
+                self._participant, self.period.month_count(), self.period.first(), self._today
+            )
+        except DomainError as exc:
+            self.months_refused.setText(str(exc))
+            self.months_refused.show()
+            self.breakdown.setText("")
+            self.months_view.clear()
+            self.save_button.setEnabled(False)
+            return
+        self.months_refused.hide()
+        try:
             b = self._service.quote(
                 self._participant, self.period.month_count(), self.period.first()
             )
@@ -95,11 +116,19 @@ class PaymentDialog(QDialog):
             return
         self.message.setText("")
         self.save_button.setEnabled(True)
-        self.breakdown.setText(
+        lines = [
             self.tr("Periode: {months}").format(
                 months=month_span(b.per_month[0].month, b.per_month[-1].month, date_locale())
             )
-        )
+        ]
+        credit = min(self._credit, b.total)
+        if credit:  # a settled double payment or a relief pays part of it
+            lines.append(
+                self.tr("Kredit dipakai -{credit}; diterima {cash}").format(
+                    credit=format_rupiah(credit), cash=format_rupiah(b.total - credit)
+                )
+            )
+        self.breakdown.setText("<br>".join(lines))
         self.months_view.show_breakdown(b)
 
     def record(self) -> None:

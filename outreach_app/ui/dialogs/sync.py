@@ -140,6 +140,7 @@ class SyncProblemsDialog(QDialog):
             "payers": self.tr("Pembayar"), "branches": self.tr("Kantor cabang"),
             "cash_deposits": self.tr("Setoran"), "audit_log": self.tr("Catatan audit"),
             "void_requests": self.tr("Permintaan pembatalan"),
+            "payment_settlements": self.tr("Penyelesaian pembayaran"),
         }  # fmt: skip
         self.setWindowTitle(self.tr("Masalah sinkronisasi"))
         self.resize(760, 460)

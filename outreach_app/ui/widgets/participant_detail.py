@@ -96,6 +96,7 @@ class ParticipantDetailView(QTextBrowser):
             html.append("</ul>")
         else:
             html.append(f"<p>{escape(no_heirs)}</p>")
+        html += self._double_payments(detail)
         html.append(f"<h4>{escape(payments_title)}</h4>")
         if detail.payments:
             locale = date_locale()
@@ -124,3 +125,27 @@ class ParticipantDetailView(QTextBrowser):
         else:
             html.append(f"<p>{escape(no_payments)}</p>")
         self.setHtml("".join(html))
+
+    def _double_payments(self, detail: ParticipantDetail) -> list[str]:
+        """Both agents see a double payment until staff settle it, and any credit left."""
+        html = []
+        locale = date_locale()
+        for double in detail.double_payments:
+            months = double.months
+            text = self.tr(
+                "PEMBAYARAN GANDA: kuitansi {receipt} ({amount}) membayar lagi {months} yang "
+                "sudah dibayar dengan {first}. Menunggu penyelesaian staf cabang (kredit atau "
+                "uang kembali)."
+            ).format(
+                receipt=double.payment.receipt_no,
+                amount=format_rupiah(double.amount),
+                months=month_span(months[0], months[-1], locale),
+                first=double.first.receipt_no,
+            )
+            html.append(f"<p style='color:#b91c1c'><b>{escape(text)}</b></p>")
+        if detail.credit > 0:
+            text = self.tr("Kredit {amount}: dipakai pada pembayaran berikutnya.").format(
+                amount=format_rupiah(detail.credit)
+            )
+            html.append(f"<p style='color:#1d4ed8'><b>{escape(text)}</b></p>")
+        return html
