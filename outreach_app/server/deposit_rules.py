@@ -36,9 +36,12 @@ def check_deposit_change(
     existing: StoredRecord | None,
     owned: Callable[[str], list[StoredRecord]],
     lookup: Callable[[str], StoredRecord | None],
+    credits: Callable[[StoredRecord], tuple[int, bool]] = lambda payment: (0, False),
 ) -> None:
     """Raises DepositRefused when a change to `cash_deposits` breaks the rules above.
-    `owned(agent_id)`: that agent's deposits as stored now; `lookup(id)`: a payment row."""
+    `owned(agent_id)`: that agent's deposits as stored now; `lookup(id)`: a payment row;
+    `credits(payment)`: what settled credits paid of it (the cash it took is the rest) and
+    whether staff voided it into credit (a double payment: its cash is still handed over)."""
     if op == "delete" or fields.get("deleted"):
         raise DepositRefused("Setoran tidak boleh dihapus.")
     before = existing.data if existing is not None else {}
@@ -65,7 +68,7 @@ def check_deposit_change(
         raise DepositRefused(
             "Setoran baru harus berupa tutup kas yang menyebut kuitansinya; perbarui aplikasi."
         )
-    _check_new_closeout(fields, owned, lookup)
+    _check_new_closeout(fields, owned, lookup, credits)
 
 
 def _check_received(scope: Scope, fields: dict[str, Any], before: dict[str, Any]) -> None:
@@ -94,6 +97,7 @@ def _check_new_closeout(
     fields: dict[str, Any],
     owned: Callable[[str], list[StoredRecord]],
     lookup: Callable[[str], StoredRecord | None],
+    credits: Callable[[StoredRecord], tuple[int, bool]],
 ) -> None:
     text = fields.get("receipt_ids")
     agent = fields.get("agent_id")
@@ -110,15 +114,16 @@ def _check_new_closeout(
     for payment_id in ids:
         payment = lookup(payment_id)
         data = payment.data if payment is not None else {}
+        used, credited = credits(payment) if payment is not None else (0, False)
         if (
-            payment is None or data.get("deleted") or data.get("voided")
+            payment is None or data.get("deleted") or (data.get("voided") and not credited)
             or data.get("method") != "cash" or data.get("collected_by") != agent
         ):  # fmt: skip
             raise DepositRefused(
                 f"Kuitansi {data.get('receipt_no') or payment_id} bukan kuitansi tunai yang "
                 "masih berlaku milik agen ini."
             )
-        total += int(data.get("total") or 0)
+        total += int(data.get("total") or 0) - used
     wanted = set(ids)
     for other in owned(agent):
         overlap = wanted & set(str(other.data.get("receipt_ids") or "").split())

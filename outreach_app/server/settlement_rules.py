@@ -15,6 +15,7 @@ from typing import Any
 
 from outreach_app.domain.double_payments import CreditSource, SettlementKind
 from outreach_app.server.scope import OutOfScope, Scope
+from outreach_app.server.store.batch import RowBatch
 from outreach_app.server.store.store import StoredRecord
 
 TABLE = "payment_settlements"
@@ -70,3 +71,19 @@ def _check_text(fields: dict[str, Any]) -> None:
         moment = None
     if not isinstance(decided, str) or moment is None or moment.tzinfo is None:
         raise OutOfScope("Waktu penyelesaian harus tanggal dan jam ISO dengan zona waktu.")
+
+
+def credits(rows: RowBatch, payment: StoredRecord) -> tuple[int, bool]:
+    """What settled credits paid of this receipt (the `use` rows naming it: a close-out
+    expects the rest in cash), and whether staff voided it into credit (a double payment
+    whose cash the agent still hands over)."""
+    participant = str(payment.data.get("participant_id") or "")
+    used, credited = 0, False
+    for row in rows.by_key(TABLE, participant):
+        if row.data.get("payment_id") != payment.row_id or row.data.get("deleted"):
+            continue
+        if row.data.get("kind") == "use":
+            used += int(row.data.get("amount") or 0)
+        elif row.data.get("kind") == "credit" and row.data.get("source") == "double_payment":
+            credited = True
+    return used, credited

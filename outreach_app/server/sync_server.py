@@ -40,7 +40,7 @@ from outreach_app.server.receipt_watch import watch_new_receipt
 from outreach_app.server.scope import OutOfScope, Scope, check_ownership, check_write
 from outreach_app.server.scope_backfill import refile_moved_participant, snapshot_village
 from outreach_app.server.settlement_rules import TABLE as SETTLEMENTS
-from outreach_app.server.settlement_rules import check_settlement
+from outreach_app.server.settlement_rules import check_settlement, credits
 from outreach_app.server.store.batch import RowBatch
 from outreach_app.server.store.store import ServerStore, Session, StoredRecord
 from outreach_app.server.void_approvals import void_approved
@@ -311,6 +311,7 @@ class SyncServer:
                     scope, change.op, change.fields, existing,
                     lambda agent: rows.owned(table, agent),
                     lambda row_id: rows.record("payments", row_id),
+                    lambda payment: credits(rows, payment),
                 )  # fmt: skip
             if table == SETTLEMENTS:
                 check_settlement(scope, change.op, change.fields, existing, rows.record)

@@ -22,6 +22,7 @@ from typing import Any
 
 from outreach_app.domain.change_shape import DeviceChange
 from outreach_app.domain.hlc import Timestamp
+from outreach_app.domain.months import add_months
 from outreach_app.domain.synced_tables import VOID_DECISION_FIELDS
 from outreach_app.domain.voids import (
     VoidRequestStatus,
@@ -174,6 +175,8 @@ def _check_void(rows: RowBatch, scope: Scope, change: DeviceChange, payment: Sto
         raise VoidRefused(f"Kuitansi {receipt} sudah dibatalkan; pembatalan tidak diulang.")
     if not fields.get("voided"):
         return  # a reason alone voids nothing (the receipt rules refuse an un-void)
+    if scope.staff and _is_double_payment(rows, payment):
+        return  # staff settling a double payment (credit or refund) void it directly
     written = _moment(change.hlc)
     paid_at = _moment_text(payment.data.get("paid_at"))
     if paid_at is None:  # a receipt stored with an unreadable date: only staff, by request
@@ -249,3 +252,32 @@ def _aware(moment: dt.datetime) -> dt.datetime:
 def _listed(receipt_ids: object) -> frozenset[str]:
     """A close-out's receipt ids (text, space-separated); nothing for an older deposit."""
     return frozenset(receipt_ids.split()) if isinstance(receipt_ids, str) else frozenset()
+
+
+def _is_double_payment(rows: RowBatch, payment: StoredRecord) -> bool:
+    """Whether this receipt is a double payment: a live receipt of the same participant,
+    paid earlier (then by receipt number), already covers one of its months. The same rule
+    as domain/double_payments.py `find_double_payments`, on stored rows."""
+    participant = str(payment.data.get("participant_id") or "")
+    live = sorted(
+        (r for r in rows.by_key("payments", participant)
+         if not r.data.get("voided") and not r.data.get("deleted")),
+        key=lambda r: (str(r.data.get("paid_at")), str(r.data.get("receipt_no")), r.row_id),
+    )  # fmt: skip
+    kept: set[dt.date] = set()
+    for receipt in live:
+        months = _covered(receipt)
+        if receipt.row_id == payment.row_id:
+            return bool(kept & months)
+        if not kept & months:
+            kept |= months
+    return False
+
+
+def _covered(receipt: StoredRecord) -> set[dt.date]:
+    try:
+        start = dt.date.fromisoformat(str(receipt.data.get("period_start")))
+        count = int(receipt.data.get("months") or 0)
+    except (TypeError, ValueError):
+        return set()
+    return {add_months(start.replace(day=1), i) for i in range(min(count, 120))}

@@ -31,6 +31,12 @@ class CloseOutRefused(DomainError):
 class CloseOutLine:
     payment: Payment
     participant_name: str
+    credit_used: int = 0  # what a settled double payment's credit paid of it
+
+    @property
+    def cash(self) -> int:
+        """The cash this receipt took: its total less any credit that paid part of it."""
+        return self.payment.total - self.credit_used
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +48,7 @@ class CloseOutPreview:
 
     @property
     def expected(self) -> int:
-        return sum(line.payment.total for line in self.lines)
+        return sum(line.cash for line in self.lines)
 
     @property
     def receipt_ids(self) -> tuple[str, ...]:
@@ -59,13 +65,15 @@ def is_receipt_deposited(store: Store | ReadView, payment: Payment) -> bool:
 
 def preview(store: Store | ReadView, agent: User) -> CloseOutPreview:
     waiting, _ = store.deposits.undeposited_cash(store.payments, agent.stamp.id)
+    used = store.settlements.credits_used([payment.stamp.id for payment in waiting])
     names: dict[str, str] = {}
     lines = []
     for payment in waiting:
         if payment.participant_id not in names:
             person = store.participants.find(payment.participant_id)
             names[payment.participant_id] = person.full_name if person else "?"
-        lines.append(CloseOutLine(payment, names[payment.participant_id]))
+        credit = used.get(payment.stamp.id, 0)
+        lines.append(CloseOutLine(payment, names[payment.participant_id], credit))
     return CloseOutPreview(agent, tuple(lines))
 
 

@@ -238,23 +238,24 @@ class PaymentService:
             ]
 
     def void(self, receipt_no: str, reason: str, actor: User) -> Payment:
-        if len(reason.strip()) < 5:
-            raise ReceiptRefused("Tulis alasan pembatalan kuitansi (paling sedikit 5 huruf).")
-        store = self._store
-        with store.transaction():
-            payment = store.payments.by_receipt(receipt_no)
-            if payment.voided:
-                raise ReceiptRefused(f"Kuitansi {receipt_no} sudah dibatalkan sebelumnya.")
-            voided = store.payments.void(receipt_no, reason.strip())
-            store.audit.record(
-                store.now(),
-                actor.username,
-                "void",
-                "payments",
-                payment.stamp.id,
-                f"{receipt_no}: {reason.strip()}",
+        """A direct void, only where the void rules allow one (services/voids.py: the agent's
+        own receipt of today, not deposited); anything else is refused here, since staff
+        decide it (VoidService files the request). No path voids around the rules locally
+        for the server to refuse later."""
+        from outreach_app.domain.voids import VoidOutcome
+        from outreach_app.services.voids import VoidService
+
+        service = VoidService(self._store)
+        verdict = service.verdict(self._store.payments.by_receipt(receipt_no), actor)
+        if not verdict.direct:
+            raise ReceiptRefused(
+                f"Kuitansi {receipt_no} tidak boleh dibatalkan langsung ({verdict.explain()}); "
+                "ajukan permintaan pembatalan kepada staf cabang."
             )
-        return voided
+        result = service.void_or_request(receipt_no, reason, actor)
+        if result.outcome is not VoidOutcome.VOID:  # the receipt changed in between
+            raise ReceiptRefused(f"Kuitansi {receipt_no} diajukan untuk dibatalkan staf.")
+        return result.payment
 
     def coverage(self, participant: Participant, today: dt.date) -> Coverage:
         return coverage_on(
@@ -300,8 +301,10 @@ class PaymentService:
 
 def _ledger(store: Store | ReadView, agent_id: str) -> CashLedger:
     waiting, _ = store.deposits.undeposited_cash(store.payments, agent_id)
+    used = store.settlements.credits_used([payment.stamp.id for payment in waiting])
     return CashLedger(
         collected=store.payments.cash_collected(agent_id),
         deposited=store.deposits.deposited(agent_id),
-        in_hand=sum(payment.total for payment in waiting),
+        # the cash each receipt not yet deposited took: its total less a credit it used
+        in_hand=sum(payment.total - used.get(payment.stamp.id, 0) for payment in waiting),
     )

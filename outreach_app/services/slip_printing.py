@@ -16,6 +16,7 @@ def slip_content(store: Store, deposit: CashDeposit) -> DepositSlipContent:
     agent = store.users.find(deposit.agent_id)
     names: dict[str, str] = {}
     receipts = []
+    used = store.settlements.credits_used(deposit.receipt_ids.split())
     for payment_id in deposit.receipt_ids.split():
         payment = store.payments.find(payment_id)
         if payment is None:
@@ -26,7 +27,8 @@ def slip_content(store: Store, deposit: CashDeposit) -> DepositSlipContent:
         receipts.append(SlipReceipt(
             receipt_no=payment.receipt_no, paid_at=payment.paid_at,
             participant_name=names[payment.participant_id], first_month=payment.period_start,
-            last_month=payment.period_end, months=payment.months, amount=payment.total,
+            last_month=payment.period_end, months=payment.months,
+            amount=payment.total - used.get(payment.stamp.id, 0),
         ))  # fmt: skip
     receipts.sort(key=lambda r: (r.paid_at, r.receipt_no))
     received = ""

@@ -125,6 +125,18 @@ class PaymentRepository(SyncedRepository[Payment]):
             "collected_by = ? AND method = 'cash' AND voided = 0", [agent_id], order_by="paid_at"
         )
 
+    def cash_to_deposit(self, agent_id: str) -> list[Payment]:
+        """The cash receipts whose money the agent hands to the branch, oldest first: the
+        standing ones, and the double payments staff voided into credit (the participant's
+        money stays with the scheme, so the agent still hands it over)."""
+        return self._where(
+            "collected_by = ? AND method = 'cash' AND (voided = 0 OR id IN (SELECT payment_id "
+            "FROM payment_settlements WHERE deleted = 0 AND kind = 'credit' "
+            "AND source = 'double_payment'))",
+            [agent_id],
+            order_by="paid_at",
+        )
+
     def cash_collected(self, agent_id: str) -> int:
         """Cash taken by an agent on receipts that still stand (voided ones returned nothing),
         less the part of them a credit paid (the participant paid that earlier, see
@@ -191,11 +203,11 @@ class CashDepositRepository(SyncedRepository[CashDeposit]):
     def undeposited_cash(
         self, payments: PaymentRepository, agent_id: str
     ) -> tuple[list[Payment], list[Payment]]:
-        """(not yet deposited, deposited): the agent's live cash receipts, split by
-        `covers`. Read in Python rather than SQL: a close-out lists its receipts as text, and
-        an agent holds a few thousand receipts at most."""
+        """(not yet deposited, deposited): the agent's cash receipts to deposit (standing,
+        or voided into credit), split by `covers`. Read in Python rather than SQL: a
+        close-out lists its receipts as text, and an agent holds a few thousand at most."""
         deposits = self.of_agent_all(agent_id)
-        receipts = payments.live_cash_of(agent_id)
+        receipts = payments.cash_to_deposit(agent_id)
         waiting: list[Payment] = []
         deposited: list[Payment] = []
         for payment in receipts:

@@ -17,6 +17,21 @@ class SettlementRepository(SyncedRepository[PaymentSettlement]):
             f"participant_id IN ({MEMBERS_OF})", [participant_id], order_by="decided_at, id"
         )
 
+    def credits_used(self, payment_ids: list[str]) -> dict[str, int]:
+        """What credits paid of each of these receipts (absent: nothing): the cash a receipt
+        took is its total less this."""
+        used: dict[str, int] = {}
+        for start in range(0, len(payment_ids), 500):
+            chunk = payment_ids[start : start + 500]
+            marks = ", ".join("?" * len(chunk))
+            rows = self._db.execute(
+                "SELECT payment_id, sum(amount) FROM payment_settlements WHERE deleted = 0 "
+                f"AND kind = 'use' AND payment_id IN ({marks}) GROUP BY payment_id",
+                chunk,
+            ).fetchall()
+            used.update({str(row[0]): int(row[1]) for row in rows})
+        return used
+
     def of_payment(self, payment_id: str) -> list[PaymentSettlement]:
         return self._where("payment_id = ?", [payment_id], order_by="decided_at, id")
 

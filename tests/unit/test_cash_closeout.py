@@ -124,7 +124,7 @@ def test_a_list_that_changed_since_shown_is_refused(
         closeout.close(agent, shown=shown)
     voided = shown.lines[0].payment
     fresh = closeout.preview(agent)
-    payments.void(voided.receipt_no, "Salah orang, uang dikembalikan", agent)
+    demo_store.payments.void(voided.receipt_no, "Salah orang, uang dikembalikan")
     with pytest.raises(CloseOutRefused, match="berubah"):
         closeout.close(agent, shown=fresh)
     deposit = closeout.close(agent, shown=closeout.preview(agent))
@@ -224,7 +224,9 @@ def test_cash_expected_is_always_the_live_cash_receipts_not_deposited(
             take(demo_store, payments, agent, PaymentMethod(action))
         elif action == "void":
             mine = demo_store.payments.live_cash_of(agent.stamp.id)
-            payments.void(mine[number % len(mine)].receipt_no, "Salah catat, uang kembali", agent)
+            demo_store.payments.void(
+                mine[number % len(mine)].receipt_no, "Salah catat, uang kembali"
+            )
         else:
             shown = closeout.preview(agent)
             if shown.lines:

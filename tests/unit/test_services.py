@@ -185,16 +185,14 @@ def test_void_keeps_the_receipt_and_frees_the_months(
     enrolment: EnrolmentService, payments: PaymentService, demo_store: Store, agent: User
 ) -> None:
     participant_id, _ = enrolment.register(new_person(demo_store), agent)
-    payment = payments.record(
-        participant_id, 1, agent, first_month=dt.date(2026, 11, 1), paid_at=AT_TODAY
-    )
+    payment = payments.record(participant_id, 1, agent, first_month=dt.date(2026, 11, 1))
     with pytest.raises(ReceiptRefused, match="alasan"):
         payments.void(payment.receipt_no, "", agent)
-    voided = payments.void(payment.receipt_no, "Salah nama peserta", agent)
-    assert voided.voided and voided.void_reason == "Salah nama peserta"
+    voided = payments.void(payment.receipt_no, "Salah nama peserta di kuitansi", agent)
+    assert voided.voided and voided.void_reason == "Salah nama peserta di kuitansi"
     assert voided.total == payment.total  # the amounts stay as printed
     with pytest.raises(ReceiptRefused, match="sudah dibatalkan"):
-        payments.void(payment.receipt_no, "lagi dan lagi", agent)
+        payments.void(payment.receipt_no, "Dibatalkan lagi oleh agen", agent)
     person = demo_store.participants.get(participant_id)
     assert payments.coverage(person, TODAY).paid_through is None
     assert payments.next_unpaid_month(person, TODAY) == dt.date(2026, 11, 1)
@@ -211,7 +209,7 @@ def test_the_database_refuses_to_change_an_issued_receipt(
         )
     with pytest.raises(sqlite3.IntegrityError, match="receipt locked"):
         demo_store.db.execute("DELETE FROM payments WHERE receipt_no = ?", [payment.receipt_no])
-    payments.void(payment.receipt_no, "Uang palsu", agent)
+    demo_store.payments.void(payment.receipt_no, "Uang palsu")
     with pytest.raises(ReceiptLocked):
         demo_store.payments.void(payment.receipt_no, "unvoid attempt")
 
@@ -270,7 +268,7 @@ def test_coverage_cache_follows_payments_and_voids(
     assert demo_store.payments.coverage_run(participant_id) == (
         dt.date(2026, 11, 1), dt.date(2027, 2, 28),
     )  # fmt: skip
-    payments.void(first.receipt_no, "Salah bulan", agent)
+    demo_store.payments.void(first.receipt_no, "Salah bulan")
     assert demo_store.payments.coverage_run(participant_id) == (
         dt.date(2026, 12, 1), dt.date(2027, 2, 28),
     )  # fmt: skip

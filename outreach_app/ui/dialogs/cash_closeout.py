@@ -86,7 +86,7 @@ class CloseOutDialog(QDialog):
             p = line.payment
             period = month_span(p.period_start, p.period_end, locale)
             values = (p.receipt_no, p.paid_at.strftime("%d-%m-%Y %H:%M"), line.participant_name,
-                      period, format_rupiah(p.total))  # fmt: skip
+                      period, format_rupiah(line.cash))  # fmt: skip
             for column, value in enumerate(values):
                 self.receipts.setItem(row, column, _cell(value, amount=column == 4))
         count = QLabel(
