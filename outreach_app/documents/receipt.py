@@ -76,6 +76,7 @@ class ReceiptContent:
     qr_payload: str  # signed by services/receipts.py
     discount_basis: str = ""  # the legal basis of the relief, when there is one
     payer_type: str = "self"  # PayerType's value, for the day's recap
+    credit_used: int = 0  # what a settled credit paid of the total: the rest was taken in money
 
 
 def render_receipts(
@@ -200,6 +201,7 @@ def _draw_copy(canvas: Canvas, receipt: ReceiptContent, copy_label: str, qr_name
     canvas.setFont(BOLD, 10.5)
     canvas.drawString(LEFT, y - 1.2 * mm, "TOTAL")
     canvas.drawRightString(AMOUNT_RIGHT, y - 1.2 * mm, format_rupiah(pay.total))
+    y = _draw_credit(canvas, pay.total, receipt.credit_used, y)
     words = f"Terbilang: {amount_in_words(pay.total)}"
     y = _draw_wrapped(canvas, LEFT, y - 6.5 * mm, words, REGULAR, 8.5, QR_X - LEFT - 8 * mm)
     canvas.setFillColor(MUTED)
@@ -223,6 +225,23 @@ def _draw_copy(canvas: Canvas, receipt: ReceiptContent, copy_label: str, qr_name
         canvas.setFillColor(VOID_RED)
         reason = f"DIBATALKAN: {pay.void_reason}"
         _draw_wrapped(canvas, LEFT, 24 * mm, reason, BOLD, 8.5, QR_X - LEFT - 8 * mm)
+
+
+def _draw_credit(canvas: Canvas, total: int, credit: int, y: float) -> float:
+    """When a credit (a settled double payment, a relief) paid part of the receipt, the
+    credit and the money actually received, so the agent's cash and the receipt agree."""
+    if credit <= 0:
+        return y
+    y -= 1.2 * mm  # the TOTAL line's baseline
+    canvas.setFont(REGULAR, 9)
+    for label, amount in (
+        ("Kredit dipakai (dari pembayaran sebelumnya)", -credit),
+        ("Uang diterima", max(total - credit, 0)),
+    ):
+        y -= 4.6 * mm
+        canvas.drawString(LEFT, y, label)
+        canvas.drawRightString(AMOUNT_RIGHT, y, format_rupiah(amount))
+    return float(y + 1.2 * mm)  # as if the last line were the TOTAL: the words follow it
 
 
 def _lines(pay: Payment, discount_basis: str) -> list[tuple[str, int]]:

@@ -11,6 +11,7 @@ from outreach_app.documents.receipt import ReceiptContent, render_receipts
 from outreach_app.domain.models import Payer, PayerType, Payment, Sector
 from outreach_app.domain.months import add_months
 from outreach_app.domain.rates import RateSchedule
+from outreach_app.services.double_payments import credit_used
 from outreach_app.services.print_output import NothingToPrint
 from outreach_app.services.receipts import ReceiptSigner
 from outreach_app.storage.errors import NotFound
@@ -74,6 +75,7 @@ class ReceiptPrinter:
             qr_payload=self._signer.payload(payment, person.nik or ""),
             discount_basis=self._discount_basis(payment, person.sector, payer),
             payer_type=(payer.payer_type if payer else PayerType.SELF).value,
+            credit_used=credit_used(store, payment.stamp.id),
         )
 
     def _discount_basis(self, payment: Payment, sector: Sector, payer: Payer | None) -> str:
