@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from outreach_app.domain.double_payments import (
     CreditSource,
@@ -26,7 +27,11 @@ from outreach_app.domain.models import Participant, Payment, Role, SyncStamp, Us
 from outreach_app.domain.months import add_months
 from outreach_app.domain.payable_months import months_label
 from outreach_app.reference.money_text import format_rupiah
+from outreach_app.services.print_output import PrintJob
 from outreach_app.storage.store import Store
+
+if TYPE_CHECKING:  # reportlab loads with the note, not with this service
+    from outreach_app.documents.refund_note import RefundNote
 
 VOID_REASONS = {
     SettlementKind.CREDIT: "Pembayaran ganda {months}: dijadikan kredit bulan berikutnya",
@@ -140,7 +145,27 @@ class DoublePaymentService:
 def refund_note(store: Store, settlement: PaymentSettlement, demo: bool = False) -> bytes:
     """The note the participant signs for a refunded double payment (a PDF). reportlab is
     imported here, not with the payment service the app loads at start."""
-    from outreach_app.documents.refund_note import RefundNote, refund_note_pdf
+    from outreach_app.documents.refund_note import refund_note_pdf
+
+    return refund_note_pdf(refund_note_content(store, settlement), demo=demo)
+
+
+def refund_note_job(store: Store, settlement: PaymentSettlement, demo: bool = False) -> PrintJob:
+    """The refund note as the app shows every document (ui/documents.py): the records read
+    now, on the thread that owns the store; the drawing later, on the worker."""
+    from outreach_app.documents.refund_note import refund_note_pdf
+
+    content = refund_note_content(store, settlement)
+    return PrintJob(
+        f"Bukti pengembalian {content.receipt_no}",
+        f"pengembalian-{content.receipt_no}.pdf",
+        lambda: refund_note_pdf(content, demo=demo),
+    )
+
+
+def refund_note_content(store: Store, settlement: PaymentSettlement) -> RefundNote:
+    """What the refund note prints: the person, the double receipt and the one it repeats."""
+    from outreach_app.documents.refund_note import RefundNote
 
     if settlement.kind is not SettlementKind.REFUND:
         raise ReceiptRefused("Bukti pengembalian hanya untuk pembayaran ganda yang dikembalikan.")
@@ -155,20 +180,17 @@ def refund_note(store: Store, settlement: PaymentSettlement, demo: bool = False)
     doubled = tuple(m for m in months if first is None or m in _months_of(first)) or tuple(months)
     staff = store.users.find(settlement.decided_by)
     branch = store.branches.find(staff.branch_id) if staff else None
-    return refund_note_pdf(
-        RefundNote(
-            participant_name=person.full_name if person else "?",
-            nik=person.nik if person else None,
-            receipt_no=payment.receipt_no,
-            first_receipt_no=first.receipt_no if first else "—",
-            months=doubled,
-            amount=settlement.amount,
-            refunded_on=settlement.decided_at.date(),
-            staff_name=staff.full_name if staff else "",
-            branch_name=branch.name if branch else "Kantor Cabang",
-            note=settlement.note,
-        ),
-        demo=demo,
+    return RefundNote(
+        participant_name=person.full_name if person else "?",
+        nik=person.nik if person else None,
+        receipt_no=payment.receipt_no,
+        first_receipt_no=first.receipt_no if first else "—",
+        months=doubled,
+        amount=settlement.amount,
+        refunded_on=settlement.decided_at.date(),
+        staff_name=staff.full_name if staff else "",
+        branch_name=branch.name if branch else "Kantor Cabang",
+        note=settlement.note,
     )
 
 

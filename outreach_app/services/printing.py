@@ -23,6 +23,7 @@ from outreach_app.documents.registration_form import (
 )
 from outreach_app.documents.reminder_list import render_reminder_list
 from outreach_app.documents.visit_report import render_visit_report
+from outreach_app.domain.double_payments import PaymentSettlement
 from outreach_app.domain.models import CashDeposit, Participant, Payment
 from outreach_app.domain.months import month_start
 from outreach_app.domain.rates import RateSchedule
@@ -82,6 +83,12 @@ class PrintService:
         from outreach_app.services.slip_printing import slip_job
 
         return slip_job(self._store, deposit, self.demo)
+
+    def refund_note_job(self, settlement: PaymentSettlement) -> PrintJob:
+        """A refunded double payment's note (services/double_payments.py)."""
+        from outreach_app.services.double_payments import refund_note_job
+
+        return refund_note_job(self._store, settlement, self.demo)
 
     def form_job(self, participant_id: str) -> PrintJob:
         return self._form_job(self.forms.participant(participant_id))

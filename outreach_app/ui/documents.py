@@ -21,6 +21,7 @@ from outreach_app.storage.errors import StorageUnavailable
 from outreach_app.ui.workers import TaskContext, Worker
 
 if TYPE_CHECKING:
+    from outreach_app.domain.double_payments import PaymentSettlement
     from outreach_app.domain.models import CashDeposit
     from outreach_app.services.printing import PrintJob, PrintService
 
@@ -60,6 +61,9 @@ class DocumentActions(QObject):
 
     def deposit_slip(self, parent: QWidget, deposit: CashDeposit) -> None:
         self.show(parent, lambda: self._printing.slip_job(deposit))
+
+    def refund_note(self, parent: QWidget, settlement: PaymentSettlement) -> None:
+        self.show(parent, lambda: self._printing.refund_note_job(settlement))
 
     def form(self, parent: QWidget, participant_id: str) -> None:
         self.show(parent, lambda: self._printing.form_job(participant_id))

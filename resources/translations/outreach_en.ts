@@ -784,6 +784,133 @@ This file holds participants&apos; personal data: keep it safe, send it only to 
     </message>
 </context>
 <context>
+    <name>DoublePaymentsDialog</name>
+    <message>
+        <source>Pembayaran ganda</source>
+        <translation>Double payments</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Bulan ganda</source>
+        <translation>Months paid twice</translation>
+    </message>
+    <message>
+        <source>Kuitansi ganda</source>
+        <translation>Double receipt</translation>
+    </message>
+    <message>
+        <source>Agen</source>
+        <translation>Agent</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Paid at</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Mengulang kuitansi</source>
+        <translation>Repeats receipt</translation>
+    </message>
+    <message>
+        <source>Diputuskan</source>
+        <translation>Decided</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Receipt</translation>
+    </message>
+    <message>
+        <source>Keputusan</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Kreditkan ke bulan berikutnya</source>
+        <translation>Credit to the next months</translation>
+    </message>
+    <message>
+        <source>Kembalikan uang…</source>
+        <translation>Refund…</translation>
+    </message>
+    <message>
+        <source>Cetak bukti pengembalian</source>
+        <translation>Print refund note</translation>
+    </message>
+    <message>
+        <source>Kuitansi ganda dibatalkan. Dikreditkan: uangnya dipakai pembayaran peserta berikutnya. Dikembalikan: uangnya diserahkan kembali dengan bukti yang ditandatangani peserta. Kedua agen melihat keputusan ini setelah sinkron.</source>
+        <translation>The double receipt is voided. Credited: the money pays the participant&apos;s next payment. Refunded: the money is handed back with a note the participant signs. Both agents see this decision after sync.</translation>
+    </message>
+    <message>
+        <source>Belum diselesaikan</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Sudah diselesaikan</source>
+        <translation>Settled</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{count} pembayaran ganda menunggu keputusan staf.</source>
+        <translation>{count} double payment(s) waiting for a staff decision.</translation>
+    </message>
+    <message>
+        <source>Tidak ada pembayaran ganda yang perlu diselesaikan.</source>
+        <translation>No double payments to settle.</translation>
+    </message>
+    <message>
+        <source>{count} pembayaran ganda sudah diselesaikan.</source>
+        <translation>{count} double payment(s) settled.</translation>
+    </message>
+    <message>
+        <source>Belum ada pembayaran ganda yang diselesaikan.</source>
+        <translation>No double payments settled yet.</translation>
+    </message>
+    <message>
+        <source>{span} ({count} bln)</source>
+        <translation>{span} ({count} mo)</translation>
+    </message>
+    <message>
+        <source>{receipt} · {agent} · {paid}</source>
+        <translation>{receipt} · {agent} · {paid}</translation>
+    </message>
+    <message>
+        <source>Dikreditkan</source>
+        <translation>Credited</translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation>Refunded</translation>
+    </message>
+    <message>
+        <source>{kind} oleh {staff}</source>
+        <translation>{kind} by {staff}</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error}</source>
+        <translation>Not saved: {error}</translation>
+    </message>
+    <message>
+        <source>Kuitansi {receipt} dibatalkan: kredit yang dipakainya kembali.</source>
+        <translation>Receipt {receipt} voided: the credit it used is back.</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateReviewDialog</name>
     <message>
         <source>Pemeriksaan duplikat NIK</source>
@@ -2163,6 +2290,10 @@ This file holds participants&apos; personal data: keep it somewhere safe and sha
         <translation>Void requests…</translation>
     </message>
     <message>
+        <source>Pembayaran ganda…</source>
+        <translation>Double payments…</translation>
+    </message>
+    <message>
         <source>Cetak</source>
         <translation>Print</translation>
     </message>
@@ -2531,6 +2662,33 @@ Choose a password to encrypt it. Nothing is lost: the encrypted copy is checked 
     <message>
         <source>Gagal: {error}</source>
         <translation>Failed: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>RefundPrompt</name>
+    <message>
+        <source>Kembalikan uang</source>
+        <translation>Refund</translation>
+    </message>
+    <message>
+        <source>Kuitansi {receipt} ({amount}) atas nama {name} dibatalkan dan uangnya dikembalikan. Bukti pengembalian dicetak untuk ditandatangani peserta.</source>
+        <translation>Receipt {receipt} ({amount}) for {name} is voided and the money refunded. A refund note prints for the participant to sign.</translation>
+    </message>
+    <message>
+        <source>Misalnya: diterima tunai oleh istri peserta</source>
+        <translation>For example: received in cash by the participant&apos;s wife</translation>
+    </message>
+    <message>
+        <source>Kembalikan dan cetak bukti</source>
+        <translation>Refund and print the note</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
     </message>
 </context>
 <context>

@@ -784,6 +784,133 @@ Berkas ini berisi data pribadi peserta: simpan dan kirim hanya ke kantor cabang,
     </message>
 </context>
 <context>
+    <name>DoublePaymentsDialog</name>
+    <message>
+        <source>Pembayaran ganda</source>
+        <translation>Pembayaran ganda</translation>
+    </message>
+    <message>
+        <source>Peserta</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Bulan ganda</source>
+        <translation>Bulan ganda</translation>
+    </message>
+    <message>
+        <source>Kuitansi ganda</source>
+        <translation>Kuitansi ganda</translation>
+    </message>
+    <message>
+        <source>Agen</source>
+        <translation>Agen</translation>
+    </message>
+    <message>
+        <source>Dibayar</source>
+        <translation>Dibayar</translation>
+    </message>
+    <message>
+        <source>Jumlah</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Mengulang kuitansi</source>
+        <translation>Mengulang kuitansi</translation>
+    </message>
+    <message>
+        <source>Diputuskan</source>
+        <translation>Diputuskan</translation>
+    </message>
+    <message>
+        <source>Kuitansi</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>Keputusan</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Kreditkan ke bulan berikutnya</source>
+        <translation>Kreditkan ke bulan berikutnya</translation>
+    </message>
+    <message>
+        <source>Kembalikan uang…</source>
+        <translation>Kembalikan uang…</translation>
+    </message>
+    <message>
+        <source>Cetak bukti pengembalian</source>
+        <translation>Cetak bukti pengembalian</translation>
+    </message>
+    <message>
+        <source>Kuitansi ganda dibatalkan. Dikreditkan: uangnya dipakai pembayaran peserta berikutnya. Dikembalikan: uangnya diserahkan kembali dengan bukti yang ditandatangani peserta. Kedua agen melihat keputusan ini setelah sinkron.</source>
+        <translation>Kuitansi ganda dibatalkan. Dikreditkan: uangnya dipakai pembayaran peserta berikutnya. Dikembalikan: uangnya diserahkan kembali dengan bukti yang ditandatangani peserta. Kedua agen melihat keputusan ini setelah sinkron.</translation>
+    </message>
+    <message>
+        <source>Belum diselesaikan</source>
+        <translation>Belum diselesaikan</translation>
+    </message>
+    <message>
+        <source>Sudah diselesaikan</source>
+        <translation>Sudah diselesaikan</translation>
+    </message>
+    <message>
+        <source>Tutup</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>{count} pembayaran ganda menunggu keputusan staf.</source>
+        <translation>{count} pembayaran ganda menunggu keputusan staf.</translation>
+    </message>
+    <message>
+        <source>Tidak ada pembayaran ganda yang perlu diselesaikan.</source>
+        <translation>Tidak ada pembayaran ganda yang perlu diselesaikan.</translation>
+    </message>
+    <message>
+        <source>{count} pembayaran ganda sudah diselesaikan.</source>
+        <translation>{count} pembayaran ganda sudah diselesaikan.</translation>
+    </message>
+    <message>
+        <source>Belum ada pembayaran ganda yang diselesaikan.</source>
+        <translation>Belum ada pembayaran ganda yang diselesaikan.</translation>
+    </message>
+    <message>
+        <source>{span} ({count} bln)</source>
+        <translation>{span} ({count} bln)</translation>
+    </message>
+    <message>
+        <source>{receipt} · {agent} · {paid}</source>
+        <translation>{receipt} · {agent} · {paid}</translation>
+    </message>
+    <message>
+        <source>Dikreditkan</source>
+        <translation>Dikreditkan</translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation>Dikembalikan</translation>
+    </message>
+    <message>
+        <source>{kind} oleh {staff}</source>
+        <translation>{kind} oleh {staff}</translation>
+    </message>
+    <message>
+        <source>Belum tersimpan: {error}</source>
+        <translation>Belum tersimpan: {error}</translation>
+    </message>
+    <message>
+        <source>Kuitansi {receipt} dibatalkan: kredit yang dipakainya kembali.</source>
+        <translation>Kuitansi {receipt} dibatalkan: kredit yang dipakainya kembali.</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateReviewDialog</name>
     <message>
         <source>Pemeriksaan duplikat NIK</source>
@@ -2163,6 +2290,10 @@ Berkas ini berisi data pribadi peserta: simpan di tempat aman dan bagikan hanya 
         <translation>Permintaan pembatalan…</translation>
     </message>
     <message>
+        <source>Pembayaran ganda…</source>
+        <translation>Pembayaran ganda…</translation>
+    </message>
+    <message>
         <source>Cetak</source>
         <translation>Cetak</translation>
     </message>
@@ -2531,6 +2662,33 @@ Buat kata sandi untuk mengenkripsinya. Tidak ada data yang hilang: salinan teren
     <message>
         <source>Gagal: {error}</source>
         <translation>Gagal: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>RefundPrompt</name>
+    <message>
+        <source>Kembalikan uang</source>
+        <translation>Kembalikan uang</translation>
+    </message>
+    <message>
+        <source>Kuitansi {receipt} ({amount}) atas nama {name} dibatalkan dan uangnya dikembalikan. Bukti pengembalian dicetak untuk ditandatangani peserta.</source>
+        <translation>Kuitansi {receipt} ({amount}) atas nama {name} dibatalkan dan uangnya dikembalikan. Bukti pengembalian dicetak untuk ditandatangani peserta.</translation>
+    </message>
+    <message>
+        <source>Misalnya: diterima tunai oleh istri peserta</source>
+        <translation>Misalnya: diterima tunai oleh istri peserta</translation>
+    </message>
+    <message>
+        <source>Kembalikan dan cetak bukti</source>
+        <translation>Kembalikan dan cetak bukti</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Catatan</translation>
     </message>
 </context>
 <context>

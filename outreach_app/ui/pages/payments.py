@@ -36,6 +36,7 @@ from outreach_app.ui.workers import Worker
 
 if TYPE_CHECKING:  # the dialogs and the export's module load when first used (~6 ms)
     from outreach_app.ui.dialogs.cash_closeout import CloseOutDialog, ConfirmDepositDialog
+    from outreach_app.ui.dialogs.double_payments import DoublePaymentsDialog
     from outreach_app.ui.dialogs.group_payment import GroupPaymentDialog
     from outreach_app.ui.dialogs.payer_list import PayerListDialog
 
@@ -77,6 +78,7 @@ class PaymentsPage(QWidget):
         self.confirm_button.setVisible(agent is not None and agent.role is Role.STAFF)
         self.group_button = QPushButton(self.tr("Bayar kolektif…"))
         self.requests_button = QPushButton(self.tr("Permintaan pembatalan…"))  # staff only
+        self.doubles_button = QPushButton(self.tr("Pembayaran ganda…"))  # staff only
         for button in (self.void_button, self.deposit_button, self.group_button):
             button.setEnabled(agent is not None)
         self.print_button, printed = print_menu_button(
@@ -122,8 +124,6 @@ class PaymentsPage(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.group_button)
         bar.addWidget(self.void_button)
-        if agent is not None and agent.role is Role.STAFF:
-            bar.addWidget(self.requests_button)
         bar.addWidget(self.deposit_button)
         bar.addWidget(self.confirm_button)
         bar.addWidget(self.export_button)
@@ -134,12 +134,19 @@ class PaymentsPage(QWidget):
             layout.addWidget(QLabel(self.tr("Pilih identitas agen di Pengaturan.")))
         layout.addLayout(cards)
         layout.addLayout(bar)
+        if agent is not None and agent.role is Role.STAFF:  # a row of its own: 1366 px wide
+            staff_bar = QHBoxLayout()
+            staff_bar.addStretch(1)
+            staff_bar.addWidget(self.requests_button)
+            staff_bar.addWidget(self.doubles_button)
+            layout.addLayout(staff_bar)
         layout.addWidget(self.message)
         layout.addWidget(self.receipts, 1)
         layout.addWidget(title(self.tr("Setoran"), "sectionTitle"))
         layout.addWidget(self.deposits)
         self.void_button.clicked.connect(self._void_selected)
         self.requests_button.clicked.connect(self.open_void_requests)
+        self.doubles_button.clicked.connect(self.open_double_payments)
         self.deposit_button.clicked.connect(self.open_closeout)
         self.confirm_button.clicked.connect(self.open_confirm)
         self.deposits.cellDoubleClicked.connect(self.print_slip)
@@ -220,6 +227,17 @@ class PaymentsPage(QWidget):
             self.requests_dialog = open_void_requests(
                 self, self._service, self._agent, lambda _id: self._act(lambda: None)
             )
+
+    def open_double_payments(self) -> DoublePaymentsDialog | None:
+        """Staff settle double payments (ui/dialogs/double_payments.py); each reloads the page."""
+        from outreach_app.ui.dialogs.double_payments import DoublePaymentsDialog
+
+        if self._agent is None:
+            return None
+        dialog = DoublePaymentsDialog(self._service.store, self._agent, self._documents, self)
+        dialog.settled.connect(lambda _n: self._act(lambda: None))
+        dialog.open()
+        return dialog
 
     def open_group_payment(self) -> GroupPaymentDialog | None:
         from outreach_app.ui.dialogs.group_payment import GroupPaymentDialog
