@@ -13,7 +13,8 @@ import pytest
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QLabel
 
-from outreach_app.domain.models import Sector
+from outreach_app.domain.errors import DomainError
+from outreach_app.domain.models import Participant, Sector
 from outreach_app.reference.money_text import parse_rupiah
 from outreach_app.reference.regions import RegionDirectory
 from outreach_app.services.enrolment import EnrolmentService
@@ -60,21 +61,31 @@ def screenshot(widget, name: str, tmp_path: Path) -> Path:
     return target
 
 
-def other_sector_self_payer(store: Store) -> str:
-    row = store.db.execute(
+def other_sector_self_payer(
+    store: Store, service: PaymentService, start: dt.date, months: int
+) -> Participant:
+    """A self-paying, non-transport participant with JHT who may pay `months` months from
+    `start` under the one-payment-per-month rule (months already paid are refused)."""
+    rows = store.db.execute(
         "SELECT id FROM participants WHERE sector = 'other' AND payer_id IS NULL "
-        "AND deleted = 0 AND status != 'draft' AND include_jht = 1 ORDER BY id LIMIT 1"
-    ).fetchone()
-    return str(row[0])
+        "AND deleted = 0 AND status != 'draft' AND include_jht = 1 ORDER BY id"
+    ).fetchall()
+    for (participant_id,) in rows:
+        participant = store.participants.get(str(participant_id))
+        try:
+            service.check_months(participant, months, start, TODAY)
+        except DomainError:
+            continue
+        return participant
+    raise AssertionError(f"no participant may pay {months} months from {start}")
 
 
 def test_payment_dialog_shows_december_apart_and_the_lines_add_up(
     qtbot, demo_store: Store, schedule, language: str, tmp_path: Path
 ) -> None:
-    participant = demo_store.participants.get(other_sector_self_payer(demo_store))
-    dialog = PaymentDialog(
-        PaymentService(demo_store, schedule), participant, current_user(demo_store), TODAY
-    )
+    service = PaymentService(demo_store, schedule)
+    participant = other_sector_self_payer(demo_store, service, DECEMBER, 3)
+    dialog = PaymentDialog(service, participant, current_user(demo_store), TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.period.first_month.setDate(QDate(2026, 12, 1))
@@ -101,10 +112,9 @@ def test_payment_dialog_shows_december_apart_and_the_lines_add_up(
 def test_payment_dialog_lines_add_up_for_any_period(
     qtbot, demo_store: Store, schedule, months: int
 ) -> None:
-    participant = demo_store.participants.get(other_sector_self_payer(demo_store))
-    dialog = PaymentDialog(
-        PaymentService(demo_store, schedule), participant, current_user(demo_store), TODAY
-    )
+    service = PaymentService(demo_store, schedule)
+    participant = other_sector_self_payer(demo_store, service, dt.date(2026, 11, 1), months)
+    dialog = PaymentDialog(service, participant, current_user(demo_store), TODAY)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.period.first_month.setDate(QDate(2026, 11, 1))
