@@ -1,4 +1,5 @@
-"""Shared fixtures. Qt runs offscreen (set before Qt is imported); databases live in tmp_path."""
+"""Shared fixtures. Qt runs offscreen on a 1366×768 screen (set before Qt is imported);
+databases live in tmp_path."""
 
 from __future__ import annotations
 
@@ -8,7 +9,12 @@ from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Offscreen, on the screen most agents' laptops have (1366×768), so windows size themselves
+# as they would there; Qt's own offscreen screen is 800×800.
+os.environ.setdefault(
+    "QT_QPA_PLATFORM",
+    f"offscreen:configfile={Path(__file__).parent / 'data' / 'screens' / 'laptop-1366x768.json'}",
+)
 
 from outreach_app.domain.rates import RateSchedule
 from outreach_app.reference.rate_tables import load_schedule

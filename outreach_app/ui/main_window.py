@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
@@ -24,6 +25,7 @@ from outreach_app.services.participants import ParticipantDirectory
 from outreach_app.services.setup import SetupService
 from outreach_app.services.today import TodayService
 from outreach_app.services.visits import VisitService
+from outreach_app.ui.screen_fit import fit_to_screen
 from outreach_app.ui.widgets.cards import STYLE
 from outreach_app.ui.workers import Worker
 
@@ -75,7 +77,7 @@ class MainWindow(QMainWindow):
         name = self.tr("Perisai Outreach") + f" {outreach_app.__version__}"
         demo_mark = self.tr("DEMO")
         self.setWindowTitle(f"{name} — {demo_mark}" if demo else name)
-        self.resize(1280, 800)
+        fit_to_screen(self, 1280, 800)
         self.setStyleSheet(STYLE)
 
         def today_page() -> QWidget:
@@ -221,7 +223,7 @@ class MainWindow(QMainWindow):
             page.loaded.connect(lambda: self._page_done(name))  # type: ignore[attr-defined]
             index = PAGES.index(name)
             stand_in = self.stack.widget(index)
-            self.stack.insertWidget(index, page)
+            self.stack.insertWidget(index, scrolling(page))
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
             self._built[name] = page
@@ -260,7 +262,7 @@ class MainWindow(QMainWindow):
     def _nav_changed(self, row: int) -> None:
         name = PAGES[row]
         page = self.page(name)
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentIndex(PAGES.index(name))
         if name not in self._loaded:
             self._loaded.add(name)
             page.load()  # type: ignore[attr-defined]
@@ -290,3 +292,13 @@ class MainWindow(QMainWindow):
                 n=format_count(pending)
             )
         )
+
+
+def scrolling(page: QWidget) -> QScrollArea:
+    """The page inside a scroll area that follows the window's width: a page taller than a
+    768-pixel screen (Settings) scrolls instead of forcing the window taller than the screen."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(page)
+    return area

@@ -22,7 +22,7 @@ def outreach(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "outreach_app", *args],
         input=stdin, capture_output=True, text=True, timeout=180,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        env=dict(os.environ),  # offscreen, on the laptop screen (tests/conftest.py)
     )  # fmt: skip
 
 

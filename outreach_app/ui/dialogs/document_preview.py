@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from outreach_app.services.printing import write_pdf
+from outreach_app.ui.screen_fit import fit_to_screen
 
 PRINT_DPI = 300
 
@@ -46,7 +47,7 @@ class DocumentPreviewDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.resize(900, 1000)
+        fit_to_screen(self, 900, 1000)  # an A4 page's proportions, at most the screen
         self.pdf = pdf
         self.file_name = file_name
         self.folder = folder
