@@ -18,7 +18,7 @@ credit's balance is its amount less its uses on receipts still standing.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -75,6 +75,24 @@ def _months(payment: Payment) -> list[dt.date]:
     return [add_months(payment.period_start, i) for i in range(payment.months)]
 
 
+def repeats(
+    in_order_paid: Iterable[tuple[str, Sequence[dt.date]]],
+) -> dict[str, tuple[str, tuple[dt.date, ...]]]:
+    """The rule itself, on (receipt id, months it covers) of one participant's live receipts
+    in the order they were paid: receipt id of each double → (the id of the receipt it
+    repeats, the months both cover). A double does not cover its months for later ones.
+    The laptops (`find_double_payments`) and the server's void rules ask this one function."""
+    kept: dict[dt.date, str] = {}
+    found: dict[str, tuple[str, tuple[dt.date, ...]]] = {}
+    for receipt_id, months in in_order_paid:
+        overlap = tuple(m for m in months if m in kept)
+        if overlap:
+            found[receipt_id] = (kept[overlap[0]], overlap)
+            continue
+        kept.update(dict.fromkeys(months, receipt_id))
+    return found
+
+
 def find_double_payments(payments: Iterable[Payment]) -> list[DoublePayment]:
     """The double receipts among one participant's receipts (voided ones ignored), earliest
     first. The same receipts give the same answer on every laptop and on the server."""
@@ -82,16 +100,13 @@ def find_double_payments(payments: Iterable[Payment]) -> list[DoublePayment]:
         (p for p in payments if not p.voided and not p.stamp.deleted),
         key=lambda p: (p.paid_at, p.receipt_no, p.stamp.id),
     )
-    kept: dict[dt.date, Payment] = {}
-    doubles: list[DoublePayment] = []
-    for payment in live:
-        months = _months(payment)
-        overlap = [m for m in months if m in kept]
-        if overlap:
-            doubles.append(DoublePayment(payment, kept[overlap[0]], tuple(overlap)))
-            continue
-        kept.update(dict.fromkeys(months, payment))
-    return doubles
+    by_id = {p.stamp.id: p for p in live}
+    found = repeats((p.stamp.id, _months(p)) for p in live)
+    return [
+        DoublePayment(p, by_id[found[p.stamp.id][0]], found[p.stamp.id][1])
+        for p in live
+        if p.stamp.id in found
+    ]
 
 
 def credit_balance(settlements: Iterable[PaymentSettlement], live_receipts: set[str]) -> int:

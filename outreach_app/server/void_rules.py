@@ -21,6 +21,7 @@ import datetime as dt
 from typing import Any
 
 from outreach_app.domain.change_shape import DeviceChange
+from outreach_app.domain.double_payments import repeats
 from outreach_app.domain.hlc import Timestamp
 from outreach_app.domain.months import add_months
 from outreach_app.domain.synced_tables import VOID_DECISION_FIELDS
@@ -256,28 +257,21 @@ def _listed(receipt_ids: object) -> frozenset[str]:
 
 def _is_double_payment(rows: RowBatch, payment: StoredRecord) -> bool:
     """Whether this receipt is a double payment: a live receipt of the same participant,
-    paid earlier (then by receipt number), already covers one of its months. The same rule
-    as domain/double_payments.py `find_double_payments`, on stored rows."""
+    paid earlier (then by receipt number), already covers one of its months (the rule of
+    domain/double_payments.py `repeats`, on stored rows)."""
     participant = str(payment.data.get("participant_id") or "")
     live = sorted(
         (r for r in rows.by_key("payments", participant)
          if not r.data.get("voided") and not r.data.get("deleted")),
         key=lambda r: (str(r.data.get("paid_at")), str(r.data.get("receipt_no")), r.row_id),
     )  # fmt: skip
-    kept: set[dt.date] = set()
-    for receipt in live:
-        months = _covered(receipt)
-        if receipt.row_id == payment.row_id:
-            return bool(kept & months)
-        if not kept & months:
-            kept |= months
-    return False
+    return payment.row_id in repeats((r.row_id, _covered(r)) for r in live)
 
 
-def _covered(receipt: StoredRecord) -> set[dt.date]:
+def _covered(receipt: StoredRecord) -> list[dt.date]:
     try:
         start = dt.date.fromisoformat(str(receipt.data.get("period_start")))
         count = int(receipt.data.get("months") or 0)
     except (TypeError, ValueError):
-        return set()
-    return {add_months(start.replace(day=1), i) for i in range(min(count, 120))}
+        return []
+    return [add_months(start.replace(day=1), i) for i in range(min(count, 120))]
